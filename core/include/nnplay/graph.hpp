@@ -1,0 +1,133 @@
+// Reverse-mode autodiff over batches. A Graph is a tape of operations built once (when a
+// model is compiled); every node's buffers are sized for a batch capacity, so a training
+// step — forward, backward — runs over preallocated memory and allocates nothing.
+//
+// Each Op knows its own local derivative (as in micrograd): forward() fills its output
+// nodes, backward() adds its inputs' gradients from its outputs' gradients. The graph
+// runs ops in order and then in reverse.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "nnplay/tensor.hpp"
+
+namespace nnplay {
+
+// A value in the graph and the gradient of the loss with respect to it. Batch-sized
+// nodes (inputs, activations) use their first `rows` rows; parameters have fixed shape.
+template <class T>
+struct Node {
+  Matrix<T> value;
+  Matrix<T> grad;
+  bool batch_sized = true;
+
+  std::size_t width() const { return value.shape()[1]; }
+
+  // A parameter of fixed shape, e.g. a kernel [in, out] or a bias [1, out].
+  static Node parameter(std::size_t r, std::size_t c) {
+    Node n;
+    n.value = Matrix<T>::from_shape({r, c});
+    n.value.fill(T(0));
+    n.grad = Matrix<T>::from_shape({r, c});
+    n.grad.fill(T(0));
+    n.batch_sized = false;
+    return n;
+  }
+};
+
+template <class T>
+class Op {
+ public:
+  virtual ~Op() = default;
+  virtual void forward(std::size_t rows) = 0;
+  virtual void backward(std::size_t rows) = 0;
+  // What this op adds to the loss (losses and penalties); 0 for the others.
+  virtual T loss() const { return T(0); }
+};
+
+template <class T>
+class Graph {
+ public:
+  // A batch-sized node of `cols` columns, owned by the graph.
+  Node<T>* node(std::size_t cols) {
+    auto n = std::make_unique<Node<T>>();
+    n->value = Matrix<T>::from_shape({capacity_, cols});
+    n->grad = Matrix<T>::from_shape({capacity_, cols});
+    nodes_.push_back(std::move(n));
+    return nodes_.back().get();
+  }
+
+  // Registers a parameter (owned elsewhere, e.g. by a layer) so backward() zeroes its gradient.
+  void track_parameter(Node<T>* p) {
+    for (auto* q : parameters_) if (q == p) return;
+    parameters_.push_back(p);
+  }
+
+  // Appends an op. Network ops compute the prediction; loss ops (losses, penalties) only
+  // run when the loss is wanted, after all network ops.
+  template <class OpType, class... Args>
+  OpType* add(Args&&... args) {
+    auto op = std::make_unique<OpType>(std::forward<Args>(args)...);
+    OpType* raw = op.get();
+    ops_.push_back(std::move(op));
+    return raw;
+  }
+  template <class OpType, class... Args>
+  OpType* add_loss(Args&&... args) {
+    auto op = std::make_unique<OpType>(std::forward<Args>(args)...);
+    OpType* raw = op.get();
+    loss_ops_.push_back(std::move(op));
+    return raw;
+  }
+
+  // Grows every batch-sized buffer to hold `rows` rows; the only place that allocates.
+  void reserve(std::size_t rows) {
+    if (rows <= capacity_) return;
+    for (auto& n : nodes_) {
+      const std::size_t c = n->width();
+      Matrix<T> v = Matrix<T>::from_shape({rows, c});
+      std::copy(n->value.data(), n->value.data() + n->value.size(), v.data());  // keep staged inputs
+      n->value = std::move(v);
+      n->grad = Matrix<T>::from_shape({rows, c});
+    }
+    capacity_ = rows;
+  }
+  std::size_t capacity() const { return capacity_; }
+
+  // Runs the network ops on the first `rows` rows.
+  void forward_network(std::size_t rows) {
+    for (auto& op : ops_) op->forward(rows);
+  }
+
+  // Runs the network and the loss ops; returns the total loss (data loss + penalties).
+  T forward(std::size_t rows) {
+    forward_network(rows);
+    T total = T(0);
+    for (auto& op : loss_ops_) {
+      op->forward(rows);
+      total += op->loss();
+    }
+    return total;
+  }
+
+  // Gradients of the total loss for every node and parameter (after forward()).
+  void backward(std::size_t rows) {
+    for (auto& n : nodes_) std::fill(n->grad.data(), n->grad.data() + rows * n->width(), T(0));
+    for (auto* p : parameters_) p->grad.fill(T(0));
+    for (auto it = loss_ops_.rbegin(); it != loss_ops_.rend(); ++it) (*it)->backward(rows);
+    for (auto it = ops_.rbegin(); it != ops_.rend(); ++it) (*it)->backward(rows);
+  }
+
+ private:
+  std::size_t capacity_ = 1;
+  std::vector<std::unique_ptr<Node<T>>> nodes_;
+  std::vector<Node<T>*> parameters_;
+  std::vector<std::unique_ptr<Op<T>>> ops_;
+  std::vector<std::unique_ptr<Op<T>>> loss_ops_;
+};
+
+}  // namespace nnplay

@@ -1,0 +1,129 @@
+// Sequential: a stack of Dense layers with Keras' compile / fit / evaluate / predict, plus
+// what a teaching page needs: every unit's output for a batch, and gradients without an
+// update. The graph and all buffers are built once (compile, or the first batch of a
+// larger size); a training step allocates nothing.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "nnplay/callbacks.hpp"
+#include "nnplay/graph.hpp"
+#include "nnplay/layers.hpp"
+#include "nnplay/losses.hpp"
+#include "nnplay/metrics.hpp"
+#include "nnplay/optimizers.hpp"
+#include "nnplay/rng.hpp"
+#include "nnplay/tensor.hpp"
+
+namespace nnplay {
+
+struct CompileConfig {
+  std::string optimizer = "rmsprop";  // Keras' default
+  OptimizerOptions optimizer_options;  // learning_rate, momentum, ... (Keras' names)
+  std::string loss;
+  std::vector<std::string> metrics;
+};
+
+template <class T>
+struct FitOptions {
+  std::size_t batch_size = 32;
+  int epochs = 1;
+  int initial_epoch = 0;
+  bool shuffle = true;  // reshuffle the training rows every epoch (seeded)
+  double validation_split = 0;  // the LAST fraction of x / y, taken before shuffling
+  const Matrix<T>* validation_x = nullptr;  // validation_data; overrides validation_split
+  const Matrix<T>* validation_y = nullptr;
+  std::optional<std::uint32_t> seed;  // shuffling seed; default: the model's seed
+  std::optional<EarlyStopping> early_stopping;
+  Callbacks callbacks;
+};
+
+// One weight array as Keras' get_weights() gives it, with its name ("dense/kernel:0").
+template <class T>
+struct WeightArray {
+  std::string name;
+  std::vector<std::size_t> shape;  // kernel [in, out], bias [out]
+  std::vector<T> data;             // row-major
+};
+
+template <class T>
+struct Gradients {
+  T loss;                               // the batch loss, penalties included
+  std::vector<WeightArray<T>> gradients;  // in get_weights() order
+};
+
+template <class T>
+class Sequential {
+ public:
+  // The seed draws the initial weights (and, by default, the shuffles of fit).
+  explicit Sequential(std::uint32_t seed = 0);
+  ~Sequential();
+  Sequential(const Sequential&) = delete;
+  Sequential& operator=(const Sequential&) = delete;
+
+  // Appends a Dense layer and draws its weights. The first layer needs input_dim.
+  Sequential& add(const DenseConfig& config);
+  void compile(const CompileConfig& config);
+
+  History fit(const Matrix<T>& x, const Matrix<T>& y, const FitOptions<T>& options = {});
+  // One update on one batch (Keras' train_on_batch); returns the pre-update loss and metrics.
+  Logs train_on_batch(const Matrix<T>& x, const Matrix<T>& y);
+  Logs evaluate(const Matrix<T>& x, const Matrix<T>& y, std::size_t batch_size = 32);
+  Matrix<T> predict(const Matrix<T>& x, std::size_t batch_size = 32);
+
+  // The output of every unit of every layer for x: one [rows, units] matrix per layer.
+  std::vector<Matrix<T>> layer_outputs(const Matrix<T>& x);
+  // The same without copies: runs x forward; then layer_output_data(i) points at layer i's
+  // first rows(x) rows (row-major, units(i) wide) until the next call on this model.
+  void forward(const Matrix<T>& x);
+  const T* layer_output_data(std::size_t layer) const;
+
+  // The loss and its gradient for every weight on (x, y), without updating.
+  Gradients<T> compute_gradients(const Matrix<T>& x, const Matrix<T>& y);
+
+  std::string summary() const;  // Keras' model.summary() table (TF 2.3 layout)
+  std::vector<WeightArray<T>> get_weights() const;
+  void set_weights(const std::vector<WeightArray<T>>& weights);
+
+  std::size_t layer_count() const { return layers_.size(); }
+  const Dense<T>& layer(std::size_t i) const;
+  std::size_t input_dim() const;
+  std::size_t output_dim() const;
+  std::size_t parameter_count() const;
+  bool compiled() const { return optimizer_ != nullptr; }
+  Optimizer<T>& optimizer();  // e.g. optimizer().set_learning_rate(0.1) between batches
+  Loss loss() const;
+  const std::vector<Metric>& metrics() const { return metrics_; }
+  std::uint32_t seed() const { return seed_; }
+
+  // A callback sets this to end fit() after the current batch (Keras' model.stop_training).
+  bool stop_training = false;
+
+ private:
+  void require_layers(const char* what) const;
+  void require_compiled(const char* what) const;
+  void check_xy(const Matrix<T>& x, const Matrix<T>& y, const char* what) const;
+  void build_graph();
+  void stage(const Matrix<T>& x, const Matrix<T>* y, const std::size_t* order, std::size_t begin, std::size_t count);
+  void accumulate_metrics(std::size_t rows, std::vector<double>& sums) const;
+  Logs logs_from(double loss_sum, const std::vector<double>& metric_sums, double count, const std::string& prefix) const;
+  Logs evaluate_unchecked(const Matrix<T>& x, const Matrix<T>& y, std::size_t batch_size);
+
+  std::uint32_t seed_;
+  Rng init_rng_;
+  std::vector<std::unique_ptr<Dense<T>>> layers_;
+  std::unique_ptr<Graph<T>> graph_;
+  Node<T>* input_ = nullptr;
+  Node<T>* target_ = nullptr;
+  std::vector<Node<T>*> outputs_;  // each layer's activation output
+  std::unique_ptr<Optimizer<T>> optimizer_;
+  std::optional<Loss> loss_;
+  std::vector<Metric> metrics_;
+  std::vector<double> metric_sums_;
+};
+
+}  // namespace nnplay

@@ -1,0 +1,58 @@
+// The network's operations: z = x·W, y = z + b, y = f(z). Each records its input and
+// output nodes at construction and computes its local derivative in backward().
+#pragma once
+
+#include <cstddef>
+
+#include "nnplay/activations.hpp"
+#include "nnplay/graph.hpp"
+
+namespace nnplay {
+
+// out[rows, n] = x[rows, k] · w[k, n]
+template <class T>
+class MatMulOp final : public Op<T> {
+ public:
+  MatMulOp(Node<T>* x, Node<T>* w, Node<T>* out) : x_(x), w_(w), out_(out) {}
+  void forward(std::size_t rows) override;
+  void backward(std::size_t rows) override;
+
+ private:
+  Node<T>* x_;
+  Node<T>* w_;
+  Node<T>* out_;
+};
+
+// out[rows, n] = x[rows, n] + b[1, n] (broadcast over rows)
+template <class T>
+class BiasAddOp final : public Op<T> {
+ public:
+  BiasAddOp(Node<T>* x, Node<T>* b, Node<T>* out) : x_(x), b_(b), out_(out) {}
+  void forward(std::size_t rows) override;
+  void backward(std::size_t rows) override;
+
+ private:
+  Node<T>* x_;
+  Node<T>* b_;
+  Node<T>* out_;
+};
+
+// out = f(x), element-wise (softmax: along each row).
+template <class T>
+class ActivationOp final : public Op<T> {
+ public:
+  ActivationOp(Activation a, Node<T>* x, Node<T>* out) : activation_(a), x_(x), out_(out) {}
+  void forward(std::size_t rows) override;
+  void backward(std::size_t rows) override;
+  // When the loss is computed from the logits (sigmoid + binary cross entropy, softmax +
+  // categorical cross entropy), the loss writes the logits' gradient itself.
+  void skip_backward() { skip_backward_ = true; }
+
+ private:
+  Activation activation_;
+  Node<T>* x_;
+  Node<T>* out_;
+  bool skip_backward_ = false;
+};
+
+}  // namespace nnplay

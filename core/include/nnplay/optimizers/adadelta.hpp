@@ -1,0 +1,43 @@
+// Adadelta(learning_rate=0.001, rho=0.95, epsilon=1e-7): kernel ApplyAdadelta. The
+// default learning rate is 0.001 in tf.keras 2.x (1.0 in the paper and in tfjs), and the
+// update uses the NEW accumulated gradient (tfjs uses the old one).
+#pragma once
+
+#include <cmath>
+
+#include "nnplay/optimizers/optimizer.hpp"
+
+namespace nnplay {
+
+template <class T>
+class Adadelta final : public Optimizer<T> {
+ public:
+  explicit Adadelta(OptionReader& o) : Optimizer<T>("Adadelta", o, 0.001) {
+    rho_ = o.get_in("rho", 0.95, 0, 1);
+    epsilon_ = o.get_in("epsilon", 1e-7, 0, 1e30);
+    this->remember("rho", rho_);
+    this->remember("epsilon", epsilon_);
+  }
+
+ protected:
+  // slot 0: accum_grad, slot 1: accum_var
+  std::size_t slot_count() const override { return 2; }
+  void begin_step(T lr, std::int64_t) override { lr_ = lr; }
+  void update(T* w, const T* g, T* const* slots, std::size_t n) override {
+    T* accum_grad = slots[0];
+    T* accum_var = slots[1];
+    const T rho = T(rho_), one_minus_rho = T(1) - T(rho_), eps = T(epsilon_);
+    for (std::size_t i = 0; i < n; ++i) {
+      accum_grad[i] = accum_grad[i] * rho + g[i] * g[i] * one_minus_rho;
+      const T upd = std::sqrt(accum_var[i] + eps) / std::sqrt(accum_grad[i] + eps) * g[i];
+      w[i] -= lr_ * upd;
+      accum_var[i] = accum_var[i] * rho + upd * upd * one_minus_rho;
+    }
+  }
+
+ private:
+  double rho_ = 0.95, epsilon_ = 1e-7;
+  T lr_ = T(0);
+};
+
+}  // namespace nnplay

@@ -1,0 +1,53 @@
+// Adam(learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7, amsgrad=False):
+// kernels ApplyAdam / ApplyAdamWithAmsgrad, in the "epsilon hat" form: epsilon is added
+// to sqrt(v), not to sqrt(v_hat).
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+
+#include "nnplay/optimizers/optimizer.hpp"
+
+namespace nnplay {
+
+template <class T>
+class Adam final : public Optimizer<T> {
+ public:
+  explicit Adam(OptionReader& o) : Optimizer<T>("Adam", o, 0.001) {
+    beta_1_ = o.get_in("beta_1", 0.9, 0, 1, true);
+    beta_2_ = o.get_in("beta_2", 0.999, 0, 1, true);
+    epsilon_ = o.get_in("epsilon", 1e-7, 0, 1e30);
+    amsgrad_ = o.get_flag("amsgrad", false);
+    this->remember("beta_1", beta_1_);
+    this->remember("beta_2", beta_2_);
+    this->remember("epsilon", epsilon_);
+    this->remember("amsgrad", amsgrad_);
+  }
+
+ protected:
+  // slot 0: m, slot 1: v, slot 2: vhat (amsgrad)
+  std::size_t slot_count() const override { return amsgrad_ ? 3 : 2; }
+  void begin_step(T lr, std::int64_t t) override {
+    const T b1_power = std::pow(T(beta_1_), T(t)), b2_power = std::pow(T(beta_2_), T(t));
+    alpha_ = lr * std::sqrt(T(1) - b2_power) / (T(1) - b1_power);
+  }
+  void update(T* w, const T* g, T* const* slots, std::size_t n) override {
+    T* m = slots[0];
+    T* v = slots[1];
+    const T one_minus_b1 = T(1) - T(beta_1_), one_minus_b2 = T(1) - T(beta_2_), eps = T(epsilon_);
+    for (std::size_t i = 0; i < n; ++i) {
+      m[i] += (g[i] - m[i]) * one_minus_b1;
+      v[i] += (g[i] * g[i] - v[i]) * one_minus_b2;
+      T second = v[i];
+      if (amsgrad_) second = slots[2][i] = std::max(slots[2][i], v[i]);
+      w[i] -= m[i] * alpha_ / (std::sqrt(second) + eps);
+    }
+  }
+
+ private:
+  double beta_1_ = 0.9, beta_2_ = 0.999, epsilon_ = 1e-7;
+  bool amsgrad_ = false;
+  T alpha_ = T(0);
+};
+
+}  // namespace nnplay

@@ -1,0 +1,43 @@
+// Adamax(learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7): kernel ApplyAdaMax.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+
+#include "nnplay/optimizers/optimizer.hpp"
+
+namespace nnplay {
+
+template <class T>
+class Adamax final : public Optimizer<T> {
+ public:
+  explicit Adamax(OptionReader& o) : Optimizer<T>("Adamax", o, 0.001) {
+    beta_1_ = o.get_in("beta_1", 0.9, 0, 1, true);
+    beta_2_ = o.get_in("beta_2", 0.999, 0, 1);
+    epsilon_ = o.get_in("epsilon", 1e-7, 0, 1e30);
+    this->remember("beta_1", beta_1_);
+    this->remember("beta_2", beta_2_);
+    this->remember("epsilon", epsilon_);
+  }
+
+ protected:
+  // slot 0: m, slot 1: u (the exponentially weighted infinity norm)
+  std::size_t slot_count() const override { return 2; }
+  void begin_step(T lr, std::int64_t t) override { step_ = lr / (T(1) - std::pow(T(beta_1_), T(t))); }
+  void update(T* w, const T* g, T* const* slots, std::size_t n) override {
+    T* m = slots[0];
+    T* u = slots[1];
+    const T one_minus_b1 = T(1) - T(beta_1_), b2 = T(beta_2_), eps = T(epsilon_);
+    for (std::size_t i = 0; i < n; ++i) {
+      m[i] += (g[i] - m[i]) * one_minus_b1;
+      u[i] = std::max(b2 * u[i], std::fabs(g[i]));
+      w[i] -= step_ * (m[i] / (u[i] + eps));
+    }
+  }
+
+ private:
+  double beta_1_ = 0.9, beta_2_ = 0.999, epsilon_ = 1e-7;
+  T step_ = T(0);
+};
+
+}  // namespace nnplay

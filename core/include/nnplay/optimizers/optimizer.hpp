@@ -1,0 +1,145 @@
+// The optimizer interface (after ensmallen: a small policy object holding its
+// hyper-parameters and per-parameter state, separate from the model it updates). The
+// update rules are tf.keras 2.x's OptimizerV2 ones, see KERAS_SEMANTICS.md §1.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "nnplay/errors.hpp"
+#include "nnplay/graph.hpp"
+
+namespace nnplay {
+
+// Hyper-parameters by Keras' snake_case names (learning_rate, momentum, rho, ...);
+// booleans (nesterov, amsgrad, centered) as 0 / 1.
+using OptimizerOptions = std::map<std::string, double>;
+
+// Reads options with defaults and validation; unknown keys are an error that lists the
+// keys this optimizer takes.
+class OptionReader {
+ public:
+  OptionReader(std::string optimizer, const OptimizerOptions& options) : optimizer_(std::move(optimizer)), options_(options) {}
+
+  double get(const std::string& key, double fallback) {
+    known_.push_back(key);
+    const auto it = options_.find(key);
+    const double v = it == options_.end() ? fallback : it->second;
+    if (!std::isfinite(v)) fail(optimizer_, ": ", key, " must be a finite number, got ", v);
+    return v;
+  }
+  // A number in [lo, hi] (hi_open: [lo, hi)).
+  double get_in(const std::string& key, double fallback, double lo, double hi, bool hi_open = false) {
+    const double v = get(key, fallback);
+    if (v < lo || v > hi || (hi_open && v == hi)) {
+      fail(optimizer_, ": ", key, " must be in [", lo, ", ", hi, hi_open ? ")" : "]", ", got ", v);
+    }
+    return v;
+  }
+  bool get_flag(const std::string& key, bool fallback) {
+    const double v = get(key, fallback ? 1 : 0);
+    if (v != 0 && v != 1) fail(optimizer_, ": ", key, " must be true or false (1 or 0), got ", v);
+    return v == 1;
+  }
+  // Call last: throws for any key that no get() asked for.
+  void reject_unknown() const {
+    for (const auto& [key, value] : options_) {
+      bool found = false;
+      for (const auto& k : known_) found = found || k == key;
+      if (!found) {
+        std::string allowed;
+        for (const auto& k : known_) allowed += (allowed.empty() ? "" : ", ") + k;
+        fail(optimizer_, ": unknown option '", key, "'; allowed: ", allowed);
+      }
+    }
+  }
+
+ private:
+  std::string optimizer_;
+  const OptimizerOptions& options_;
+  std::vector<std::string> known_;
+};
+
+template <class T>
+class Optimizer {
+ public:
+  virtual ~Optimizer() = default;
+
+  const std::string& name() const { return name_; }
+  double learning_rate() const { return learning_rate_; }
+  // The learning rate may change between batches (the page changes it live).
+  void set_learning_rate(double lr) {
+    if (!std::isfinite(lr) || lr < 0) fail(name_, ": learning_rate must be a finite number >= 0, got ", lr);
+    learning_rate_ = lr;
+  }
+  std::int64_t iterations() const { return iterations_; }
+  // The hyper-parameters, in Keras' names and order (for summaries and generated code).
+  std::vector<std::pair<std::string, double>> config() const {
+    std::vector<std::pair<std::string, double>> all = {{"learning_rate", learning_rate_}};
+    if (decay_ != 0) all.emplace_back("decay", decay_);
+    all.insert(all.end(), config_.begin(), config_.end());
+    return all;
+  }
+
+  // Allocates the per-parameter slots (the only allocation) and restarts the step count.
+  void build(const std::vector<Node<T>*>& parameters) {
+    parameters_ = parameters;
+    slots_.clear();
+    for (auto* p : parameters_) {
+      for (std::size_t s = 0; s < slot_count(); ++s) {
+        Matrix<T> slot = Matrix<T>::from_shape(p->value.shape());
+        slot.fill(slot_initial_value(s));
+        slots_.push_back(std::move(slot));
+      }
+    }
+    slot_pointers_.assign(slot_count() + 1, nullptr);
+    iterations_ = 0;
+    on_build();
+  }
+
+  // One update of every parameter from its gradient, then iterations += 1.
+  void apply_gradients() {
+    // OptimizerV2._decayed_lr: lr / (1 + decay · iterations), in the variable dtype.
+    const T lr = T(learning_rate_) / (T(1) + T(decay_) * T(iterations_));
+    begin_step(lr, iterations_ + 1);
+    const std::size_t k = slot_count();
+    for (std::size_t i = 0; i < parameters_.size(); ++i) {
+      for (std::size_t s = 0; s < k; ++s) slot_pointers_[s] = slots_[i * k + s].data();
+      auto* p = parameters_[i];
+      update(p->value.data(), p->grad.data(), slot_pointers_.data(), p->value.size());
+    }
+    ++iterations_;
+  }
+
+ protected:
+  Optimizer(std::string name, OptionReader& options, double default_learning_rate, bool takes_decay = true)
+      : name_(std::move(name)) {
+    set_learning_rate(options.get("learning_rate", default_learning_rate));
+    decay_ = takes_decay ? options.get_in("decay", 0, 0, 1e30) : 0;
+  }
+  void remember(const std::string& key, double value) { config_.emplace_back(key, value); }
+
+  virtual std::size_t slot_count() const { return 0; }
+  virtual T slot_initial_value(std::size_t /*slot*/) const { return T(0); }
+  virtual void on_build() {}
+  // Per-step scalars (bias corrections, schedules) for step t = iterations + 1.
+  virtual void begin_step(T lr, std::int64_t t) = 0;
+  // Updates n values of one parameter; slots[s] is its slot s.
+  virtual void update(T* w, const T* g, T* const* slots, std::size_t n) = 0;
+
+ private:
+  std::string name_;
+  double learning_rate_ = 0;
+  double decay_ = 0;
+  std::int64_t iterations_ = 0;
+  std::vector<std::pair<std::string, double>> config_;
+  std::vector<Node<T>*> parameters_;
+  std::vector<Matrix<T>> slots_;
+  std::vector<T*> slot_pointers_;
+};
+
+}  // namespace nnplay

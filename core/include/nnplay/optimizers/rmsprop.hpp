@@ -1,0 +1,64 @@
+// RMSprop(learning_rate=0.001, rho=0.9, momentum=0.0, epsilon=1e-7, centered=False).
+// Without momentum tf.keras 2.x runs Python ops with epsilon OUTSIDE the square root;
+// with momentum it runs the kernels ApplyRMSProp / ApplyCenteredRMSProp, where epsilon
+// is INSIDE. Both are reproduced as they are.
+#pragma once
+
+#include <cmath>
+
+#include "nnplay/optimizers/optimizer.hpp"
+
+namespace nnplay {
+
+template <class T>
+class RMSprop final : public Optimizer<T> {
+ public:
+  explicit RMSprop(OptionReader& o) : Optimizer<T>("RMSprop", o, 0.001) {
+    rho_ = o.get_in("rho", 0.9, 0, 1);
+    momentum_ = o.get_in("momentum", 0, 0, 1);
+    epsilon_ = o.get_in("epsilon", 1e-7, 0, 1e30);
+    centered_ = o.get_flag("centered", false);
+    this->remember("rho", rho_);
+    this->remember("momentum", momentum_);
+    this->remember("epsilon", epsilon_);
+    this->remember("centered", centered_);
+  }
+
+ protected:
+  // slot 0: mean square ("rms"); slot 1: mean gradient ("mg", centered); slot 2: "momentum".
+  std::size_t slot_count() const override { return 3; }
+  void begin_step(T lr, std::int64_t) override { lr_ = lr; }
+  void update(T* w, const T* g, T* const* slots, std::size_t n) override {
+    T* ms = slots[0];
+    T* mg = slots[1];
+    T* mom = slots[2];
+    const T rho = T(rho_), one_minus_rho = T(1) - T(rho_), eps = T(epsilon_), m = T(momentum_);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (momentum_ == 0) {
+        ms[i] = rho * ms[i] + one_minus_rho * g[i] * g[i];
+        T denom = ms[i];
+        if (centered_) {
+          mg[i] = rho * mg[i] + one_minus_rho * g[i];
+          denom = ms[i] - mg[i] * mg[i];
+        }
+        w[i] -= lr_ * g[i] / (std::sqrt(denom) + eps);
+      } else {
+        ms[i] += (g[i] * g[i] - ms[i]) * one_minus_rho;
+        T denom = ms[i];
+        if (centered_) {
+          mg[i] += (g[i] - mg[i]) * one_minus_rho;
+          denom = ms[i] - mg[i] * mg[i];
+        }
+        mom[i] = mom[i] * m + lr_ * g[i] / std::sqrt(denom + eps);
+        w[i] -= mom[i];
+      }
+    }
+  }
+
+ private:
+  double rho_ = 0.9, momentum_ = 0, epsilon_ = 1e-7;
+  bool centered_ = false;
+  T lr_ = T(0);
+};
+
+}  // namespace nnplay

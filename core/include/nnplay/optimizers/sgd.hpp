@@ -1,0 +1,41 @@
+// SGD(learning_rate=0.01, momentum=0.0, nesterov=False): kernels ApplyGradientDescent and
+// ApplyKerasMomentum (the "velocity" form v = m·v - lr·g).
+#pragma once
+
+#include "nnplay/optimizers/optimizer.hpp"
+
+namespace nnplay {
+
+template <class T>
+class SGD final : public Optimizer<T> {
+ public:
+  explicit SGD(OptionReader& o) : Optimizer<T>("SGD", o, 0.01) {
+    momentum_ = o.get_in("momentum", 0, 0, 1);  // Keras: "`momentum` must be between [0, 1]"
+    nesterov_ = o.get_flag("nesterov", false);
+    this->remember("momentum", momentum_);
+    this->remember("nesterov", nesterov_);
+  }
+
+ protected:
+  std::size_t slot_count() const override { return momentum_ > 0 ? 1 : 0; }
+  void begin_step(T lr, std::int64_t) override { lr_ = lr; }
+  void update(T* w, const T* g, T* const* slots, std::size_t n) override {
+    if (momentum_ == 0) {
+      for (std::size_t i = 0; i < n; ++i) w[i] -= g[i] * lr_;
+      return;
+    }
+    const T m = T(momentum_);
+    T* v = slots[0];
+    for (std::size_t i = 0; i < n; ++i) {
+      v[i] = v[i] * m - g[i] * lr_;
+      w[i] += nesterov_ ? v[i] * m - g[i] * lr_ : v[i];
+    }
+  }
+
+ private:
+  double momentum_ = 0;
+  bool nesterov_ = false;
+  T lr_ = T(0);
+};
+
+}  // namespace nnplay
