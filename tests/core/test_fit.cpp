@@ -1,1 +1,275 @@
+// fit()'s semantics, as tf.keras 2.x runs them (KERAS_SEMANTICS.md §4).
 #include <catch2/catch.hpp>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "nnplay/datasets.hpp"
+#include "nnplay/model.hpp"
+
+using namespace nnplay;
+
+namespace {
+
+// 2 -> 3 tanh -> 1 tanh, MSE, tanh_accuracy, plain SGD.
+template <class T>
+void tutorial_model(Sequential<T>& m, double lr = 0.03) {
+  DenseConfig first{3, "tanh"};
+  first.input_dim = 2;
+  m.add(first).add({1, "tanh"});
+  m.compile({"sgd", {{"learning_rate", lr}}, "mean_squared_error", {"tanh_accuracy"}});
+}
+
+Matrix<double> rows_of(const Matrix<double>& m, std::size_t from, std::size_t to) {
+  Matrix<double> out = Matrix<double>::from_shape({to - from, cols(m)});
+  for (std::size_t r = from; r < to; ++r) {
+    for (std::size_t j = 0; j < cols(m); ++j) out(r - from, j) = m(r, j);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the epoch loss is the batch-size-weighted mean, partial last batch included", "[fit]") {
+  auto data = generate_dataset<double>("xor", 0.3, 5, 7);  // 7 samples -> batches of 3, 3, 1
+  REQUIRE(rows(data.points) == 7);
+  data.labels(6, 0) = -data.labels(6, 0);  // make the last (single-sample) batch stand out
+  Sequential<double> model(1);
+  tutorial_model(model, 0.0);  // learning rate 0: the weights never move
+  const auto p = model.predict(data.points);
+  double per_sample = 0;
+  std::vector<double> batch_means = {0, 0, 0};
+  for (std::size_t i = 0; i < 7; ++i) {
+    const double e = (p(i, 0) - data.labels(i, 0)) * (p(i, 0) - data.labels(i, 0));
+    per_sample += e / 7;
+    batch_means[i / 3] += e / (i < 6 ? 3 : 1);
+  }
+  FitOptions<double> options;
+  options.batch_size = 3;
+  options.shuffle = false;
+  const auto h = model.fit(data.points, data.labels, options);
+  CHECK(h.at("loss")[0] == Approx(per_sample).epsilon(1e-12));
+  // ...which is not the plain mean of the three batch means
+  CHECK(std::fabs(per_sample - (batch_means[0] + batch_means[1] + batch_means[2]) / 3) > 1e-3);
+}
+
+TEST_CASE("training loss and metrics are taken before each batch's update", "[fit]") {
+  auto data = generate_dataset<double>("xor", 0, 3, 20);
+  Sequential<double> model(2), twin(2);
+  tutorial_model(model, 0.5);
+  tutorial_model(twin, 0.5);
+  const auto first_batch_x = rows_of(data.points, 0, 5);
+  const auto first_batch_y = rows_of(data.labels, 0, 5);
+  const auto before = twin.evaluate(first_batch_x, first_batch_y);
+  std::vector<double> batch_losses;
+  FitOptions<double> options;
+  options.batch_size = 5;
+  options.shuffle = false;
+  options.callbacks.on_batch_end = [&](int, const Logs& logs) { batch_losses.push_back(logs.at("loss")); };
+  model.fit(data.points, data.labels, options);
+  REQUIRE(batch_losses.size() == 4);
+  CHECK(batch_losses[0] == Approx(before.at("loss")).epsilon(1e-12));
+  // and the update happened: the same batch now has another loss
+  CHECK(model.evaluate(first_batch_x, first_batch_y).at("loss") != Approx(before.at("loss")).epsilon(1e-6));
+}
+
+TEST_CASE("validation_split takes the last fraction, before shuffling", "[fit]") {
+  auto data = generate_dataset<double>("circle", 0.1, 9, 10);
+  Sequential<double> model(3);
+  tutorial_model(model, 0.0);
+  const auto train_part = model.evaluate(rows_of(data.points, 0, 7), rows_of(data.labels, 0, 7));
+  const auto valid_part = model.evaluate(rows_of(data.points, 7, 10), rows_of(data.labels, 7, 10));
+  FitOptions<double> options;
+  options.validation_split = 0.3;  // split_at = floor(10 · 0.7) = 7
+  options.batch_size = 4;
+  options.shuffle = true;
+  const auto h = model.fit(data.points, data.labels, options);
+  CHECK(h.at("loss")[0] == Approx(train_part.at("loss")).epsilon(1e-12));
+  CHECK(h.at("val_loss")[0] == Approx(valid_part.at("loss")).epsilon(1e-12));
+  CHECK(h.at("val_tanh_accuracy")[0] == Approx(valid_part.at("tanh_accuracy")));
+  // Keras' key order
+  REQUIRE(h.history.size() == 4);
+  CHECK(h.history[0].first == "loss");
+  CHECK(h.history[1].first == "tanh_accuracy");
+  CHECK(h.history[2].first == "val_loss");
+  CHECK(h.history[3].first == "val_tanh_accuracy");
+}
+
+TEST_CASE("validation_data overrides validation_split", "[fit]") {
+  auto data = generate_dataset<double>("gauss", 0, 4, 20);
+  auto other = generate_dataset<double>("gauss", 0.5, 5, 6);
+  Sequential<double> model(3);
+  tutorial_model(model, 0.0);
+  const auto expected = model.evaluate(other.points, other.labels);
+  FitOptions<double> options;
+  options.validation_split = 0.5;
+  options.validation_x = &other.points;
+  options.validation_y = &other.labels;
+  const auto h = model.fit(data.points, data.labels, options);
+  CHECK(h.at("val_loss")[0] == Approx(expected.at("loss")).epsilon(1e-12));
+  CHECK(h.at("loss")[0] == Approx(model.evaluate(data.points, data.labels).at("loss")).epsilon(1e-12));
+}
+
+TEST_CASE("shuffling is per epoch and determined by the seed", "[fit]") {
+  auto data = generate_dataset<float>("spiral", 0.2, 11);
+  auto train = [&](std::uint32_t shuffle_seed, bool shuffle) {
+    Sequential<float> model(5);
+    tutorial_model(model, 0.1);
+    FitOptions<float> options;
+    options.batch_size = 10;
+    options.epochs = 3;
+    options.shuffle = shuffle;
+    options.seed = shuffle_seed;
+    model.fit(data.points, data.labels, options);
+    return model.get_weights();
+  };
+  const auto a = train(1, true), b = train(1, true), c = train(2, true), unshuffled = train(1, false);
+  for (std::size_t i = 0; i < a.size(); ++i) CHECK(a[i].data == b[i].data);  // bit for bit
+  CHECK(a[0].data != c[0].data);
+  CHECK(a[0].data != unshuffled[0].data);
+}
+
+TEST_CASE("fit in pieces with initial_epoch equals one fit", "[fit]") {
+  auto data = generate_dataset<float>("circle", 0.1, 2);
+  Sequential<float> whole(8), pieces(8);
+  tutorial_model(whole, 0.1);
+  tutorial_model(pieces, 0.1);
+  FitOptions<float> options;
+  options.batch_size = 16;
+  options.epochs = 4;
+  const auto h = whole.fit(data.points, data.labels, options);
+  options.epochs = 2;
+  const auto h1 = pieces.fit(data.points, data.labels, options);
+  options.initial_epoch = 2;
+  options.epochs = 4;
+  const auto h2 = pieces.fit(data.points, data.labels, options);
+  CHECK(h2.epoch == std::vector<int>{2, 3});
+  CHECK(h.at("loss")[3] == h2.at("loss")[1]);
+  CHECK(whole.get_weights()[0].data == pieces.get_weights()[0].data);
+}
+
+TEST_CASE("early stopping waits `patience` epochs without improvement", "[fit]") {
+  auto data = generate_dataset<double>("gauss", 0.2, 1, 30);
+  Sequential<double> model(1);
+  tutorial_model(model, 0.0);  // nothing changes, so nothing improves after epoch 1
+  FitOptions<double> options;
+  options.epochs = 20;
+  options.early_stopping = EarlyStopping{"loss", 0, 2};
+  const auto h = model.fit(data.points, data.labels, options);
+  CHECK(h.epoch.size() == 3);
+  CHECK(h.stop_reason == StopReason::early_stopping);
+  CHECK(h.stopped_epoch == 2);
+  CHECK_THAT(h.stop_message, Catch::Contains("loss did not improve"));
+}
+
+TEST_CASE("early stopping restores the best weights", "[fit]") {
+  auto data = generate_dataset<double>("gauss", 0.2, 1, 40);
+  Sequential<double> model(1);
+  tutorial_model(model, 0.01);
+  std::vector<WeightArray<double>> after_first_epoch;
+  FitOptions<double> options;
+  options.epochs = 50;
+  options.validation_split = 0.25;
+  // every later epoch improves val_loss a little, never by 1.0: epoch 1 stays the best
+  EarlyStopping es;
+  es.min_delta = 1.0;
+  es.patience = 3;
+  es.restore_best_weights = true;
+  options.early_stopping = es;
+  options.callbacks.on_epoch_end = [&](int epoch, const Logs&) {
+    if (epoch == 0) after_first_epoch = model.get_weights();
+  };
+  const auto h = model.fit(data.points, data.labels, options);
+  CHECK(h.epoch.size() == 4);
+  CHECK(h.stop_reason == StopReason::early_stopping);
+  CHECK(model.get_weights()[0].data == after_first_epoch[0].data);
+  CHECK_THAT(h.stop_message, Catch::Contains("restored"));
+}
+
+TEST_CASE("early stopping's mode decides which way is better", "[fit]") {
+  auto data = generate_dataset<double>("gauss", 0.1, 1, 60);
+  auto epochs_run = [&](const std::string& monitor, const std::string& mode) {
+    Sequential<double> model(1);
+    tutorial_model(model, 0.05);  // the loss falls every epoch
+    FitOptions<double> options;
+    options.epochs = 6;
+    options.shuffle = false;
+    EarlyStopping es;
+    es.monitor = monitor;
+    es.mode = mode;
+    options.early_stopping = es;
+    return model.fit(data.points, data.labels, options).epoch.size();
+  };
+  CHECK(epochs_run("loss", "auto") == 6);  // auto -> min for a loss: every epoch improves
+  CHECK(epochs_run("loss", "max") == 2);   // a falling loss never "improves" when maximised
+  CHECK(epochs_run("tanh_accuracy", "auto") == epochs_run("tanh_accuracy", "max"));
+}
+
+TEST_CASE("a non-finite loss stops training, says why, and keeps the weights finite", "[fit]") {
+  auto data = generate_dataset<float>("reg-plane", 0, 3);
+  Sequential<float> model(1);
+  DenseConfig first{8, "linear"};
+  first.input_dim = 2;
+  model.add(first).add({8, "linear"}).add({1, "linear"});
+  model.compile({"sgd", {{"learning_rate", 10.0}}, "mse", {"mae"}});
+  FitOptions<float> options;
+  options.epochs = 50;
+  options.batch_size = 10;
+  options.validation_split = 0.2;
+  const auto h = model.fit(data.points, data.labels, options);
+  CHECK(h.stop_reason == StopReason::non_finite_loss);
+  CHECK(h.epoch.size() == std::size_t(h.stopped_epoch + 1));
+  CHECK_FALSE(std::isfinite(h.at("loss").back()));
+  CHECK(std::isnan(h.at("val_loss").back()));
+  CHECK(h.at("val_loss").size() == h.at("loss").size());
+  CHECK_THAT(h.stop_message, Catch::Contains("the loss became") && Catch::Contains("learning rate 10"));
+  for (const auto& w : model.get_weights()) {
+    for (float v : w.data) REQUIRE(std::isfinite(v));
+  }
+}
+
+TEST_CASE("a callback can stop training", "[fit]") {
+  auto data = generate_dataset<float>("xor", 0, 3);
+  Sequential<float> model(1);
+  tutorial_model(model);
+  FitOptions<float> options;
+  options.epochs = 10;
+  int batches = 0;
+  options.callbacks.on_batch_end = [&](int batch, const Logs&) {
+    ++batches;
+    if (batch == 2) model.stop_training = true;
+  };
+  const auto h = model.fit(data.points, data.labels, options);
+  CHECK(batches == 3);
+  CHECK(h.stop_reason == StopReason::callback);
+  CHECK(h.epoch.size() == 1);
+}
+
+TEST_CASE("callbacks see each epoch begin and end", "[fit]") {
+  auto data = generate_dataset<float>("xor", 0, 3, 40);
+  Sequential<float> model(1);
+  tutorial_model(model);
+  FitOptions<float> options;
+  options.epochs = 3;
+  std::vector<int> begun, ended;
+  options.callbacks.on_epoch_begin = [&](int e) { begun.push_back(e); };
+  options.callbacks.on_epoch_end = [&](int e, const Logs& logs) {
+    ended.push_back(e);
+    CHECK(logs.get("loss").has_value());
+  };
+  model.fit(data.points, data.labels, options);
+  CHECK(begun == std::vector<int>{0, 1, 2});
+  CHECK(ended == std::vector<int>{0, 1, 2});
+}
+
+TEST_CASE("train_on_batch updates once and reports the pre-update loss", "[fit]") {
+  auto data = generate_dataset<double>("gauss", 0, 3, 12);
+  Sequential<double> model(4);
+  tutorial_model(model, 0.1);
+  const double before = model.evaluate(data.points, data.labels, 12).at("loss");
+  const auto logs = model.train_on_batch(data.points, data.labels);
+  CHECK(logs.at("loss") == Approx(before).epsilon(1e-12));
+  CHECK(model.optimizer().iterations() == 1);
+  CHECK(model.evaluate(data.points, data.labels, 12).at("loss") < before);
+}

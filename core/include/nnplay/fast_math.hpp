@@ -39,7 +39,8 @@ inline float exp_for_tanh(float y) {
 
 inline float fast_tanh(float x) {
   // |x| >= 9.1 gives exactly ±1 in float, as std::tanh does; clamping keeps e^(2|x|) finite.
-  const float a = std::fmin(std::fabs(x), 9.1f);
+  // (Written as a comparison, not fmin, so that NaN stays NaN.)
+  const float a = std::fabs(x) > 9.1f ? 9.1f : std::fabs(x);
   // |x| < 0.55: odd polynomial x + x³·P(x²), Chebyshev-fitted (error 0.07 ulp before rounding).
   const float t = a * a;
   float p = -0.006610227832983735f;
