@@ -1,7 +1,10 @@
-// Sequential::fit — tf.keras 2.x's training loop (KERAS_SEMANTICS.md §4): consecutive
-// batches of a per-epoch shuffled order, the epoch loss and metrics as the
-// batch-size-weighted mean of pre-update values, validation after each epoch, early
-// stopping, and a stop on a non-finite loss that says why.
+// fit() — tf.keras 2.x's training loop (KERAS_SEMANTICS.md §4): consecutive batches of a
+// per-epoch shuffled order, the epoch loss and metrics as the batch-size-weighted mean of
+// pre-update values, validation after each epoch, early stopping, and a stop on a
+// non-finite loss that says why. FitLoop runs it a batch at a time; Sequential::fit runs
+// a FitLoop to its end.
+#include "nnplay/fit_loop.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -9,11 +12,10 @@
 #include <sstream>
 
 #include "nnplay/errors.hpp"
-#include "nnplay/model.hpp"
 
 namespace nnplay {
 
-namespace {
+namespace detail {
 
 // EarlyStopping as tf.keras 2.3 runs it (keras/callbacks.py).
 template <class T>
@@ -30,6 +32,8 @@ class EarlyStoppingState {
     best_ = config.baseline ? *config.baseline
                             : (maximise_ ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity());
   }
+
+  const std::string& monitor() const { return config_.monitor; }
 
   // Returns true when training should stop after this epoch.
   bool on_epoch_end(int epoch, const Logs& logs, Sequential<T>& model) {
@@ -71,19 +75,22 @@ class EarlyStoppingState {
   std::vector<WeightArray<T>> best_weights_;
 };
 
+}  // namespace detail
+
+namespace {
 template <class T>
 Matrix<T> rows_of(const Matrix<T>& m, std::size_t from, std::size_t to) {
   Matrix<T> out = Matrix<T>::from_shape({to - from, cols(m)});
   std::copy(m.data() + from * cols(m), m.data() + to * cols(m), out.data());
   return out;
 }
-
 }  // namespace
 
 template <class T>
-History Sequential<T>::fit(const Matrix<T>& x, const Matrix<T>& y, const FitOptions<T>& options) {
-  require_compiled("fit");
-  check_xy(x, y, "fit");
+FitLoop<T>::FitLoop(Sequential<T>& model, const Matrix<T>& x, const Matrix<T>& y, const FitOptions<T>& options)
+    : model_(model), options_(options) {
+  model.require_compiled("fit");
+  model.check_xy(x, y, "fit");
   if (options.batch_size < 1) fail("fit: batch_size must be >= 1, got ", options.batch_size);
   if (options.epochs < 0) fail("fit: epochs must be >= 0, got ", options.epochs);
   if (options.initial_epoch < 0) fail("fit: initial_epoch must be >= 0, got ", options.initial_epoch);
@@ -93,16 +100,13 @@ History Sequential<T>::fit(const Matrix<T>& x, const Matrix<T>& y, const FitOpti
   if ((options.validation_x == nullptr) != (options.validation_y == nullptr)) {
     fail("fit: validation_data needs both x and y");
   }
-
   // Validation data: validation_data, else the last fraction of (x, y) before any shuffling.
   std::size_t n_train = rows(x);
-  Matrix<T> split_x, split_y;
-  const Matrix<T>* val_x = nullptr;
-  const Matrix<T>* val_y = nullptr;
   if (options.validation_x) {
-    check_xy(*options.validation_x, *options.validation_y, "fit: validation_data");
-    val_x = options.validation_x;
-    val_y = options.validation_y;
+    model.check_xy(*options.validation_x, *options.validation_y, "fit: validation_data");
+    val_x_ = *options.validation_x;
+    val_y_ = *options.validation_y;
+    has_validation_ = true;
   } else if (options.validation_split > 0) {
     const auto split_at = static_cast<std::size_t>(std::floor(double(rows(x)) * (1.0 - options.validation_split)));
     if (split_at == 0 || split_at == rows(x)) {
@@ -110,94 +114,149 @@ History Sequential<T>::fit(const Matrix<T>& x, const Matrix<T>& y, const FitOpti
            " samples leaves no training or no validation sample");
     }
     n_train = split_at;
-    split_x = rows_of(x, split_at, rows(x));
-    split_y = rows_of(y, split_at, rows(y));
-    val_x = &split_x;
-    val_y = &split_y;
+    val_x_ = rows_of(x, split_at, rows(x));
+    val_y_ = rows_of(y, split_at, rows(y));
+    has_validation_ = true;
   }
+  x_ = n_train == rows(x) ? x : rows_of(x, 0, n_train);
+  y_ = n_train == rows(y) ? y : rows_of(y, 0, n_train);
+  options_.validation_x = options_.validation_y = nullptr;  // the copies above are used instead
 
-  std::optional<EarlyStoppingState<T>> early;
   if (options.early_stopping) {
-    early.emplace(*options.early_stopping);
-    // Fail before training, not after the first epoch, when the monitored value will not exist.
-    Logs expected = logs_from(0, metric_sums_, 1, "");
-    if (val_x) {
-      for (const auto& [k, v] : logs_from(0, metric_sums_, 1, "val_").values) expected.set(k, v);
+    early_ = std::make_unique<detail::EarlyStoppingState<T>>(*options.early_stopping);
+    // Fail now, not after the first epoch, when the monitored value will not exist.
+    Logs expected = model.logs_from(0, model.metric_sums_, 1, "");
+    if (has_validation_) {
+      for (const auto& [k, v] : model.logs_from(0, model.metric_sums_, 1, "val_").values) expected.set(k, v);
     }
-    (void)expected.at(options.early_stopping->monitor);
+    (void)expected.at(early_->monitor());
   }
-
-  const std::uint32_t seed = options.seed ? *options.seed : seed_;
-  const std::size_t batch_size = options.batch_size;
-  std::vector<std::size_t> order(n_train);
-  std::vector<double> sums(metrics_.size());
-  History history;
-  stop_training = false;
-
-  for (int epoch = options.initial_epoch; epoch < options.epochs; ++epoch) {
-    if (options.callbacks.on_epoch_begin) options.callbacks.on_epoch_begin(epoch);
-    std::iota(order.begin(), order.end(), std::size_t(0));
-    if (options.shuffle) {
-      Rng rng(mix_seed(seed, static_cast<std::uint32_t>(epoch)));  // epoch k's order depends on (seed, k) only
-      rng.shuffle(order);
-    }
-    double loss_sum = 0, seen = 0;
-    std::fill(sums.begin(), sums.end(), 0.0);
-    bool stop = false;
-    int batch = 0;
-    for (std::size_t begin = 0; begin < n_train; begin += batch_size, ++batch) {
-      const std::size_t count = std::min(batch_size, n_train - begin);
-      stage(x, &y, order.data(), begin, count);
-      const T loss = graph_->forward(count);
-      accumulate_metrics(count, sums);
-      loss_sum += double(loss) * double(count);
-      seen += double(count);
-      if (!std::isfinite(loss)) {
-        history.stop_reason = StopReason::non_finite_loss;
-        history.stopped_epoch = epoch;
-        std::ostringstream why;
-        why << "epoch " << epoch + 1 << ", batch " << batch + 1 << ": the loss became " << loss
-            << "; training stopped without applying that update (the learning rate " << optimizer_->learning_rate()
-            << " may be too high)";
-        history.stop_message = why.str();
-        stop = true;
-        break;
-      }
-      graph_->backward(count);
-      optimizer_->apply_gradients();
-      if (options.callbacks.on_batch_end) options.callbacks.on_batch_end(batch, logs_from(loss_sum, sums, seen, ""));
-      if (stop_training) break;
-    }
-
-    Logs logs = logs_from(loss_sum, sums, seen, "");
-    if (val_x) {
-      if (history.stop_reason == StopReason::non_finite_loss) {
-        // Keep the history's columns aligned; a diverged model is not worth evaluating.
-        for (const auto& [k, v] : logs_from(0, sums, 1, "val_").values) logs.set(k, std::nan(""));
-      } else {
-        for (const auto& [k, v] : evaluate_unchecked(*val_x, *val_y, batch_size).values) logs.set("val_" + k, v);
-      }
-    }
-    history.append(epoch, logs);
-    if (options.callbacks.on_epoch_end) options.callbacks.on_epoch_end(epoch, logs);
-    if (!stop && early && early->on_epoch_end(epoch, logs, *this)) {
-      history.stop_reason = StopReason::early_stopping;
-      history.stopped_epoch = epoch;
-      history.stop_message = early->message();
-      stop = true;
-    }
-    if (!stop && stop_training) {
-      history.stop_reason = StopReason::callback;
-      history.stopped_epoch = epoch;
-      history.stop_message = "a callback set stop_training";
-      stop = true;
-    }
-    if (stop) break;
-  }
-  stop_training = false;
-  return history;
+  seed_ = options.seed ? *options.seed : model.seed();
+  order_.resize(n_train);
+  sums_.assign(model.metrics_.size(), 0.0);
+  epoch_ = options.initial_epoch;
+  done_ = epoch_ >= options.epochs;
+  model.stop_training = false;
 }
 
+template <class T>
+FitLoop<T>::~FitLoop() = default;
+
+template <class T>
+std::size_t FitLoop<T>::batches_per_epoch() const {
+  return (order_.size() + options_.batch_size - 1) / options_.batch_size;
+}
+
+template <class T>
+Logs FitLoop<T>::running_logs() const {
+  return model_.logs_from(loss_sum_, sums_, seen_ > 0 ? seen_ : 1, "");
+}
+
+template <class T>
+void FitLoop<T>::begin_epoch() {
+  if (options_.callbacks.on_epoch_begin) options_.callbacks.on_epoch_begin(epoch_);
+  std::iota(order_.begin(), order_.end(), std::size_t(0));
+  if (options_.shuffle) {
+    Rng rng(mix_seed(seed_, static_cast<std::uint32_t>(epoch_)));  // epoch k's order depends on (seed, k) only
+    rng.shuffle(order_);
+  }
+  loss_sum_ = seen_ = 0;
+  std::fill(sums_.begin(), sums_.end(), 0.0);
+  cursor_ = 0;
+  batch_ = 0;
+  in_epoch_ = true;
+}
+
+template <class T>
+bool FitLoop<T>::run_batch() {
+  if (done_) return false;
+  if (!in_epoch_) begin_epoch();
+  const std::size_t count = std::min(options_.batch_size, order_.size() - cursor_);
+  model_.stage(x_, &y_, order_.data(), cursor_, count);
+  const T loss = model_.graph_->forward(count);
+  model_.accumulate_metrics(count, sums_);
+  loss_sum_ += double(loss) * double(count);
+  seen_ += double(count);
+  cursor_ += count;
+  ++batch_;
+  if (!std::isfinite(loss)) {
+    history_.stop_reason = StopReason::non_finite_loss;
+    history_.stopped_epoch = epoch_;
+    std::ostringstream why;
+    why << "epoch " << epoch_ + 1 << ", batch " << batch_ << ": the loss became " << loss
+        << "; training stopped without applying that update (the learning rate "
+        << model_.optimizer_->learning_rate() << " may be too high)";
+    history_.stop_message = why.str();
+    end_epoch();
+    return true;
+  }
+  model_.graph_->backward(count);
+  model_.optimizer_->apply_gradients();
+  if (options_.callbacks.on_batch_end) options_.callbacks.on_batch_end(batch_ - 1, running_logs());
+  if (cursor_ >= order_.size() || model_.stop_training) {
+    end_epoch();
+    return true;
+  }
+  return false;
+}
+
+template <class T>
+void FitLoop<T>::end_epoch() {
+  in_epoch_ = false;
+  const bool diverged = history_.stop_reason == StopReason::non_finite_loss;
+  Logs logs = running_logs();
+  if (has_validation_) {
+    if (diverged) {
+      // Keep the history's columns aligned; a diverged model is not worth evaluating.
+      for (const auto& [k, v] : model_.logs_from(0, sums_, 1, "val_").values) logs.set(k, std::nan(""));
+    } else {
+      for (const auto& [k, v] : model_.evaluate_unchecked(val_x_, val_y_, options_.batch_size).values) {
+        logs.set("val_" + k, v);
+      }
+    }
+  }
+  history_.append(epoch_, logs);
+  if (options_.callbacks.on_epoch_end) options_.callbacks.on_epoch_end(epoch_, logs);
+  bool stop = diverged;
+  if (!stop && early_ && early_->on_epoch_end(epoch_, logs, model_)) {
+    history_.stop_reason = StopReason::early_stopping;
+    history_.stopped_epoch = epoch_;
+    history_.stop_message = early_->message();
+    stop = true;
+  }
+  if (!stop && model_.stop_training) {
+    history_.stop_reason = StopReason::callback;
+    history_.stopped_epoch = epoch_;
+    history_.stop_message = "a callback set stop_training";
+    stop = true;
+  }
+  ++epoch_;
+  if (stop || epoch_ >= options_.epochs) {
+    done_ = true;
+    model_.stop_training = false;
+  }
+}
+
+template <class T>
+Logs FitLoop<T>::run_epoch() {
+  while (!done_ && !run_batch()) {
+  }
+  return history_.history.empty() ? Logs{} : [&] {
+    Logs last;
+    for (const auto& [k, v] : history_.history) last.set(k, v.back());
+    return last;
+  }();
+}
+
+template <class T>
+History Sequential<T>::fit(const Matrix<T>& x, const Matrix<T>& y, const FitOptions<T>& options) {
+  FitLoop<T> loop(*this, x, y, options);
+  while (!loop.done()) loop.run_batch();
+  return loop.history();
+}
+
+template class FitLoop<float>;
+template class FitLoop<double>;
 template History Sequential<float>::fit(const Matrix<float>&, const Matrix<float>&, const FitOptions<float>&);
 template History Sequential<double>::fit(const Matrix<double>&, const Matrix<double>&, const FitOptions<double>&);
 

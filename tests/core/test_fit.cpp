@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "nnplay/datasets.hpp"
+#include "nnplay/fit_loop.hpp"
 #include "nnplay/model.hpp"
 
 using namespace nnplay;
@@ -272,4 +273,46 @@ TEST_CASE("train_on_batch updates once and reports the pre-update loss", "[fit]"
   CHECK(logs.at("loss") == Approx(before).epsilon(1e-12));
   CHECK(model.optimizer().iterations() == 1);
   CHECK(model.evaluate(data.points, data.labels, 12).at("loss") < before);
+}
+
+TEST_CASE("a FitLoop run batch by batch is the same as fit()", "[fit]") {
+  auto data = generate_dataset<float>("circle", 0.2, 4);
+  Sequential<float> whole(3), stepped(3);
+  tutorial_model(whole, 0.1);
+  tutorial_model(stepped, 0.1);
+  FitOptions<float> options;
+  options.batch_size = 30;  // 500 -> 17 batches, the last of 20
+  options.epochs = 3;
+  options.validation_split = 0.2;  // 400 training rows -> 14 batches
+  const auto h = whole.fit(data.points, data.labels, options);
+  FitLoop<float> loop(stepped, data.points, data.labels, options);
+  CHECK(loop.batches_per_epoch() == 14);
+  int epochs_finished = 0, batches = 0;
+  while (!loop.done()) {
+    ++batches;
+    if (loop.run_batch()) ++epochs_finished;
+    if (batches == 5) {
+      CHECK(loop.batch() == 5);
+      CHECK(loop.running_logs().get("loss").has_value());
+    }
+  }
+  CHECK(epochs_finished == 3);
+  CHECK(batches == 42);
+  CHECK(loop.history().at("val_loss") == h.at("val_loss"));
+  CHECK(whole.get_weights()[2].data == stepped.get_weights()[2].data);
+  CHECK_FALSE(loop.run_batch());  // done stays done
+}
+
+TEST_CASE("FitLoop::run_epoch returns the epoch's logs", "[fit]") {
+  auto data = generate_dataset<float>("xor", 0, 4, 50);
+  Sequential<float> model(3);
+  tutorial_model(model, 0.1);
+  FitOptions<float> options;
+  options.epochs = 2;
+  FitLoop<float> loop(model, data.points, data.labels, options);
+  const auto first = loop.run_epoch();
+  CHECK(loop.epoch() == 1);
+  CHECK(first.at("loss") == loop.history().at("loss")[0]);
+  loop.run_epoch();
+  CHECK(loop.done());
 }

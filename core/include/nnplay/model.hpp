@@ -57,6 +57,9 @@ struct Gradients {
 };
 
 template <class T>
+class FitLoop;
+
+template <class T>
 class Sequential {
  public:
   // The seed draws the initial weights (and, by default, the shuffles of fit).
@@ -104,6 +107,7 @@ class Sequential {
   bool stop_training = false;
 
  private:
+  friend class FitLoop<T>;
   void require_layers(const char* what) const;
   void require_compiled(const char* what) const;
   void check_xy(const Matrix<T>& x, const Matrix<T>& y, const char* what) const;

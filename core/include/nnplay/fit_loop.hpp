@@ -1,0 +1,63 @@
+// FitLoop: fit() taken apart so that a caller can run it a batch or an epoch at a time —
+// a page that trains between animation frames, a JavaScript fit() that yields between
+// epochs — with exactly the semantics of one Sequential::fit() call (which is a FitLoop
+// run to its end).
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "nnplay/model.hpp"
+
+namespace nnplay {
+
+namespace detail {
+template <class T>
+class EarlyStoppingState;
+}
+
+template <class T>
+class FitLoop {
+ public:
+  // Validates everything and copies the data; trains nothing yet.
+  FitLoop(Sequential<T>& model, const Matrix<T>& x, const Matrix<T>& y, const FitOptions<T>& options);
+  ~FitLoop();
+  FitLoop(const FitLoop&) = delete;
+  FitLoop& operator=(const FitLoop&) = delete;
+
+  bool done() const { return done_; }
+  int epoch() const { return epoch_; }  // the epoch in progress, or next to start
+  int batch() const { return batch_; }  // batches done in this epoch
+  std::size_t batches_per_epoch() const;
+  const History& history() const { return history_; }
+  // The running averages of the epoch in progress (Keras' batch logs).
+  Logs running_logs() const;
+
+  // Trains one batch (starting an epoch first if needed); returns true when that batch
+  // finished an epoch (validation, history, callbacks and early stopping have then run).
+  bool run_batch();
+  // Trains to the end of the current epoch; returns its logs.
+  Logs run_epoch();
+
+ private:
+  void begin_epoch();
+  void end_epoch();
+
+  Sequential<T>& model_;
+  FitOptions<T> options_;
+  Matrix<T> x_, y_, val_x_, val_y_;
+  bool has_validation_ = false;
+  std::uint32_t seed_;
+  std::vector<std::size_t> order_;
+  std::vector<double> sums_;
+  double loss_sum_ = 0, seen_ = 0;
+  std::size_t cursor_ = 0;  // next row of order_ in this epoch
+  int epoch_ = 0;
+  int batch_ = 0;
+  bool in_epoch_ = false;
+  bool done_ = false;
+  History history_;
+  std::unique_ptr<detail::EarlyStoppingState<T>> early_;
+};
+
+}  // namespace nnplay
