@@ -170,6 +170,10 @@ void FitLoop<T>::begin_epoch() {
 template <class T>
 bool FitLoop<T>::run_batch() {
   if (done_) return false;
+  if (in_epoch_ && model_.stop_training) {  // set between two calls (a caller's own batch callback)
+    end_epoch();
+    return true;
+  }
   if (!in_epoch_) begin_epoch();
   const std::size_t count = std::min(options_.batch_size, order_.size() - cursor_);
   model_.stage(x_, &y_, order_.data(), cursor_, count);

@@ -77,14 +77,13 @@ void Sequential<T>::build_graph() {
   for (auto& layer : layers_) {
     const std::size_t units = layer->units();
     graph->track_parameter(&layer->kernel);
-    Node<T>* z = graph->node(units);
-    graph->template add<MatMulOp<T>>(x, &layer->kernel, z);
+    Node<T>* bias = nullptr;
     if (layer->use_bias()) {
-      graph->track_parameter(&layer->bias);
-      Node<T>* zb = graph->node(units);
-      graph->template add<BiasAddOp<T>>(z, &layer->bias, zb);
-      z = zb;
+      bias = &layer->bias;
+      graph->track_parameter(bias);
     }
+    Node<T>* z = graph->node(units);
+    graph->template add<AffineOp<T>>(x, &layer->kernel, bias, z);
     Node<T>* y = graph->node(units);
     last_activation = graph->template add<ActivationOp<T>>(layer->activation(), z, y);
     if (layer->regularizer().active()) graph->template add_loss<PenaltyOp<T>>(layer->regularizer(), &layer->kernel);

@@ -4,15 +4,17 @@
 
 namespace nnplay {
 
-template <class T>
-void MatMulOp<T>::forward(std::size_t rows) {
-  const std::size_t k = x_->width(), n = out_->width();
-  const T* x = x_->value.data();
-  const T* w = w_->value.data();
-  T* out = out_->value.data();
+namespace {
+
+// The affine kernels are written for an output width N known at compile time (N = 1..8,
+// the playground's layer sizes), so that a row's N accumulators live in registers and
+// the inner loops unroll and vectorise; N = 0 is the same code for any width.
+template <class T, std::size_t N>
+void affine_forward(const T* x, const T* w, const T* b, T* out, std::size_t rows, std::size_t k, std::size_t n_) {
+  const std::size_t n = N ? N : n_;
   for (std::size_t r = 0; r < rows; ++r) {
     T* o = out + r * n;
-    std::fill(o, o + n, T(0));
+    for (std::size_t j = 0; j < n; ++j) o[j] = b ? b[j] : T(0);
     const T* xr = x + r * k;
     for (std::size_t i = 0; i < k; ++i) {
       const T xi = xr[i];
@@ -22,14 +24,10 @@ void MatMulOp<T>::forward(std::size_t rows) {
   }
 }
 
-template <class T>
-void MatMulOp<T>::backward(std::size_t rows) {
-  const std::size_t k = x_->width(), n = out_->width();
-  const T* x = x_->value.data();
-  const T* w = w_->value.data();
-  const T* dout = out_->grad.data();
-  T* dx = x_->grad.data();
-  T* dw = w_->grad.data();
+template <class T, std::size_t N>
+void affine_backward(const T* x, const T* w, const T* dout, T* dx, T* dw, T* db, std::size_t rows, std::size_t k,
+                     std::size_t n_) {
+  const std::size_t n = N ? N : n_;
   for (std::size_t r = 0; r < rows; ++r) {
     const T* g = dout + r * n;
     const T* xr = x + r * k;
@@ -40,37 +38,52 @@ void MatMulOp<T>::backward(std::size_t rows) {
       const T xi = xr[i];
       T acc = T(0);
       for (std::size_t j = 0; j < n; ++j) {
-        acc += g[j] * wi[j];   // dL/dx[r, i] = Σ_j dL/dout[r, j] · w[i, j]
-        dwi[j] += xi * g[j];   // dL/dw[i, j] = Σ_r x[r, i] · dL/dout[r, j]
+        acc += g[j] * wi[j];  // dL/dx[r, i] = Σ_j dL/dout[r, j] · w[i, j]
+        dwi[j] += xi * g[j];  // dL/dw[i, j] = Σ_r x[r, i] · dL/dout[r, j]
       }
       dxr[i] += acc;
     }
-  }
-}
-
-template <class T>
-void BiasAddOp<T>::forward(std::size_t rows) {
-  const std::size_t n = out_->width();
-  const T* x = x_->value.data();
-  const T* b = b_->value.data();
-  T* out = out_->value.data();
-  for (std::size_t r = 0; r < rows; ++r) {
-    for (std::size_t j = 0; j < n; ++j) out[r * n + j] = x[r * n + j] + b[j];
-  }
-}
-
-template <class T>
-void BiasAddOp<T>::backward(std::size_t rows) {
-  const std::size_t n = out_->width();
-  const T* dout = out_->grad.data();
-  T* dx = x_->grad.data();
-  T* db = b_->grad.data();
-  for (std::size_t r = 0; r < rows; ++r) {
-    for (std::size_t j = 0; j < n; ++j) {
-      dx[r * n + j] += dout[r * n + j];
-      db[j] += dout[r * n + j];
+    if (db) {
+      for (std::size_t j = 0; j < n; ++j) db[j] += g[j];  // dL/db[j] = Σ_r dL/dout[r, j]
     }
   }
+}
+
+// Calls f.template operator()<N>() with N = n for n in 1..8, else N = 0.
+template <class F>
+void dispatch_width(std::size_t n, F&& f) {
+  switch (n) {
+    case 1: return f(std::integral_constant<std::size_t, 1>{});
+    case 2: return f(std::integral_constant<std::size_t, 2>{});
+    case 3: return f(std::integral_constant<std::size_t, 3>{});
+    case 4: return f(std::integral_constant<std::size_t, 4>{});
+    case 5: return f(std::integral_constant<std::size_t, 5>{});
+    case 6: return f(std::integral_constant<std::size_t, 6>{});
+    case 7: return f(std::integral_constant<std::size_t, 7>{});
+    case 8: return f(std::integral_constant<std::size_t, 8>{});
+    default: return f(std::integral_constant<std::size_t, 0>{});
+  }
+}
+
+}  // namespace
+
+template <class T>
+void AffineOp<T>::forward(std::size_t rows) {
+  const std::size_t k = x_->width(), n = out_->width();
+  const T* b = b_ ? b_->value.data() : nullptr;
+  dispatch_width(n, [&](auto width) {
+    affine_forward<T, decltype(width)::value>(x_->value.data(), w_->value.data(), b, out_->value.data(), rows, k, n);
+  });
+}
+
+template <class T>
+void AffineOp<T>::backward(std::size_t rows) {
+  const std::size_t k = x_->width(), n = out_->width();
+  T* db = b_ ? b_->grad.data() : nullptr;
+  dispatch_width(n, [&](auto width) {
+    affine_backward<T, decltype(width)::value>(x_->value.data(), w_->value.data(), out_->grad.data(), x_->grad.data(),
+                                                w_->grad.data(), db, rows, k, n);
+  });
 }
 
 template <class T>
@@ -85,10 +98,8 @@ void ActivationOp<T>::backward(std::size_t rows) {
                       rows, out_->width());
 }
 
-template class MatMulOp<float>;
-template class MatMulOp<double>;
-template class BiasAddOp<float>;
-template class BiasAddOp<double>;
+template class AffineOp<float>;
+template class AffineOp<double>;
 template class ActivationOp<float>;
 template class ActivationOp<double>;
 

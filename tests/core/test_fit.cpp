@@ -316,3 +316,20 @@ TEST_CASE("FitLoop::run_epoch returns the epoch's logs", "[fit]") {
   loop.run_epoch();
   CHECK(loop.done());
 }
+
+TEST_CASE("stop_training set between FitLoop batches ends the epoch and the fit", "[fit]") {
+  auto data = generate_dataset<float>("xor", 0, 4, 100);
+  Sequential<float> model(3);
+  tutorial_model(model, 0.1);
+  FitOptions<float> options;
+  options.epochs = 5;
+  options.batch_size = 10;
+  FitLoop<float> loop(model, data.points, data.labels, options);
+  loop.run_batch();
+  loop.run_batch();
+  model.stop_training = true;
+  CHECK(loop.run_batch());  // no third batch: the epoch ends here
+  CHECK(loop.done());
+  CHECK(loop.history().stop_reason == StopReason::callback);
+  CHECK(model.optimizer().iterations() == 2);
+}

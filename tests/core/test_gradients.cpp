@@ -53,19 +53,19 @@ struct Block {
   Node<double>* y = nullptr;
   std::size_t rows = 0;
 
+  bool use_bias;
+
   Block(std::size_t rows_, std::size_t in, std::size_t out, Activation a, Loss loss, bool from_logits,
-        Regularizer reg = {})
-      : w(Node<double>::parameter(in, out)), b(Node<double>::parameter(1, out)), rows(rows_) {
+        Regularizer reg = {}, bool with_bias = true)
+      : w(Node<double>::parameter(in, out)), b(Node<double>::parameter(1, out)), rows(rows_), use_bias(with_bias) {
     graph.reserve(rows);
     x = graph.node(in);
     target = graph.node(out);
-    Node<double>* z = graph.node(out);
     logits = graph.node(out);
     y = graph.node(out);
     graph.track_parameter(&w);
     graph.track_parameter(&b);
-    graph.add<MatMulOp<double>>(x, &w, z);
-    graph.add<BiasAddOp<double>>(z, &b, logits);
+    graph.add<AffineOp<double>>(x, &w, use_bias ? &b : nullptr, logits);
     auto* act = graph.add<ActivationOp<double>>(a, logits, y);
     if (from_logits) act->skip_backward();
     graph.add_loss<LossOp<double>>(loss, y, from_logits ? logits : nullptr, target);
@@ -81,7 +81,7 @@ struct Block {
     // copies: check_gradient runs forward again, which leaves grads untouched
     const Matrix<double> gw = w.grad, gb = b.grad, gx = x->grad;
     check_gradient(graph, rows, w.value, gw, w.value.size(), what + " dW");
-    check_gradient(graph, rows, b.value, gb, b.value.size(), what + " db");
+    if (use_bias) check_gradient(graph, rows, b.value, gb, b.value.size(), what + " db");
     check_gradient(graph, rows, x->value, gx, rows * x->width(), what + " dx");
   }
 };
@@ -96,6 +96,17 @@ TEST_CASE("every activation back-propagates its exact derivative", "[gradients]"
       Block block(rows, in, out, a, Loss::mean_squared_error, false);
       fill(block.target->value, -1, 1);
       block.check_all(name + " shape " + std::to_string(rows) + "x" + std::to_string(in) + "x" + std::to_string(out));
+    }
+  }
+}
+
+TEST_CASE("the affine op back-propagates for every width, with and without bias", "[gradients]") {
+  for (std::size_t out = 1; out <= 11; ++out) {  // 1..8 have compile-time kernels, 9+ the generic one
+    for (bool bias : {true, false}) {
+      const std::size_t rows = between(1, 5), in = between(1, 9);
+      Block block(rows, in, out, Activation::linear, Loss::mean_squared_error, false, {}, bias);
+      fill(block.target->value, -1, 1);
+      block.check_all("affine width " + std::to_string(out) + (bias ? " with bias" : " without bias"));
     }
   }
 }

@@ -1,5 +1,6 @@
-// The network's operations: z = x·W, y = z + b, y = f(z). Each records its input and
-// output nodes at construction and computes its local derivative in backward().
+// The network's operations: out = x·W + b (matmul and bias add in one pass over memory)
+// and out = f(x). Each records its input and output nodes at construction and computes
+// its local derivative in backward().
 #pragma once
 
 #include <cstddef>
@@ -9,30 +10,17 @@
 
 namespace nnplay {
 
-// out[rows, n] = x[rows, k] · w[k, n]
+// out[rows, n] = x[rows, k] · w[k, n] + b[1, n]; b may be null (use_bias = false).
 template <class T>
-class MatMulOp final : public Op<T> {
+class AffineOp final : public Op<T> {
  public:
-  MatMulOp(Node<T>* x, Node<T>* w, Node<T>* out) : x_(x), w_(w), out_(out) {}
+  AffineOp(Node<T>* x, Node<T>* w, Node<T>* b, Node<T>* out) : x_(x), w_(w), b_(b), out_(out) {}
   void forward(std::size_t rows) override;
   void backward(std::size_t rows) override;
 
  private:
   Node<T>* x_;
   Node<T>* w_;
-  Node<T>* out_;
-};
-
-// out[rows, n] = x[rows, n] + b[1, n] (broadcast over rows)
-template <class T>
-class BiasAddOp final : public Op<T> {
- public:
-  BiasAddOp(Node<T>* x, Node<T>* b, Node<T>* out) : x_(x), b_(b), out_(out) {}
-  void forward(std::size_t rows) override;
-  void backward(std::size_t rows) override;
-
- private:
-  Node<T>* x_;
   Node<T>* b_;
   Node<T>* out_;
 };
