@@ -187,7 +187,7 @@ bool FitLoop<T>::run_batch() {
     history_.stop_reason = StopReason::non_finite_loss;
     history_.stopped_epoch = epoch_;
     std::ostringstream why;
-    why << "epoch " << epoch_ + 1 << ", batch " << batch_ << ": the loss became " << loss
+    why << "epoch " << epoch_ + 1 << ", batch " << batch_ << ": the loss became " << number_text(loss)
         << "; training stopped without applying that update (the learning rate "
         << model_.optimizer_->learning_rate() << " may be too high)";
     history_.stop_message = why.str();

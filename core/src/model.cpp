@@ -309,7 +309,7 @@ void Sequential<T>::set_weights(const std::vector<WeightArray<T>>& weights) {
     }
     for (std::size_t k = 0; k < weights[i].data.size(); ++k) {
       if (!std::isfinite(weights[i].data[k])) {
-        fail("set_weights: array ", i, " value ", k, " is ", weights[i].data[k], "; only finite numbers are allowed");
+        fail("set_weights: array ", i, " value ", k, " is ", number_text(weights[i].data[k]), "; only finite numbers are allowed");
       }
     }
   }

@@ -86,7 +86,7 @@ TEST_CASE("data arguments", "[errors]") {
   CHECK_THROWS_WITH(m.fit(x, matrix_from_rows<float>({{1, 1}, {1, 1}})), Contains("y has 2 columns but the output layer has 1"));
   Matrix<float> with_nan = x;
   with_nan(1, 0) = kNaN;
-  CHECK_THROWS_WITH(m.fit(with_nan, y), Contains("x: value at row 1, column 0 is nan"));
+  CHECK_THROWS_WITH(m.fit(with_nan, y), Contains("x: value at row 1, column 0 is NaN"));
   Matrix<float> y_nan = y;
   y_nan(0, 0) = kNaN;
   CHECK_THROWS_WITH(m.evaluate(x, y_nan), Contains("y: value at row 0"));
@@ -137,7 +137,7 @@ TEST_CASE("weights in", "[errors]") {
   CHECK_THROWS_WITH(m.set_weights(wrong), Contains("array 0 must have shape [2, 3]"));
   auto nan = w;
   nan[3].data[0] = kNaN;
-  CHECK_THROWS_WITH(m.set_weights(nan), Contains("array 3 value 0 is nan"));
+  CHECK_THROWS_WITH(m.set_weights(nan), Contains("array 3 value 0 is NaN"));
   CHECK(m.get_weights()[0].data == w[0].data);
   CHECK_THROWS_WITH(m.layer(7), Contains("index 7 is out of range"));
 }

@@ -68,7 +68,7 @@ TEST_CASE("the same seed draws the same initial weights", "[model]") {
   CHECK(a.get_weights()[0].data != c.get_weights()[0].data);
 }
 
-TEST_CASE("the playground's original init: U[-0.5, 0.5) and bias 0.1", "[model]") {
+TEST_CASE("the playground's original init: uniform from -0.5 to 0.5, bias 0.1", "[model]") {
   Sequential<float> m(1);
   DenseConfig c{8, "tanh", true, "playground", "playground"};
   c.input_dim = 2;

@@ -2,6 +2,7 @@
 // argument, the bad value and what is allowed. Nothing in the engine aborts.
 #pragma once
 
+#include <cmath>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -21,6 +22,16 @@ void append(std::ostringstream& out, const First& first, const Rest&... rest) {
   append(out, rest...);
 }
 }  // namespace detail
+
+// A number for a message: NaN and infinities spelled the same on every platform
+// (libc prints NaN as "nan" or "-nan").
+inline std::string number_text(double v) {
+  if (std::isnan(v)) return "NaN";
+  if (std::isinf(v)) return v > 0 ? "+Inf" : "-Inf";
+  std::ostringstream out;
+  out << v;
+  return out.str();
+}
 
 // fail("Dense: units must be >= 1, got ", 0) — builds the message from its pieces.
 template <class... Parts>

@@ -52,7 +52,9 @@ inline float fast_tanh(float x) {
   // |x| >= 0.55: 1 - 2/(e^(2|x|) + 1); the result is >= 0.5 there, so no cancellation.
   const float large = 1.0f - 2.0f / (detail::exp_for_tanh(2.0f * a) + 1.0f);
   const float r = a < 0.55f ? small : large;
-  return std::copysign(r, x);
+  // NaN in, NaN out — explicitly, since compilers may rewrite the clamp above as a min
+  // that drops NaN (clang does for wasm).
+  return x != x ? x : std::copysign(r, x);
 }
 
 // The tanh the engine uses for a scalar type: fast in float (what ships), exact libm in

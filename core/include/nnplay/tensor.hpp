@@ -42,7 +42,7 @@ void require_finite(const Matrix<T>& m, const std::string& what) {
   const std::size_t c = cols(m);
   for (std::size_t i = 0, n = m.size(); i < n; ++i) {
     if (!std::isfinite(p[i])) {
-      fail(what, ": value at row ", i / c, ", column ", i % c, " is ", p[i], "; only finite numbers are allowed");
+      fail(what, ": value at row ", i / c, ", column ", i % c, " is ", number_text(p[i]), "; only finite numbers are allowed");
     }
   }
 }

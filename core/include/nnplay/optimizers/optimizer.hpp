@@ -29,7 +29,7 @@ class OptionReader {
     known_.push_back(key);
     const auto it = options_.find(key);
     const double v = it == options_.end() ? fallback : it->second;
-    if (!std::isfinite(v)) fail(optimizer_, ": ", key, " must be a finite number, got ", v);
+    if (!std::isfinite(v)) fail(optimizer_, ": ", key, " must be a finite number, got ", number_text(v));
     return v;
   }
   // A number in [lo, hi] (hi_open: [lo, hi)).
@@ -73,7 +73,7 @@ class Optimizer {
   double learning_rate() const { return learning_rate_; }
   // The learning rate may change between batches (the page changes it live).
   void set_learning_rate(double lr) {
-    if (!std::isfinite(lr) || lr < 0) fail(name_, ": learning_rate must be a finite number >= 0, got ", lr);
+    if (!std::isfinite(lr) || lr < 0) fail(name_, ": learning_rate must be a finite number >= 0, got ", number_text(lr));
     learning_rate_ = lr;
   }
   std::int64_t iterations() const { return iterations_; }

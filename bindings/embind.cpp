@@ -1,0 +1,385 @@
+// Embind glue: convert JavaScript values, call the engine, catch. Every bound entry point
+// runs inside guarded(), which turns any C++ exception into a JavaScript Error carrying
+// the C++ message; the Error is thrown after the C++ catch block has ended, so nothing
+// leaks and the module stays usable however many errors are thrown (TOOLCHAIN.md §2).
+#include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
+#include <emscripten/val.h>
+#include <malloc.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "nnplay/datasets.hpp"
+#include "nnplay/features.hpp"
+#include "nnplay/fit_loop.hpp"
+#include "nnplay/model.hpp"
+
+using emscripten::val;
+using nnplay::Matrix;
+
+namespace {
+
+EM_JS(void, nnplay_throw_js_error, (const char* message), { throw new Error(UTF8ToString(message)); });
+
+std::string g_last_error;
+
+template <class F>
+auto guarded(F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const std::exception& e) {
+    g_last_error = e.what();
+  } catch (...) {
+    g_last_error = "nnplay: unknown C++ exception";
+  }
+  nnplay_throw_js_error(g_last_error.c_str());
+  __builtin_unreachable();
+}
+
+// A {data: Float32Array | number[], shape: [rows, cols]} object -> Matrix (one copy).
+Matrix<float> to_matrix(const val& m, const char* what) {
+  const val shape = m["shape"];
+  const auto r = shape[0].as<std::size_t>();
+  const auto c = shape[1].as<std::size_t>();
+  const std::vector<float> data = emscripten::convertJSArrayToNumberVector<float>(m["data"]);
+  if (data.size() != r * c) {
+    nnplay::fail(what, ": data has ", data.size(), " values but shape [", r, ", ", c, "] needs ", r * c);
+  }
+  Matrix<float> out = Matrix<float>::from_shape({r, c});
+  std::copy(data.begin(), data.end(), out.data());
+  return out;
+}
+
+// Matrix -> {data: Float32Array (a copy owned by JavaScript), shape: [rows, cols]}
+val to_js(const float* data, std::size_t r, std::size_t c) {
+  val out = val::object();
+  out.set("data", val(emscripten::typed_memory_view(r * c, data)).call<val>("slice"));
+  val shape = val::array();
+  shape.call<void>("push", r);
+  shape.call<void>("push", c);
+  out.set("shape", shape);
+  return out;
+}
+val to_js(const Matrix<float>& m) { return to_js(m.data(), nnplay::rows(m), nnplay::cols(m)); }
+
+val logs_to_js(const nnplay::Logs& logs) {
+  val out = val::object();
+  for (const auto& [k, v] : logs.values) out.set(k, v);
+  return out;
+}
+
+val weights_to_js(const std::vector<nnplay::WeightArray<float>>& weights) {
+  val out = val::array();
+  for (const auto& w : weights) {
+    val item = val::object();
+    item.set("name", w.name);
+    val shape = val::array();
+    for (auto s : w.shape) shape.call<void>("push", s);
+    item.set("shape", shape);
+    item.set("data", val(emscripten::typed_memory_view(w.data.size(), w.data.data())).call<val>("slice"));
+    out.call<void>("push", item);
+  }
+  return out;
+}
+
+std::string string_or(const val& obj, const char* key, const std::string& fallback) {
+  const val v = obj[key];
+  return v.isUndefined() || v.isNull() ? fallback : v.as<std::string>();
+}
+double number_or(const val& obj, const char* key, double fallback) {
+  const val v = obj[key];
+  return v.isUndefined() || v.isNull() ? fallback : v.as<double>();
+}
+bool bool_or(const val& obj, const char* key, bool fallback) {
+  const val v = obj[key];
+  return v.isUndefined() || v.isNull() ? fallback : v.as<bool>();
+}
+
+// A count from JavaScript: a whole number >= 0 (Embind would silently truncate 2.7 or wrap -1).
+std::size_t count_or(const val& obj, const char* key, std::size_t fallback, const char* what) {
+  const double v = number_or(obj, key, double(fallback));
+  if (!(v >= 0) || v != static_cast<double>(static_cast<long long>(v)) || v > 1e9) {
+    nnplay::fail(what, ": ", key, " must be a whole number >= 0, got ", v);
+  }
+  return static_cast<std::size_t>(v);
+}
+
+class Model {
+ public:
+  explicit Model(unsigned seed) : model_(seed) {}
+
+  void addDense(val c) {
+    guarded([&] {
+      nnplay::DenseConfig config;
+      config.units = count_or(c, "units", 0, "Dense");
+      config.activation = string_or(c, "activation", "linear");
+      config.use_bias = bool_or(c, "useBias", true);
+      config.kernel_initializer = string_or(c, "kernelInitializer", "glorot_uniform");
+      config.bias_initializer = string_or(c, "biasInitializer", "zeros");
+      config.kernel_regularizer.l1 = number_or(c, "l1", 0);
+      config.kernel_regularizer.l2 = number_or(c, "l2", 0);
+      config.input_dim = count_or(c, "inputDim", 0, "Dense");
+      model_.add(config);
+    });
+  }
+
+  void compile(val c) {
+    guarded([&] {
+      nnplay::CompileConfig config;
+      config.optimizer = string_or(c, "optimizer", "rmsprop");
+      const val options = c["optimizerOptions"];
+      if (!options.isUndefined()) {
+        const val keys = val::global("Object").call<val>("keys", options);
+        for (unsigned i = 0; i < keys["length"].as<unsigned>(); ++i) {
+          const std::string key = keys[i].as<std::string>();
+          config.optimizer_options[key] = options[key].as<double>();
+        }
+      }
+      config.loss = string_or(c, "loss", "");
+      const val metrics = c["metrics"];
+      if (!metrics.isUndefined()) {
+        for (unsigned i = 0; i < metrics["length"].as<unsigned>(); ++i) config.metrics.push_back(metrics[i].as<std::string>());
+      }
+      fit_.reset();  // a fit in progress belongs to the old compilation
+      model_.compile(config);
+    });
+  }
+
+  // Starts a fit; runBatch / runEpoch then advance it.
+  void beginFit(val x, val y, val o) {
+    guarded([&] {
+      fit_.reset();
+      const Matrix<float> xm = to_matrix(x, "fit: x"), ym = to_matrix(y, "fit: y");
+      nnplay::FitOptions<float> options;
+      options.batch_size = count_or(o, "batchSize", 32, "fit");
+      options.epochs = static_cast<int>(count_or(o, "epochs", 1, "fit"));
+      options.initial_epoch = static_cast<int>(count_or(o, "initialEpoch", 0, "fit"));
+      options.shuffle = bool_or(o, "shuffle", true);
+      options.validation_split = number_or(o, "validationSplit", 0);
+      Matrix<float> vx, vy;
+      if (!o["validationX"].isUndefined()) {
+        vx = to_matrix(o["validationX"], "fit: validationData x");
+        vy = to_matrix(o["validationY"], "fit: validationData y");
+        options.validation_x = &vx;
+        options.validation_y = &vy;
+      }
+      if (!o["seed"].isUndefined()) options.seed = static_cast<std::uint32_t>(count_or(o, "seed", 0, "fit"));
+      const val es = o["earlyStopping"];
+      if (!es.isUndefined() && !es.isNull()) {
+        nnplay::EarlyStopping e;
+        e.monitor = string_or(es, "monitor", "val_loss");
+        e.min_delta = number_or(es, "minDelta", 0);
+        e.patience = static_cast<int>(number_or(es, "patience", 0));
+        e.mode = string_or(es, "mode", "auto");
+        if (!es["baseline"].isUndefined() && !es["baseline"].isNull()) e.baseline = es["baseline"].as<double>();
+        e.restore_best_weights = bool_or(es, "restoreBestWeights", false);
+        options.early_stopping = e;
+      }
+      fit_ = std::make_unique<nnplay::FitLoop<float>>(model_, xm, ym, options);
+    });
+  }
+  bool runBatch() { return guarded([&] { return fit().run_batch(); }); }
+  val runEpoch() { return guarded([&] { return logs_to_js(fit().run_epoch()); }); }
+  bool fitDone() { return guarded([&] { return fit().done(); }); }
+  int fitEpoch() { return guarded([&] { return fit().epoch(); }); }
+  val runningLogs() { return guarded([&] { return logs_to_js(fit().running_logs()); }); }
+  val fitHistory() {
+    return guarded([&] {
+      const nnplay::History& h = fit().history();
+      val out = val::object();
+      val epochs = val::array();
+      for (int e : h.epoch) epochs.call<void>("push", e);
+      out.set("epoch", epochs);
+      val history = val::object();
+      for (const auto& [k, values] : h.history) {
+        val column = val::array();
+        for (double v : values) column.call<void>("push", v);
+        history.set(k, column);
+      }
+      out.set("history", history);
+      out.set("stopReason", std::string(nnplay::stop_reason_name(h.stop_reason)));
+      out.set("stoppedEpoch", h.stopped_epoch);
+      out.set("stopMessage", h.stop_message);
+      return out;
+    });
+  }
+  void endFit() { fit_.reset(); }
+  void stopTraining() { model_.stop_training = true; }
+
+  val trainOnBatch(val x, val y) {
+    return guarded([&] { return logs_to_js(model_.train_on_batch(to_matrix(x, "trainOnBatch: x"), to_matrix(y, "trainOnBatch: y"))); });
+  }
+  val evaluate(val x, val y, double batch_size) {
+    return guarded([&] {
+      return logs_to_js(model_.evaluate(to_matrix(x, "evaluate: x"), to_matrix(y, "evaluate: y"), batch(batch_size, "evaluate")));
+    });
+  }
+  val predict(val x, double batch_size) {
+    return guarded([&] { return to_js(model_.predict(to_matrix(x, "predict: x"), batch(batch_size, "predict"))); });
+  }
+  val layerOutputs(val x) {
+    return guarded([&] {
+      val out = val::array();
+      for (const auto& m : model_.layer_outputs(to_matrix(x, "layerOutputs: x"))) out.call<void>("push", to_js(m));
+      return out;
+    });
+  }
+  // Zero-copy: runs x forward; layerOutputView(i) then views layer i's outputs inside the
+  // wasm heap, valid until the next call that may allocate (views detach when memory grows).
+  void forward(val x) {
+    guarded([&] {
+      staged_ = to_matrix(x, "forward: x");
+      model_.forward(staged_);
+    });
+  }
+  val layerOutputView(int layer) {
+    return guarded([&] {
+      const auto i = static_cast<std::size_t>(layer);
+      const float* data = model_.layer_output_data(i);
+      return val(emscripten::typed_memory_view(nnplay::rows(staged_) * model_.layer(i).units(), data));
+    });
+  }
+  val computeGradients(val x, val y) {
+    return guarded([&] {
+      const auto g = model_.compute_gradients(to_matrix(x, "computeGradients: x"), to_matrix(y, "computeGradients: y"));
+      val out = val::object();
+      out.set("loss", g.loss);
+      out.set("gradients", weights_to_js(g.gradients));
+      return out;
+    });
+  }
+  val getWeights() { return guarded([&] { return weights_to_js(model_.get_weights()); }); }
+  void setWeights(val arrays) {
+    guarded([&] {
+      std::vector<nnplay::WeightArray<float>> weights;
+      for (unsigned i = 0; i < arrays["length"].as<unsigned>(); ++i) {
+        const val a = arrays[i];
+        nnplay::WeightArray<float> w;
+        w.name = string_or(a, "name", "");
+        const val shape = a["shape"];
+        for (unsigned k = 0; k < shape["length"].as<unsigned>(); ++k) w.shape.push_back(shape[k].as<std::size_t>());
+        w.data = emscripten::convertJSArrayToNumberVector<float>(a["data"]);
+        weights.push_back(std::move(w));
+      }
+      model_.set_weights(weights);
+    });
+  }
+  std::string summary() { return guarded([&] { return model_.summary(); }); }
+  void setLearningRate(double lr) { guarded([&] { model_.optimizer().set_learning_rate(lr); }); }
+  double learningRate() { return guarded([&] { return model_.optimizer().learning_rate(); }); }
+  val optimizerConfig() {
+    return guarded([&] {
+      val out = val::object();
+      out.set("name", model_.optimizer().name());
+      for (const auto& [k, v] : model_.optimizer().config()) out.set(k, v);
+      out.set("iterations", double(model_.optimizer().iterations()));
+      return out;
+    });
+  }
+  int layerCount() { return static_cast<int>(model_.layer_count()); }
+  val layerInfo(int i) {
+    return guarded([&] {
+      const auto& l = model_.layer(static_cast<std::size_t>(i));
+      val out = val::object();
+      out.set("name", l.name());
+      out.set("units", l.units());
+      out.set("inputDim", l.input_dim());
+      out.set("activation", std::string(nnplay::activation_name(l.activation())));
+      out.set("useBias", l.use_bias());
+      return out;
+    });
+  }
+
+ private:
+  nnplay::FitLoop<float>& fit() {
+    if (!fit_) nnplay::fail("fit: no training in progress");
+    return *fit_;
+  }
+  static std::size_t batch(double v, const char* what) {
+    if (!(v >= 1) || v != static_cast<double>(static_cast<long long>(v))) nnplay::fail(what, ": batchSize must be a whole number >= 1, got ", v);
+    return static_cast<std::size_t>(v);
+  }
+
+  nnplay::Sequential<float> model_;
+  std::unique_ptr<nnplay::FitLoop<float>> fit_;
+  Matrix<float> staged_;
+};
+
+val generate_dataset(std::string type, double noise, double seed, double samples) {
+  return guarded([&] {
+    const auto d = nnplay::generate_dataset<float>(type, noise, static_cast<std::uint32_t>(seed), static_cast<std::size_t>(samples));
+    val out = val::object();
+    out.set("type", d.type);
+    out.set("points", to_js(d.points));
+    out.set("labels", to_js(d.labels));
+    out.set("classes", d.classes);
+    return out;
+  });
+}
+
+val split_dataset(val x, val y, double ratio, double seed) {
+  return guarded([&] {
+    const auto s = nnplay::split_dataset<float>(to_matrix(x, "split: x"), to_matrix(y, "split: y"), ratio, static_cast<std::uint32_t>(seed));
+    val out = val::object();
+    out.set("xTrain", to_js(s.x_train));
+    out.set("yTrain", to_js(s.y_train));
+    out.set("xValid", to_js(s.x_valid));
+    out.set("yValid", to_js(s.y_valid));
+    return out;
+  });
+}
+
+val make_features(val points, val names) {
+  return guarded([&] {
+    std::vector<std::string> list;
+    for (unsigned i = 0; i < names["length"].as<unsigned>(); ++i) list.push_back(names[i].as<std::string>());
+    return to_js(nnplay::make_features(to_matrix(points, "features: points"), nnplay::parse_features(list)));
+  });
+}
+
+unsigned seed_from_string(std::string text) { return nnplay::seed_from_string(text); }
+
+// Bytes of the wasm heap in use by malloc (for leak tests).
+double heap_bytes_in_use() { return static_cast<double>(mallinfo().uordblks); }
+double heap_size() { return static_cast<double>(EM_ASM_DOUBLE({ return HEAP8.length; })); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(nnplay) {
+  emscripten::class_<Model>("Model")
+      .constructor<unsigned>()
+      .function("addDense", &Model::addDense)
+      .function("compile", &Model::compile)
+      .function("beginFit", &Model::beginFit)
+      .function("runBatch", &Model::runBatch)
+      .function("runEpoch", &Model::runEpoch)
+      .function("fitDone", &Model::fitDone)
+      .function("fitEpoch", &Model::fitEpoch)
+      .function("runningLogs", &Model::runningLogs)
+      .function("fitHistory", &Model::fitHistory)
+      .function("endFit", &Model::endFit)
+      .function("stopTraining", &Model::stopTraining)
+      .function("trainOnBatch", &Model::trainOnBatch)
+      .function("evaluate", &Model::evaluate)
+      .function("predict", &Model::predict)
+      .function("layerOutputs", &Model::layerOutputs)
+      .function("forward", &Model::forward)
+      .function("layerOutputView", &Model::layerOutputView)
+      .function("computeGradients", &Model::computeGradients)
+      .function("getWeights", &Model::getWeights)
+      .function("setWeights", &Model::setWeights)
+      .function("summary", &Model::summary)
+      .function("setLearningRate", &Model::setLearningRate)
+      .function("learningRate", &Model::learningRate)
+      .function("optimizerConfig", &Model::optimizerConfig)
+      .function("layerCount", &Model::layerCount)
+      .function("layerInfo", &Model::layerInfo);
+  emscripten::function("generateDataset", &generate_dataset);
+  emscripten::function("splitDataset", &split_dataset);
+  emscripten::function("makeFeatures", &make_features);
+  emscripten::function("seedFromString", &seed_from_string);
+  emscripten::function("heapBytesInUse", &heap_bytes_in_use);
+  emscripten::function("heapSize", &heap_size);
+}

@@ -1,0 +1,242 @@
+// nnplay: train the playground's networks from a terminal, with Keras' fit(verbose=1)
+// output. Flags and the page's URL state (--state '#…') share one schema (state.ts).
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { init, type Nnplay } from './index.js';
+import { progbarLine } from './progbar.js';
+import {
+  CLASSIFY_DATASETS, describeAllowed, FEATURE_KEYS, parseHash, parseValue, type PlaygroundState, REGRESS_DATASETS, SCHEMA,
+  serializeHash,
+} from './state.js';
+
+class UsageError extends Error {}
+
+const FLAGS = {
+  state: { type: 'string', help: "a playground URL state, e.g. '#activation=tanh&learningRate=0.03&networkShape=3,3'; flags override it" },
+  dataset: { type: 'string', help: `${[...CLASSIFY_DATASETS, ...REGRESS_DATASETS].join(' | ')} (reg-* are regression)` },
+  noise: { type: 'string', help: "data noise as a fraction 0..0.8, as plygdata's DATA_NOISE (the page's 25 % is 0.25)" },
+  'train-ratio': { type: 'string', help: 'fraction of the data used for training: 0.1 .. 0.9 in steps of 0.01 (the rest validates)' },
+  features: { type: 'string', help: `comma-separated inputs: ${FEATURE_KEYS.join(', ')}` },
+  layers: { type: 'string', help: "neurons per hidden layer, e.g. 3,3 (0-6 layers of 1-8 neurons; '' for none)" },
+  activation: { type: 'string', help: 'hidden activation: linear | sigmoid | tanh | relu | elu | selu | softplus | softsign' },
+  loss: { type: 'string', help: 'mean_squared_error (mse) | mean_absolute_error (mae) | binary_crossentropy | categorical_crossentropy' },
+  optimizer: { type: 'string', help: 'sgd | adagrad | rmsprop | adadelta | adam | adamax | nadam (tf.keras 2.x defaults)' },
+  'learning-rate': { type: 'string', help: 'learning rate, 0.00001 .. 10' },
+  momentum: { type: 'string', help: 'momentum for sgd / rmsprop, 0 .. 1' },
+  rho: { type: 'string', help: 'rho for rmsprop / adadelta, 0 .. 1' },
+  beta1: { type: 'string', help: 'beta_1 for adam / adamax / nadam' },
+  beta2: { type: 'string', help: 'beta_2 for adam / adamax / nadam' },
+  'batch-size': { type: 'string', help: "mini-batch size 1 .. 10000, or 'all' (full batch)" },
+  epochs: { type: 'string', help: 'epochs to train, 1 .. 100000 (default 100)' },
+  regularization: { type: 'string', help: "none | l1 | l2 (Keras' kernel_regularizer on every layer)" },
+  'regularization-rate': { type: 'string', help: 'regularization rate 0 .. 10' },
+  init: { type: 'string', help: "glorot (Keras' glorot_uniform, zero bias) | playground (U[-0.5, 0.5), bias 0.1)" },
+  seed: { type: 'string', help: 'seed for data, split and initial weights, e.g. 0.12345 or 1' },
+  'early-stopping': { type: 'string', help: 'stop when val_loss has not improved for this many epochs (patience)' },
+  'test-samples': { type: 'string', help: 'fresh points for the final test (default: the dataset size, 500 or 1200)' },
+  'no-test': { type: 'boolean', help: 'skip the final test on fresh data' },
+  json: { type: 'boolean', help: 'print the history (and test result) as JSON instead' },
+  help: { type: 'boolean', short: 'h', help: 'show this help' },
+  version: { type: 'boolean', help: 'print the version' },
+} as const;
+
+function helpText(): string {
+  const lines = [
+    'Usage: nnplay train [flags]      train and print what Keras fit(verbose=1) prints, then test on fresh data',
+    '       nnplay state [flags]      print the URL state (#…) for the flags, to open the same setup in the page',
+    '',
+    'Example (the tutorial): nnplay train --dataset gauss --noise 0 --train-ratio 0.5 --layers 3,3 \\',
+    '    --activation tanh --loss mean_squared_error --optimizer sgd --learning-rate 0.03 --batch-size 15 --epochs 100 --seed 1',
+    '',
+    'Flags (defaults are the playground\'s: circle, 4,2 tanh, mse, sgd 0.03, batch 10):',
+  ];
+  for (const [name, f] of Object.entries(FLAGS)) {
+    const flag = `--${name}${f.type === 'string' ? ' <v>' : ''}`;
+    lines.push(`  ${flag.padEnd(26)} ${f.help}`);
+  }
+  lines.push('', 'Exit codes: 0 done, 1 training failed (e.g. the loss became NaN), 2 bad command line.');
+  return lines.join('\n');
+}
+
+function field(key: string) {
+  return SCHEMA.find((f) => f.key === key)!;
+}
+
+// Sets state[key] from a flag's text through the schema, or throws a UsageError naming the flag.
+function setFromSchema(state: PlaygroundState, key: string, flag: string, text: string, shown = text) {
+  const f = field(key);
+  const v = parseValue(f, text);
+  if (v === undefined) throw new UsageError(`--${flag} ${JSON.stringify(shown)} is not allowed: ${describeAllowed(f)}`);
+  (state as unknown as Record<string, unknown>)[key] = v;
+}
+
+function number(flag: string, text: string, lo: number, hi: number, integer = false): number {
+  const v = Number(text);
+  if (text.trim() === '' || !Number.isFinite(v) || v < lo || v > hi || (integer && !Number.isInteger(v))) {
+    throw new UsageError(`--${flag} ${JSON.stringify(text)} is not allowed: ${integer ? 'a whole number' : 'a number'} from ${lo} to ${hi}`);
+  }
+  return v;
+}
+
+export function stateFromFlags(values: Record<string, string | boolean | undefined>): { state: PlaygroundState; notices: string[] } {
+  const base = values.state !== undefined ? parseHash(String(values.state), '1') : parseHash('', '1');
+  if (values.state !== undefined && base.notices.length) {
+    throw new UsageError(`--state: ${base.notices[0]}`);
+  }
+  const s = base.state;
+  const v = (k: string) => values[k] as string | undefined;
+  if (v('dataset') !== undefined) {
+    const d = v('dataset')!;
+    if ((REGRESS_DATASETS as readonly string[]).includes(d)) {
+      s.problem = 'regression';
+      s.regDataset = d as PlaygroundState['regDataset'];
+    } else if ((CLASSIFY_DATASETS as readonly string[]).includes(d)) {
+      s.problem = 'classification';
+      s.dataset = d as PlaygroundState['dataset'];
+    } else {
+      throw new UsageError(`--dataset ${JSON.stringify(d)} is not allowed: one of ${[...CLASSIFY_DATASETS, ...REGRESS_DATASETS].join(', ')}`);
+    }
+  }
+  if (v('noise') !== undefined) s.noise = number('noise', v('noise')!, 0, 0.8) * 100;
+  if (v('train-ratio') !== undefined) {
+    const r = number('train-ratio', v('train-ratio')!, 0.1, 0.9);
+    setFromSchema(s, 'percTrainData', 'train-ratio', String(Math.round(r * 1e6) / 1e4), v('train-ratio'));
+  }
+  if (v('features') !== undefined) {
+    const list = v('features')!.split(',').map((x) => x.trim()).filter(Boolean);
+    for (const f of list) {
+      if (!(FEATURE_KEYS as readonly string[]).includes(f)) throw new UsageError(`--features: unknown feature ${JSON.stringify(f)}; allowed: ${FEATURE_KEYS.join(', ')}`);
+    }
+    if (list.length === 0) throw new UsageError('--features: at least one feature is needed');
+    for (const f of FEATURE_KEYS) s[f] = list.includes(f);
+  }
+  if (v('layers') !== undefined) setFromSchema(s, 'networkShape', 'layers', v('layers')!.replace(/\s/g, ''));
+  if (v('activation') !== undefined) setFromSchema(s, 'activation', 'activation', v('activation')!);
+  if (v('loss') !== undefined) {
+    const aliases: Record<string, string> = { mean_squared_error: 'mse', mean_absolute_error: 'mae', meanSquaredError: 'mse', meanAbsoluteError: 'mae' };
+    setFromSchema(s, 'loss', 'loss', aliases[v('loss')!] ?? v('loss')!, v('loss'));
+  }
+  if (v('optimizer') !== undefined) setFromSchema(s, 'optimizer', 'optimizer', v('optimizer')!.toLowerCase(), v('optimizer'));
+  if (v('learning-rate') !== undefined) setFromSchema(s, 'learningRate', 'learning-rate', v('learning-rate')!);
+  for (const k of ['momentum', 'rho', 'beta1', 'beta2'] as const) if (v(k) !== undefined) setFromSchema(s, k, k, v(k)!);
+  if (v('batch-size') !== undefined) {
+    if (v('batch-size') === 'all') s.batchFull = true;
+    else {
+      setFromSchema(s, 'batchSize', 'batch-size', v('batch-size')!);
+      s.batchFull = false;
+    }
+  }
+  if (v('regularization') !== undefined) {
+    const r = v('regularization')!.toLowerCase();
+    const map: Record<string, PlaygroundState['regularization']> = { none: 'none', l1: 'L1', l2: 'L2' };
+    if (!(r in map)) throw new UsageError(`--regularization ${JSON.stringify(v('regularization'))} is not allowed: none, l1 or l2`);
+    s.regularization = map[r];
+  }
+  if (v('regularization-rate') !== undefined) setFromSchema(s, 'regularizationRate', 'regularization-rate', v('regularization-rate')!);
+  if (v('init') !== undefined) {
+    if (!['glorot', 'playground'].includes(v('init')!)) throw new UsageError(`--init ${JSON.stringify(v('init'))} is not allowed: glorot or playground`);
+    s.initOrigin = v('init') === 'playground';
+  }
+  if (v('seed') !== undefined) setFromSchema(s, 'seed', 'seed', v('seed')!);
+  return { state: s, notices: [] };
+}
+
+async function train(nn: Nnplay, values: Record<string, string | boolean | undefined>, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const { state } = stateFromFlags(values);
+  const epochs = values.epochs !== undefined ? number('epochs', String(values.epochs), 1, 100000, true) : 100;
+  const patience = values['early-stopping'] !== undefined ? number('early-stopping', String(values['early-stopping']), 0, 100000, true) : undefined;
+  const testSamples = values['test-samples'] !== undefined ? number('test-samples', String(values['test-samples']), 2, 1000000, true) : 0;
+  const setup = nn.playground.setup(state);
+  for (const note of setup.notes) err(`note: ${note}`);
+  const data = nn.playground.prepareData(setup);
+  const model = nn.playground.buildModel(setup);
+  const batchSize = setup.batchSize === 'all' ? data.train.x.shape[0] : setup.batchSize;
+  const steps = Math.ceil(data.train.x.shape[0] / batchSize);
+  let started = 0;
+  try {
+    const history = await model.fit(data.train.x, data.train.y, {
+      batchSize,
+      epochs,
+      validationData: data.valid.x.shape[0] > 0 ? [data.valid.x, data.valid.y] : undefined,
+      earlyStopping: patience !== undefined ? { monitor: 'val_loss', patience } : undefined,
+      yieldEvery: 'never',
+      callbacks: values.json ? {} : {
+        onEpochBegin: (epoch) => {
+          out(`Epoch ${epoch + 1}/${epochs}`);
+          started = performance.now();
+        },
+        onEpochEnd: (_epoch, logs) => out(progbarLine(steps, (performance.now() - started) / 1000, logs)),
+      },
+    });
+    if (history.stopReason === 'early_stopping' && !values.json) out(history.stopMessage);
+    let test: Record<string, number> | undefined;
+    if (!values['no-test'] && history.stopReason !== 'non_finite_loss') {
+      const fresh = nn.playground.testData(setup, setup.dataSeed ^ 0x27d4eb2d, testSamples);
+      const t0 = performance.now();
+      test = model.evaluate(fresh.x, fresh.y);
+      if (!values.json) {
+        out(`Test on ${fresh.x.shape[0]} fresh points:`);
+        out(progbarLine(Math.ceil(fresh.x.shape[0] / 32), (performance.now() - t0) / 1000, test));
+      }
+    }
+    if (values.json) {
+      out(JSON.stringify({
+        state: serializeHash(state),
+        setup: { ...setup, optimizer: { className: setup.optimizer.className, ...setup.optimizer.options } },
+        epoch: history.epoch,
+        history: history.history,
+        stopReason: history.stopReason,
+        stoppedEpoch: history.stoppedEpoch,
+        stopMessage: history.stopMessage,
+        test: test ?? null,
+      }, null, 2));
+    }
+    if (history.stopReason === 'non_finite_loss') {
+      err(`nnplay: training failed: ${history.stopMessage}`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    model.dispose();
+  }
+}
+
+export async function main(argv: string[], out = (s: string) => console.log(s), err = (s: string) => console.error(s)): Promise<number> {
+  try {
+    const options = Object.fromEntries(Object.entries(FLAGS).map(([k, f]) => [k, { type: f.type, ...('short' in f ? { short: f.short } : {}) }]));
+    let parsed;
+    try {
+      parsed = parseArgs({ args: argv, options: options as never, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new UsageError((e as Error).message.split('\n')[0].replace(/^Unknown option '([^']*)'.*$/, "unknown flag '$1' (see nnplay --help)"));
+    }
+    const values = parsed.values as Record<string, string | boolean | undefined>;
+    const [command, ...rest] = parsed.positionals;
+    if (values.help || command === 'help') {
+      out(helpText());
+      return 0;
+    }
+    if (values.version) {
+      out((await import('./index.js')).version);
+      return 0;
+    }
+    if (rest.length) throw new UsageError(`unexpected argument ${JSON.stringify(rest[0])} (see nnplay --help)`);
+    if (command === undefined) {
+      out(helpText());
+      return 2;
+    }
+    if (command === 'state') {
+      out(serializeHash(stateFromFlags(values).state));
+      return 0;
+    }
+    if (command !== 'train') throw new UsageError(`unknown command ${JSON.stringify(command)}; use train or state (see nnplay --help)`);
+    return await train(await init(), values, out, err);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`nnplay: ${e.message}`);
+      return 2;
+    }
+    err(`nnplay: ${(e as Error).message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,106 @@
+// Types of the Embind module bindings/embind.cpp builds (written by hand: Emscripten
+// 3.1.6 cannot generate them). Internal: users see the API of index.ts.
+
+export interface Matrix2D {
+  data: Float32Array;
+  shape: [number, number];
+}
+
+export interface WeightArray {
+  name: string;
+  shape: number[];
+  data: Float32Array;
+}
+
+export type Logs = Record<string, number>;
+
+export interface EngineHistory {
+  epoch: number[];
+  history: Record<string, number[]>;
+  stopReason: 'completed' | 'early_stopping' | 'non_finite_loss' | 'callback';
+  stoppedEpoch: number;
+  stopMessage: string;
+}
+
+export interface EngineDenseConfig {
+  units: number;
+  activation?: string;
+  useBias?: boolean;
+  kernelInitializer?: string;
+  biasInitializer?: string;
+  l1?: number;
+  l2?: number;
+  inputDim?: number;
+}
+
+export interface EngineFitOptions {
+  batchSize?: number;
+  epochs?: number;
+  initialEpoch?: number;
+  shuffle?: boolean;
+  validationSplit?: number;
+  validationX?: Matrix2D;
+  validationY?: Matrix2D;
+  seed?: number;
+  earlyStopping?: {
+    monitor?: string;
+    minDelta?: number;
+    patience?: number;
+    mode?: string;
+    baseline?: number | null;
+    restoreBestWeights?: boolean;
+  } | null;
+}
+
+export interface EngineModel {
+  addDense(config: EngineDenseConfig): void;
+  compile(config: { optimizer: string; optimizerOptions?: Record<string, number>; loss: string; metrics?: string[] }): void;
+  beginFit(x: Matrix2D, y: Matrix2D, options: EngineFitOptions): void;
+  runBatch(): boolean;
+  runEpoch(): Logs;
+  fitDone(): boolean;
+  fitEpoch(): number;
+  runningLogs(): Logs;
+  fitHistory(): EngineHistory;
+  endFit(): void;
+  stopTraining(): void;
+  trainOnBatch(x: Matrix2D, y: Matrix2D): Logs;
+  evaluate(x: Matrix2D, y: Matrix2D, batchSize: number): Logs;
+  predict(x: Matrix2D, batchSize: number): Matrix2D;
+  layerOutputs(x: Matrix2D): Matrix2D[];
+  forward(x: Matrix2D): void;
+  layerOutputView(layer: number): Float32Array;
+  computeGradients(x: Matrix2D, y: Matrix2D): { loss: number; gradients: WeightArray[] };
+  getWeights(): WeightArray[];
+  setWeights(weights: { name?: string; shape: number[]; data: ArrayLike<number> }[]): void;
+  summary(): string;
+  setLearningRate(lr: number): void;
+  learningRate(): number;
+  optimizerConfig(): Record<string, number | string>;
+  layerCount(): number;
+  layerInfo(i: number): { name: string; units: number; inputDim: number; activation: string; useBias: boolean };
+  delete(): void;
+}
+
+export interface Engine {
+  Model: new (seed: number) => EngineModel;
+  generateDataset(type: string, noise: number, seed: number, samples: number): {
+    type: string;
+    points: Matrix2D;
+    labels: Matrix2D;
+    classes: number;
+  };
+  splitDataset(x: Matrix2D, y: Matrix2D, trainingRatio: number, seed: number): {
+    xTrain: Matrix2D;
+    yTrain: Matrix2D;
+    xValid: Matrix2D;
+    yValid: Matrix2D;
+  };
+  makeFeatures(points: Matrix2D, names: string[]): Matrix2D;
+  seedFromString(text: string): number;
+  heapBytesInUse(): number;
+  heapSize(): number;
+}
+
+declare const createNnplayEngine: (options?: Record<string, unknown>) => Promise<Engine>;
+export default createNnplayEngine;

@@ -1,0 +1,73 @@
+// nnplay: the module users import, in Node 20, browsers, module workers and bundlers.
+//
+//   import { init } from 'nnplay';
+//   const nn = await init();
+//   const model = nn.sequential([nn.layers.dense({ inputShape: [2], units: 3, activation: 'tanh' }), ...]);
+//
+// Names follow tfjs-layers where it has one; numbers follow tf.keras 2.x.
+import createNnplayEngine from './engine.mjs';
+import type { Engine } from './engine.mjs';
+import { makeDatasets } from './datasets.js';
+import { dense, regularizers } from './layers.js';
+import { type DenseLayer } from './layers.js';
+import { Sequential } from './model.js';
+import { makeOptimizer, OPTIMIZERS, optimizers } from './optimizers.js';
+import * as playground from './playground.js';
+import * as state from './state.js';
+
+export type { Dataset, Split } from './datasets.js';
+export type { DenseArgs, DenseLayer, Regularizer } from './layers.js';
+export type { CompileArgs, EarlyStoppingArgs, FitArgs, FitCallbacks, History, LayerInfo, Logs, Matrix2D, WeightArray } from './model.js';
+export type { OptimizerOptions, OptimizerSpec } from './optimizers.js';
+export type { PlaygroundState, ParseResult } from './state.js';
+export type { TrainingSetup } from './playground.js';
+export type { TensorLike } from './tensors.js';
+export { Sequential };
+
+export const version = '0.1.0';
+
+export const LOSSES = ['mean_squared_error', 'mean_absolute_error', 'binary_crossentropy', 'categorical_crossentropy'] as const;
+export const METRICS = ['tanh_accuracy', 'binary_accuracy', 'categorical_accuracy', 'accuracy', 'acc', 'mse', 'mae'] as const;
+export const ACTIVATIONS = ['linear', 'sigmoid', 'tanh', 'relu', 'elu', 'selu', 'softplus', 'softsign', 'softmax'] as const;
+
+function makeApi(engine: Engine) {
+  return {
+    version,
+    sequential: (layers: DenseLayer[] = [], options: { seed?: number } = {}) => new Sequential(engine, layers, options),
+    layers: { dense },
+    regularizers,
+    optimizers: { ...optimizers, get: makeOptimizer, names: Object.keys(OPTIMIZERS) },
+    losses: LOSSES,
+    metrics: METRICS,
+    activations: ACTIVATIONS,
+    datasets: makeDatasets(engine),
+    state: {
+      parse: state.parseHash,
+      serialize: state.serializeHash,
+      defaults: state.defaultState,
+      schema: state.SCHEMA,
+    },
+    // The page's and the CLI's path from a playground state to data and a compiled model.
+    playground: {
+      setup: (s: state.PlaygroundState) => playground.setup(engine, s),
+      prepareData: (setup: playground.TrainingSetup) => playground.prepareData(engine, setup),
+      testData: (setup: playground.TrainingSetup, seed: number, samples?: number) => playground.testData(engine, setup, seed, samples),
+      buildModel: (setup: playground.TrainingSetup) => playground.buildModel(engine, setup),
+    },
+    memory: {
+      // Bytes malloc'd in the wasm heap, and the heap's size (for leak checks).
+      bytesInUse: () => engine.heapBytesInUse(),
+      heapSize: () => engine.heapSize(),
+    },
+  };
+}
+
+export type Nnplay = ReturnType<typeof makeApi>;
+
+let loading: Promise<Nnplay> | undefined;
+
+// Loads the engine (once; later calls share it). No network access: the wasm is inlined.
+export function init(): Promise<Nnplay> {
+  loading ??= createNnplayEngine().then(makeApi);
+  return loading;
+}

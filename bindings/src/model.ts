@@ -1,0 +1,271 @@
+// Sequential: the Keras / tfjs-layers model API over the wasm engine.
+import type { Engine, EngineHistory, EngineModel, Logs, Matrix2D, WeightArray } from './engine.mjs';
+import { type DenseLayer, engineDenseConfig } from './layers.js';
+import { engineOptions, makeOptimizer, type OptimizerSpec } from './optimizers.js';
+import { type TensorLike, toMatrix } from './tensors.js';
+import { nextTick } from './yield.js';
+
+export type { Logs, Matrix2D, WeightArray };
+
+export interface CompileArgs {
+  optimizer: OptimizerSpec | string;
+  loss: string;
+  metrics?: string[];
+}
+
+export interface EarlyStoppingArgs {
+  monitor?: string;  // default 'val_loss'
+  minDelta?: number;
+  patience?: number;
+  mode?: 'auto' | 'min' | 'max';
+  baseline?: number;
+  restoreBestWeights?: boolean;
+}
+
+export interface FitCallbacks {
+  onTrainBegin?: () => void | Promise<void>;
+  onTrainEnd?: (history: History) => void | Promise<void>;
+  onEpochBegin?: (epoch: number) => void | Promise<void>;
+  onEpochEnd?: (epoch: number, logs: Logs) => void | Promise<void>;
+  onBatchEnd?: (batch: number, logs: Logs) => void | Promise<void>;
+}
+
+export interface FitArgs {
+  batchSize?: number;        // default 32
+  epochs?: number;           // default 1
+  initialEpoch?: number;
+  shuffle?: boolean;         // default true: reshuffled every epoch, seeded
+  validationSplit?: number;  // the last fraction of x / y, taken before shuffling
+  validationData?: [TensorLike, TensorLike];
+  earlyStopping?: EarlyStoppingArgs;
+  seed?: number;             // the shuffling seed; default: the model's seed
+  callbacks?: FitCallbacks;
+  yieldEvery?: 'epoch' | 'never';  // default 'epoch': let the event loop run between epochs
+}
+
+export interface History {
+  epoch: number[];
+  history: Record<string, number[]>;
+  params: { epochs: number; batchSize: number; samples: number };
+  stopReason: 'completed' | 'early_stopping' | 'non_finite_loss' | 'callback';
+  stoppedEpoch: number;  // -1 unless training stopped early
+  stopMessage: string;
+}
+
+export interface LayerInfo {
+  name: string;
+  units: number;
+  inputDim: number;
+  activation: string;
+  useBias: boolean;
+}
+
+// Frees the engine's memory when a model is garbage-collected without dispose().
+const finalizer = new FinalizationRegistry<EngineModel>((m) => m.delete());
+
+export class Sequential {
+  readonly seed: number;
+  #engine: Engine;
+  #model: EngineModel | null;
+  #layers = 0;
+  #stopRequested = false;
+
+  constructor(engine: Engine, layers: DenseLayer[] = [], options: { seed?: number } = {}) {
+    this.#engine = engine;
+    this.seed = options.seed ?? Math.floor(Math.random() * 2 ** 32);
+    if (!Number.isInteger(this.seed) || this.seed < 0 || this.seed >= 2 ** 32) {
+      throw new Error(`sequential: seed must be a whole number in [0, 2^32), got ${options.seed}`);
+    }
+    this.#model = new engine.Model(this.seed);
+    finalizer.register(this, this.#model, this);
+    for (const layer of layers) this.add(layer);
+  }
+
+  get #m(): EngineModel {
+    if (!this.#model) throw new Error('nnplay: this model has been disposed');
+    return this.#model;
+  }
+
+  add(layer: DenseLayer): this {
+    if (!layer || layer.className !== 'Dense') throw new Error('add: expected a layer made by nn.layers.dense({...})');
+    this.#m.addDense(engineDenseConfig(layer, this.#layers === 0));
+    this.#layers++;
+    return this;
+  }
+
+  compile(args: CompileArgs): void {
+    if (!args || typeof args !== 'object') throw new Error("compile: expected {optimizer, loss, metrics}");
+    const spec = typeof args.optimizer === 'string' ? makeOptimizer(args.optimizer) : args.optimizer;
+    if (!spec || typeof spec.className !== 'string') throw new Error("compile: optimizer must be a name such as 'sgd' or nn.optimizers.sgd({...})");
+    this.#m.compile({
+      optimizer: spec.className,
+      optimizerOptions: engineOptions(spec),
+      loss: String(args.loss ?? ''),
+      metrics: (args.metrics ?? []).map(String),
+    });
+  }
+
+  async fit(x: TensorLike, y: TensorLike, args: FitArgs = {}): Promise<History> {
+    const m = this.#m;
+    const xm = toMatrix(x, 'fit: x');
+    const ym = toMatrix(y, 'fit: y');
+    const cb = args.callbacks ?? {};
+    const options = {
+      batchSize: args.batchSize ?? 32,
+      epochs: args.epochs ?? 1,
+      initialEpoch: args.initialEpoch ?? 0,
+      shuffle: args.shuffle ?? true,
+      validationSplit: args.validationSplit ?? 0,
+      seed: args.seed,
+      earlyStopping: args.earlyStopping ?? null,
+      ...(args.validationData
+        ? { validationX: toMatrix(args.validationData[0], 'fit: validationData x'), validationY: toMatrix(args.validationData[1], 'fit: validationData y') }
+        : {}),
+    };
+    m.beginFit(xm, ym, options);
+    this.#stopRequested = false;
+    let stoppedByCallback = -1;
+    let engineHistory: EngineHistory;
+    try {
+      await cb.onTrainBegin?.();
+      while (!m.fitDone()) {
+        const epoch = m.fitEpoch();
+        await cb.onEpochBegin?.(epoch);
+        if (cb.onBatchEnd) {
+          for (let batch = 0; ; batch++) {
+            if (this.#stopRequested) {
+              m.runBatch();  // trains nothing: ends the epoch and the fit (the engine saw the request)
+              break;
+            }
+            const ended = m.runBatch();
+            await cb.onBatchEnd(batch, m.runningLogs());
+            if (ended) break;
+          }
+        } else {
+          m.runEpoch();
+        }
+        if (cb.onEpochEnd) {
+          const h = m.fitHistory();
+          const logs: Logs = {};
+          for (const [k, v] of Object.entries(h.history)) logs[k] = v[v.length - 1];
+          await cb.onEpochEnd(epoch, logs);
+        }
+        if (this.#stopRequested && !m.fitDone()) {
+          stoppedByCallback = epoch;
+          break;
+        }
+        if ((args.yieldEvery ?? 'epoch') === 'epoch') await nextTick();
+      }
+    } finally {
+      engineHistory = m.fitHistory();
+      m.endFit();
+      this.#stopRequested = false;
+    }
+    const history: History = {
+      ...engineHistory,
+      params: { epochs: options.epochs, batchSize: options.batchSize, samples: xm.shape[0] },
+    };
+    if (stoppedByCallback >= 0) {
+      history.stopReason = 'callback';
+      history.stoppedEpoch = stoppedByCallback;
+      history.stopMessage = 'a callback set stopTraining';
+    }
+    await cb.onTrainEnd?.(history);
+    return history;
+  }
+
+  // Set to true from a callback to end fit() after the current batch (tfjs' model.stopTraining).
+  set stopTraining(stop: boolean) {
+    this.#stopRequested = Boolean(stop);
+    if (stop) this.#m.stopTraining();
+  }
+  get stopTraining(): boolean {
+    return this.#stopRequested;
+  }
+
+  trainOnBatch(x: TensorLike, y: TensorLike): Logs {
+    return this.#m.trainOnBatch(toMatrix(x, 'trainOnBatch: x'), toMatrix(y, 'trainOnBatch: y'));
+  }
+
+  evaluate(x: TensorLike, y: TensorLike, args: { batchSize?: number } = {}): Logs {
+    return this.#m.evaluate(toMatrix(x, 'evaluate: x'), toMatrix(y, 'evaluate: y'), args.batchSize ?? 32);
+  }
+
+  predict(x: TensorLike, args: { batchSize?: number } = {}): Matrix2D {
+    return this.#m.predict(toMatrix(x, 'predict: x'), args.batchSize ?? 32);
+  }
+
+  // The output of every unit of every layer for x: one {data, shape: [rows, units]} per layer.
+  layerOutputs(x: TensorLike): Matrix2D[] {
+    return this.#m.layerOutputs(toMatrix(x, 'layerOutputs: x'));
+  }
+
+  // The same without copies: views into the engine's memory, valid only until the next
+  // call on any model (read them at once; slice() what you keep).
+  layerOutputsView(x: TensorLike): Float32Array[] {
+    const m = this.#m;
+    m.forward(toMatrix(x, 'layerOutputsView: x'));
+    const views: Float32Array[] = [];
+    for (let i = 0; i < this.#layers; i++) views.push(m.layerOutputView(i));
+    return views;
+  }
+
+  computeGradients(x: TensorLike, y: TensorLike): { loss: number; gradients: WeightArray[] } {
+    return this.#m.computeGradients(toMatrix(x, 'computeGradients: x'), toMatrix(y, 'computeGradients: y'));
+  }
+
+  getWeights(): WeightArray[] {
+    return this.#m.getWeights();
+  }
+
+  setWeights(weights: { name?: string; shape: number[]; data: ArrayLike<number> }[]): void {
+    if (!Array.isArray(weights)) throw new Error('setWeights: expected an array of {shape, data}, as getWeights() returns');
+    this.#m.setWeights(weights.map((w, i) => {
+      if (!w || !Array.isArray(w.shape) || w.data === undefined) throw new Error(`setWeights: array ${i} needs shape and data`);
+      return { name: w.name ?? '', shape: w.shape, data: w.data instanceof Float32Array ? w.data : Float32Array.from(w.data) };
+    }));
+  }
+
+  // Keras' model.summary() table; printed with printFn (console.log by default) and returned.
+  summary(printFn: ((line: string) => void) | null = console.log): string {
+    const text = this.#m.summary();
+    if (printFn) printFn(text.replace(/\n$/, ''));
+    return text;
+  }
+
+  get layers(): LayerInfo[] {
+    const out: LayerInfo[] = [];
+    for (let i = 0; i < this.#layers; i++) out.push(this.#m.layerInfo(i));
+    return out;
+  }
+
+  // The compiled optimizer; learningRate can be changed live, between batches.
+  get optimizer(): { readonly name: string; learningRate: number; readonly config: Record<string, number | string> } {
+    const m = this.#m;
+    return {
+      get name() {
+        return String(m.optimizerConfig().name);
+      },
+      get learningRate() {
+        return m.learningRate();
+      },
+      set learningRate(lr: number) {
+        m.setLearningRate(lr);
+      },
+      get config() {
+        return m.optimizerConfig();
+      },
+    };
+  }
+
+  get isDisposed(): boolean {
+    return this.#model === null;
+  }
+
+  dispose(): void {
+    if (!this.#model) return;
+    finalizer.unregister(this);
+    this.#model.delete();
+    this.#model = null;
+  }
+}

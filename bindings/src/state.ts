@@ -1,0 +1,264 @@
+// The playground state: one schema (names, defaults, allowed values, validation) for the
+// page's URL hash and the CLI's --state. Key names and value formats are the Deep Insider
+// playground's (PLAYGROUND.md §2.7), so its links open the same setup; nnplay's own keys
+// come after them. Nothing parsed here is ever treated as HTML: values are checked
+// against the schema and notices are plain text.
+
+export type FieldType = 'enum' | 'number' | 'int' | 'bool' | 'intList' | 'seed';
+
+export interface Field {
+  key: string;
+  type: FieldType;
+  default: unknown;
+  values?: readonly string[];  // enum
+  min?: number;                // number, int, intList items
+  max?: number;
+  maxItems?: number;           // intList
+  optional?: boolean;          // absent = the engine's default (not serialised)
+  serializeDefault?: 'omit';   // like upstream's regularization=none
+  help: string;
+}
+
+export const HIDDEN_ACTIVATIONS = ['linear', 'sigmoid', 'tanh', 'relu', 'elu', 'selu', 'softplus', 'softsign'] as const;
+export const LOSSES = ['mse', 'mae', 'binary_crossentropy', 'categorical_crossentropy'] as const;
+export const OPTIMIZER_NAMES = ['sgd', 'adagrad', 'rmsprop', 'adadelta', 'adam', 'adamax', 'nadam'] as const;
+export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10] as const;
+export const REGULARIZATION_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10] as const;
+export const CLASSIFY_DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'gauss3'] as const;
+export const REGRESS_DATASETS = ['reg-plane', 'reg-gauss'] as const;
+export const FEATURE_KEYS = ['x', 'y', 'xSquared', 'ySquared', 'xTimesY', 'sinX', 'sinY'] as const;
+
+// Parts of the page an embedding article may hide with <part>_hide=true.
+export const HIDABLE_PARTS: readonly string[] = [
+  'showTrainData', 'showValidationData', 'showTestData', 'discretize', 'playButton', 'stepButton', 'resetButton',
+  'learningRate', 'activation', 'loss', 'optimizer', 'regularization', 'regularizationRate', 'problem', 'dataset',
+  'percTrainData', 'noise', 'batchSize', 'batchFull', 'numHiddenLayers', ...FEATURE_KEYS, 'prepare', 'description',
+  'cnum1', 'cnum2', 'cnum3', 'cnum4', 'cnum5', 'cnum6', 'cnum7', 'cnum8', 'numNodes1', 'numNodes2', 'numNodes3',
+  'numNodes4', 'numNodes5', 'numNodes6', 'epoch', 'tlabel', 'metrics', 'stats', 'network', 'outactiv', 'testButton',
+];
+
+// Keys of upstream / Deep Insider links that nnplay accepts and ignores.
+const IGNORED_KEYS = ['tutorial', 'collectStats', 'cosX', 'cosY', 'initZero'];
+
+// In the Deep Insider playground's serialisation order, then nnplay's own keys.
+export const SCHEMA: readonly Field[] = [
+  { key: 'activation', type: 'enum', default: 'tanh', values: HIDDEN_ACTIVATIONS, help: 'hidden-layer activation' },
+  { key: 'activspacer', type: 'bool', default: false, help: 'show an empty spacer cell in the top bar (Deep Insider)' },
+  { key: 'loss', type: 'enum', default: 'mse', values: LOSSES, help: 'loss function' },
+  { key: 'regularization', type: 'enum', default: 'none', values: ['none', 'L1', 'L2'], serializeDefault: 'omit', help: 'kernel regularizer' },
+  { key: 'batchSize', type: 'int', default: 10, min: 1, max: 10000, help: 'mini-batch size' },
+  { key: 'batchFull', type: 'bool', default: false, help: 'one batch of all training data (全部)' },
+  { key: 'dataset', type: 'enum', default: 'circle', values: CLASSIFY_DATASETS, help: 'classification dataset' },
+  { key: 'regDataset', type: 'enum', default: 'reg-plane', values: REGRESS_DATASETS, help: 'regression dataset' },
+  { key: 'learningRate', type: 'number', default: 0.03, min: 0.00001, max: 10, help: 'learning rate' },
+  { key: 'regularizationRate', type: 'number', default: 0, min: 0, max: 10, help: 'regularization rate' },
+  { key: 'noise', type: 'number', default: 0, min: 0, max: 80, help: 'noise in percent (0-50 on the slider)' },
+  { key: 'networkShape', type: 'intList', default: [4, 2], min: 1, max: 8, maxItems: 6, help: 'neurons per hidden layer, e.g. 4,2 (empty: no hidden layer)' },
+  { key: 'seed', type: 'seed', default: '', help: 'random seed, e.g. 0.12345: the same seed gives the same data and initial weights' },
+  { key: 'showTrainData', type: 'bool', default: true, help: 'show training points' },
+  { key: 'showValidationData', type: 'bool', default: false, help: 'show validation points' },
+  { key: 'showTestData', type: 'bool', default: true, help: 'show test points' },
+  { key: 'discretize', type: 'bool', default: false, help: 'discretize the output' },
+  { key: 'percTrainData', type: 'int', default: 50, min: 10, max: 90, help: 'percentage of data used for training' },
+  { key: 'x', type: 'bool', default: true, help: 'input feature X1' },
+  { key: 'y', type: 'bool', default: true, help: 'input feature X2' },
+  { key: 'xTimesY', type: 'bool', default: false, help: 'input feature X1·X2' },
+  { key: 'xSquared', type: 'bool', default: false, help: 'input feature X1²' },
+  { key: 'ySquared', type: 'bool', default: false, help: 'input feature X2²' },
+  { key: 'sinX', type: 'bool', default: false, help: 'input feature sin(X1)' },
+  { key: 'sinY', type: 'bool', default: false, help: 'input feature sin(X2)' },
+  { key: 'problem', type: 'enum', default: 'classification', values: ['classification', 'regression'], help: 'problem type' },
+  { key: 'initOrigin', type: 'bool', default: false, help: "the original playground's initial weights (U[-0.5, 0.5), bias 0.1) instead of Glorot" },
+  { key: 'hideText', type: 'bool', default: false, help: 'hide the header and text (for embedding)' },
+  // nnplay's own keys
+  { key: 'optimizer', type: 'enum', default: 'sgd', values: OPTIMIZER_NAMES, help: 'optimizer (tf.keras 2.x defaults)' },
+  { key: 'momentum', type: 'number', default: null, optional: true, min: 0, max: 1, help: 'momentum (SGD, RMSprop)' },
+  { key: 'rho', type: 'number', default: null, optional: true, min: 0, max: 1, help: 'rho (RMSprop, Adadelta)' },
+  { key: 'beta1', type: 'number', default: null, optional: true, min: 0, max: 0.9999, help: 'beta_1 (Adam, Adamax, Nadam)' },
+  { key: 'beta2', type: 'number', default: null, optional: true, min: 0, max: 0.99999, help: 'beta_2 (Adam, Adamax, Nadam)' },
+  { key: 'lang', type: 'enum', default: 'ja', values: ['ja', 'en'], help: 'page language' },
+];
+
+export interface PlaygroundState {
+  activation: (typeof HIDDEN_ACTIVATIONS)[number];
+  activspacer: boolean;
+  loss: (typeof LOSSES)[number];
+  regularization: 'none' | 'L1' | 'L2';
+  batchSize: number;
+  batchFull: boolean;
+  dataset: (typeof CLASSIFY_DATASETS)[number];
+  regDataset: (typeof REGRESS_DATASETS)[number];
+  learningRate: number;
+  regularizationRate: number;
+  noise: number;
+  networkShape: number[];
+  seed: string;
+  showTrainData: boolean;
+  showValidationData: boolean;
+  showTestData: boolean;
+  discretize: boolean;
+  percTrainData: number;
+  x: boolean;
+  y: boolean;
+  xTimesY: boolean;
+  xSquared: boolean;
+  ySquared: boolean;
+  sinX: boolean;
+  sinY: boolean;
+  problem: 'classification' | 'regression';
+  initOrigin: boolean;
+  hideText: boolean;
+  optimizer: (typeof OPTIMIZER_NAMES)[number];
+  momentum: number | null;
+  rho: number | null;
+  beta1: number | null;
+  beta2: number | null;
+  lang: 'ja' | 'en';
+  hide: string[];  // parts hidden by <part>_hide=true, in the order given
+}
+
+const MAX_HASH = 20000;
+const MAX_VALUE = 200;
+
+// The playground's seed format: Math.random().toFixed(5)
+export function randomSeed(): string {
+  return Math.random().toFixed(5);
+}
+
+export function defaultState(seed: string = randomSeed()): PlaygroundState {
+  const s: Record<string, unknown> = { hide: [] };
+  for (const f of SCHEMA) s[f.key] = Array.isArray(f.default) ? [...f.default] : f.default;
+  s.seed = seed;
+  return s as unknown as PlaygroundState;
+}
+
+export function describeAllowed(f: Field): string {
+  switch (f.type) {
+    case 'enum': return `one of ${f.values!.join(', ')}`;
+    case 'bool': return 'true or false';
+    case 'number': return `a number from ${f.min} to ${f.max}`;
+    case 'int': return `a whole number from ${f.min} to ${f.max}`;
+    case 'intList': return `up to ${f.maxItems} comma-separated whole numbers from ${f.min} to ${f.max}`;
+    case 'seed': return 'up to 40 letters, digits, dots, dashes or underscores';
+  }
+}
+
+// Returns the parsed value, or undefined when `text` is not allowed for the field.
+export function parseValue(f: Field, text: string): unknown {
+  if (text.length > MAX_VALUE) return undefined;
+  switch (f.type) {
+    case 'enum':
+      return f.values!.includes(text) ? text : undefined;
+    case 'bool':
+      return text === 'true' ? true : text === 'false' ? false : undefined;
+    case 'number':
+    case 'int': {
+      if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) return undefined;
+      const v = Number(text);
+      if (!Number.isFinite(v) || v < f.min! || v > f.max!) return undefined;
+      if (f.type === 'int' && !Number.isInteger(v)) return undefined;
+      return v;
+    }
+    case 'intList': {
+      if (text === '') return [];
+      const items = text.split(',');
+      if (items.length > f.maxItems!) return undefined;
+      const out: number[] = [];
+      for (const item of items) {
+        if (!/^\d+$/.test(item)) return undefined;
+        const v = Number(item);
+        if (v < f.min! || v > f.max!) return undefined;
+        out.push(v);
+      }
+      return out;
+    }
+    case 'seed':
+      return /^[A-Za-z0-9._-]{1,40}$/.test(text) ? text : undefined;
+  }
+}
+
+export function formatValue(f: Field, v: unknown): string {
+  if (f.type === 'intList') return (v as number[]).join(',');
+  return String(v);
+}
+
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return undefined;
+  }
+}
+
+// Shown in notices: printable, short, never interpreted.
+function quote(text: string): string {
+  const clean = text.replace(/[^\x20-\x7e]/g, '?');
+  return JSON.stringify(clean.length > 40 ? clean.slice(0, 40) + '…' : clean);
+}
+
+export interface ParseResult {
+  state: PlaygroundState;
+  notices: string[];  // plain text, one per ignored or replaced key
+}
+
+// '#activation=tanh&learningRate=0.03&…' (leading '#' or '?' optional) -> state. Every key
+// that is missing takes its default; every key that is malformed takes its default and
+// adds a notice; nothing throws.
+export function parseHash(hash: string, seed: string = randomSeed()): ParseResult {
+  const state = defaultState(seed) as unknown as Record<string, unknown>;
+  const notices: string[] = [];
+  let text = String(hash ?? '').replace(/^[#?]/, '');
+  if (text.length > MAX_HASH) {
+    notices.push(`The link's settings are ${text.length} characters long (the limit is ${MAX_HASH}); they were ignored and the defaults are used.`);
+    text = '';
+  }
+  const hide = new Set<string>();
+  for (const part of text.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const rawKey = eq < 0 ? part : part.slice(0, eq);
+    const rawValue = eq < 0 ? undefined : part.slice(eq + 1);
+    const key = safeDecode(rawKey);
+    const value = rawValue === undefined ? undefined : safeDecode(rawValue);
+    if (key === undefined || value === undefined) {
+      notices.push(`Ignored ${quote(part)}: not a key=value setting.`);
+      continue;
+    }
+    if (key.endsWith('_hide')) {
+      const name = key.slice(0, -'_hide'.length);
+      if (!HIDABLE_PARTS.includes(name)) notices.push(`Ignored ${quote(key)}: there is no part named ${quote(name)} to hide.`);
+      else if (value === 'true') hide.add(name);
+      else if (value !== 'false') notices.push(`Ignored ${quote(key)}=${quote(value)}: use true or false.`);
+      continue;
+    }
+    if (IGNORED_KEYS.includes(key)) continue;
+    const field = SCHEMA.find((f) => f.key === key);
+    if (!field) {
+      notices.push(`Ignored unknown setting ${quote(key)}.`);
+      continue;
+    }
+    const parsed = parseValue(field, value);
+    if (parsed === undefined) {
+      const fallback = state[key] === null ? "the optimizer's default" : formatValue(field, state[key]) || '(none)';
+      notices.push(`${key}=${quote(value)} is not allowed (${describeAllowed(field)}); using ${fallback}.`);
+      continue;
+    }
+    state[key] = parsed;
+  }
+  state.hide = [...hide];
+  return { state: state as unknown as PlaygroundState, notices };
+}
+
+// state -> '#activation=tanh&…' in the schema's order; optional keys only when set.
+export function serializeHash(state: PlaygroundState): string {
+  const s = state as unknown as Record<string, unknown>;
+  const parts: string[] = [];
+  for (const f of SCHEMA) {
+    const v = s[f.key];
+    if (v === null || v === undefined) continue;
+    if (f.serializeDefault === 'omit' && v === f.default) continue;
+    parts.push(`${f.key}=${encodeURIComponent(formatValue(f, v)).replace(/%2C/g, ',')}`);
+  }
+  for (const part of state.hide ?? []) parts.push(`${part}_hide=true`);
+  return '#' + parts.join('&');
+}
