@@ -1,0 +1,54 @@
+// The shipped TypeScript types accept a strict consumer, and reject a wrong call.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const tsc = join(root, 'node_modules', '.bin', 'tsc');
+
+function typecheck(source) {
+  const dir = mkdtempSync(join(tmpdir(), 'nnplay-types-'));
+  writeFileSync(join(dir, 'consumer.ts'), source);
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022', 'DOM'], types: [], paths: { nnplay: [join(root, 'dist', 'nnplay.d.ts')] } },
+    files: ['consumer.ts'],
+  }));
+  return spawnSync(tsc, ['-p', dir], { encoding: 'utf8' });
+}
+
+test('tsc --strict accepts a consumer of the API', () => {
+  const r = typecheck(`
+import { init, type History, type Matrix2D } from 'nnplay';
+const nn = await init();
+const data = nn.datasets.generate({ type: 'gauss', noise: 0, seed: 1 });
+const { xTrain, yTrain, xValid, yValid } = nn.datasets.split(data, { trainingRatio: 0.5 });
+const model = nn.sequential([
+  nn.layers.dense({ inputShape: [2], units: 3, activation: 'tanh' }),
+  nn.layers.dense({ units: 1, activation: 'tanh', kernelRegularizer: nn.regularizers.l2({ l2: 0.03 }) }),
+], { seed: 42 });
+model.compile({ optimizer: nn.optimizers.sgd({ learningRate: 0.03 }), loss: 'mean_squared_error', metrics: ['tanh_accuracy'] });
+const hist: History = await model.fit(xTrain, yTrain, { batchSize: 15, epochs: 1, validationData: [xValid, yValid], callbacks: { onEpochEnd(epoch: number, logs) { logs.loss.toFixed(3); } } });
+const loss: number[] = hist.history.loss;
+const p: Matrix2D = model.predict([[0.4, 3.2]]);
+const f: Float32Array = p.data;
+model.optimizer.learningRate = 0.1;
+model.getWeights()[0].shape.length;
+model.dispose();
+export { loss, f };
+`);
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+});
+
+test('tsc rejects a wrong call', () => {
+  const r = typecheck(`
+import { init } from 'nnplay';
+const nn = await init();
+nn.layers.dense({ units: '3' });
+`);
+  assert.notEqual(r.status, 0);
+  assert.match(r.stdout + r.stderr, /consumer\.ts\(4,\d+\): error TS2322: Type 'string' is not assignable to type 'number'/);
+});
