@@ -339,6 +339,12 @@ val make_features(val points, val names) {
   });
 }
 
+// The dataset's noise-free label at (x, y), or null where the dataset has no such rule.
+val true_label(std::string type, double x, double y) {
+  const auto label = nnplay::true_label(type, x, y);
+  return label ? val(*label) : val::null();
+}
+
 unsigned seed_from_string(std::string text) { return nnplay::seed_from_string(text); }
 
 // Bytes of the wasm heap in use by malloc (for leak tests).
@@ -379,6 +385,7 @@ EMSCRIPTEN_BINDINGS(nnplay) {
   emscripten::function("generateDataset", &generate_dataset);
   emscripten::function("splitDataset", &split_dataset);
   emscripten::function("makeFeatures", &make_features);
+  emscripten::function("trueLabel", &true_label);
   emscripten::function("seedFromString", &seed_from_string);
   emscripten::function("heapBytesInUse", &heap_bytes_in_use);
   emscripten::function("heapSize", &heap_size);

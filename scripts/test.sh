@@ -1,12 +1,23 @@
 #!/usr/bin/env bash
-# Sets up everything, then runs every test: the native Catch2 suite (ctest), the same
-# suite compiled to WebAssembly and run under Node (ctest), and the module's tests.
+# Sets up everything, then runs every test:
+#   1. the native Catch2 suite (ctest), and the benchmarks compile;
+#   2. the same Catch2 suite compiled to WebAssembly, run under Node (ctest);
+#   3. the module, the CLI and the page: node --test (Node) and Playwright (Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-
 jobs=$(nproc)
-echo "== native build and Catch2 suite"
-cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release -DNNPLAY_BENCH=OFF >/dev/null
+
+echo "== 1/3 native: build, Catch2 suite"
+cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/native -j"$jobs"
 (cd build/native && ctest --output-on-failure -j"$jobs")
+
+echo "== 2/3 wasm: build, the same Catch2 suite under Node"
+[ -f build/wasm/CMakeCache.txt ] || emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/wasm -j"$jobs"
+(cd build/wasm && ctest --output-on-failure -j"$jobs")
+
+echo "== 3/3 the module, the CLI and the page"
+node scripts/build.mjs
+node --test tests/node/ tests/e2e/

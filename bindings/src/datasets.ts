@@ -49,6 +49,10 @@ export function makeDatasets(engine: Engine) {
       const seed = toSeed(engine, args.seed ?? 0, 'datasets.split');
       return engine.splitDataset(toMatrix(data.points, 'split: points'), toMatrix(data.labels, 'split: labels'), args.trainingRatio ?? 0.5, seed);
     },
+    // The dataset's noise-free label at (x, y): circle, xor, reg-plane, reg-gauss; else null.
+    trueLabel(type: string, x: number, y: number): number | null {
+      return engine.trueLabel(type, x, y);
+    },
     // [n, 2] points -> [n, features.length] inputs (x, y, xSquared, ySquared, xTimesY, sinX, sinY).
     makeFeatures(points: TensorLike, features: readonly string[]): Matrix2D {
       return engine.makeFeatures(toMatrix(points, 'features: points'), [...features]);

@@ -97,6 +97,7 @@ export interface Engine {
     yValid: Matrix2D;
   };
   makeFeatures(points: Matrix2D, names: string[]): Matrix2D;
+  trueLabel(type: string, x: number, y: number): number | null;
   seedFromString(text: string): number;
   heapBytesInUse(): number;
   heapSize(): number;

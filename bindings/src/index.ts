@@ -17,7 +17,7 @@ import * as state from './state.js';
 
 export type { Dataset, Split } from './datasets.js';
 export type { DenseArgs, DenseLayer, Regularizer } from './layers.js';
-export type { CompileArgs, EarlyStoppingArgs, FitArgs, FitCallbacks, History, LayerInfo, Logs, Matrix2D, WeightArray } from './model.js';
+export type { CompileArgs, EarlyStoppingArgs, FitArgs, FitCallbacks, FitSession, History, LayerInfo, Logs, Matrix2D, WeightArray } from './model.js';
 export type { OptimizerOptions, OptimizerSpec } from './optimizers.js';
 export type { PlaygroundState, ParseResult } from './state.js';
 export type { TrainingSetup } from './playground.js';

@@ -52,6 +52,16 @@ export interface History {
   stopMessage: string;
 }
 
+export interface FitSession {
+  runBatch(): boolean;  // true when that batch ended an epoch
+  runEpoch(): Logs;
+  readonly done: boolean;
+  readonly epoch: number;
+  runningLogs(): Logs;
+  history(): EngineHistory;
+  end(): void;
+}
+
 export interface LayerInfo {
   name: string;
   units: number;
@@ -106,11 +116,64 @@ export class Sequential {
   }
 
   async fit(x: TensorLike, y: TensorLike, args: FitArgs = {}): Promise<History> {
+    const { callbacks: cb = {}, yieldEvery = 'epoch', ...options } = args;
+    const session = this.beginFit(x, y, options);
+    const samples = toMatrix(x, 'fit: x').shape[0];
+    this.#stopRequested = false;
+    let stoppedByCallback = -1;
+    let engineHistory: EngineHistory;
+    try {
+      await cb.onTrainBegin?.();
+      while (!session.done) {
+        const epoch = session.epoch;
+        await cb.onEpochBegin?.(epoch);
+        if (cb.onBatchEnd) {
+          for (let batch = 0; ; batch++) {
+            if (this.#stopRequested) {
+              session.runBatch();  // trains nothing: ends the epoch and the fit (the engine saw the request)
+              break;
+            }
+            const ended = session.runBatch();
+            await cb.onBatchEnd(batch, session.runningLogs());
+            if (ended) break;
+          }
+        } else {
+          session.runEpoch();
+        }
+        if (cb.onEpochEnd) {
+          const logs: Logs = {};
+          for (const [k, v] of Object.entries(session.history().history)) logs[k] = v[v.length - 1];
+          await cb.onEpochEnd(epoch, logs);
+        }
+        if (this.#stopRequested && !session.done) {
+          stoppedByCallback = epoch;
+          break;
+        }
+        if (yieldEvery === 'epoch') await nextTick();
+      }
+    } finally {
+      engineHistory = session.history();
+      session.end();
+      this.#stopRequested = false;
+    }
+    const history: History = {
+      ...engineHistory,
+      params: { epochs: options.epochs ?? 1, batchSize: options.batchSize ?? 32, samples },
+    };
+    if (stoppedByCallback >= 0) {
+      history.stopReason = 'callback';
+      history.stoppedEpoch = stoppedByCallback;
+      history.stopMessage = 'a callback set stopTraining';
+    }
+    await cb.onTrainEnd?.(history);
+    return history;
+  }
+
+  // fit() taken apart, for callers that train between animation frames (the page's
+  // worker): one session runs exactly as fit() would, a batch or an epoch at a time.
+  beginFit(x: TensorLike, y: TensorLike, args: Omit<FitArgs, 'callbacks' | 'yieldEvery'> = {}): FitSession {
     const m = this.#m;
-    const xm = toMatrix(x, 'fit: x');
-    const ym = toMatrix(y, 'fit: y');
-    const cb = args.callbacks ?? {};
-    const options = {
+    m.beginFit(toMatrix(x, 'fit: x'), toMatrix(y, 'fit: y'), {
       batchSize: args.batchSize ?? 32,
       epochs: args.epochs ?? 1,
       initialEpoch: args.initialEpoch ?? 0,
@@ -121,57 +184,20 @@ export class Sequential {
       ...(args.validationData
         ? { validationX: toMatrix(args.validationData[0], 'fit: validationData x'), validationY: toMatrix(args.validationData[1], 'fit: validationData y') }
         : {}),
+    });
+    return {
+      runBatch: () => m.runBatch(),
+      runEpoch: () => m.runEpoch(),
+      get done() {
+        return m.fitDone();
+      },
+      get epoch() {
+        return m.fitEpoch();
+      },
+      runningLogs: () => m.runningLogs(),
+      history: () => m.fitHistory(),
+      end: () => m.endFit(),
     };
-    m.beginFit(xm, ym, options);
-    this.#stopRequested = false;
-    let stoppedByCallback = -1;
-    let engineHistory: EngineHistory;
-    try {
-      await cb.onTrainBegin?.();
-      while (!m.fitDone()) {
-        const epoch = m.fitEpoch();
-        await cb.onEpochBegin?.(epoch);
-        if (cb.onBatchEnd) {
-          for (let batch = 0; ; batch++) {
-            if (this.#stopRequested) {
-              m.runBatch();  // trains nothing: ends the epoch and the fit (the engine saw the request)
-              break;
-            }
-            const ended = m.runBatch();
-            await cb.onBatchEnd(batch, m.runningLogs());
-            if (ended) break;
-          }
-        } else {
-          m.runEpoch();
-        }
-        if (cb.onEpochEnd) {
-          const h = m.fitHistory();
-          const logs: Logs = {};
-          for (const [k, v] of Object.entries(h.history)) logs[k] = v[v.length - 1];
-          await cb.onEpochEnd(epoch, logs);
-        }
-        if (this.#stopRequested && !m.fitDone()) {
-          stoppedByCallback = epoch;
-          break;
-        }
-        if ((args.yieldEvery ?? 'epoch') === 'epoch') await nextTick();
-      }
-    } finally {
-      engineHistory = m.fitHistory();
-      m.endFit();
-      this.#stopRequested = false;
-    }
-    const history: History = {
-      ...engineHistory,
-      params: { epochs: options.epochs, batchSize: options.batchSize, samples: xm.shape[0] },
-    };
-    if (stoppedByCallback >= 0) {
-      history.stopReason = 'callback';
-      history.stoppedEpoch = stoppedByCallback;
-      history.stopMessage = 'a callback set stopTraining';
-    }
-    await cb.onTrainEnd?.(history);
-    return history;
   }
 
   // Set to true from a callback to end fit() after the current batch (tfjs' model.stopTraining).

@@ -19,9 +19,24 @@ struct Sample {
 };
 using Samples = std::vector<Sample>;
 
+constexpr double kCircleRadius = 5;
+double circle_label(double x, double y) { return std::hypot(x, y) < kCircleRadius * 0.5 ? 1.0 : -1.0; }
+double xor_label(double x, double y) { return x * y >= 0 ? 1.0 : -1.0; }
+double plane_label(double x, double y) { return (x + y) / 10; }  // linear map [-10, 10] -> [-1, 1]
+double reg_gauss_label(double x, double y) {
+  struct Centre { double x, y, sign; };
+  static const Centre centres[] = {{-4, 2.5, 1}, {0, 2.5, -1}, {4, 2.5, 1}, {-4, -2.5, -1}, {0, -2.5, 1}, {4, -2.5, -1}};
+  double best = 0;
+  for (const auto& c : centres) {
+    const double v = c.sign * std::clamp(1 - std::hypot(x - c.x, y - c.y) / 2, 0.0, 1.0);
+    if (std::fabs(v) > std::fabs(best)) best = v;
+  }
+  return best;
+}
+
 void circle(Samples& out, std::size_t n, double noise, Rng& rng) {
-  const double radius = 5;
-  auto label = [&](double x, double y) { return std::hypot(x, y) < radius * 0.5 ? 1.0 : -1.0; };
+  const double radius = kCircleRadius;
+  auto label = circle_label;
   auto ring = [&](double r_min, double r_max) {
     for (std::size_t i = 0; i < n / 2; ++i) {
       const double r = rng.uniform(r_min, r_max);
@@ -43,7 +58,7 @@ void xor_(Samples& out, std::size_t n, double noise, Rng& rng) {
     double y = rng.uniform(-5, 5);
     y += y > 0 ? padding : -padding;
     const double nx = rng.uniform(-5, 5) * noise, ny = rng.uniform(-5, 5) * noise;
-    out.push_back({x, y, {(x + nx) * (y + ny) >= 0 ? 1.0 : -1.0}});
+    out.push_back({x, y, {xor_label(x + nx, y + ny)}});
   }
 }
 
@@ -83,26 +98,16 @@ void reg_plane(Samples& out, std::size_t n, double noise, Rng& rng) {
   for (std::size_t i = 0; i < n; ++i) {
     const double x = rng.uniform(-radius, radius), y = rng.uniform(-radius, radius);
     const double nx = rng.uniform(-radius, radius) * noise, ny = rng.uniform(-radius, radius) * noise;
-    out.push_back({x, y, {((x + nx) + (y + ny)) / 10}});  // linear map [-10, 10] -> [-1, 1]
+    out.push_back({x, y, {plane_label(x + nx, y + ny)}});
   }
 }
 
 void reg_gauss(Samples& out, std::size_t n, double noise, Rng& rng) {
   const double radius = 6;
-  struct Centre { double x, y, sign; };
-  const Centre centres[] = {{-4, 2.5, 1}, {0, 2.5, -1}, {4, 2.5, 1}, {-4, -2.5, -1}, {0, -2.5, 1}, {4, -2.5, -1}};
-  auto label = [&](double x, double y) {
-    double best = 0;
-    for (const auto& c : centres) {
-      const double v = c.sign * std::clamp(1 - std::hypot(x - c.x, y - c.y) / 2, 0.0, 1.0);
-      if (std::fabs(v) > std::fabs(best)) best = v;
-    }
-    return best;
-  };
   for (std::size_t i = 0; i < n; ++i) {
     const double x = rng.uniform(-radius, radius), y = rng.uniform(-radius, radius);
     const double nx = rng.uniform(-radius, radius) * noise, ny = rng.uniform(-radius, radius) * noise;
-    out.push_back({x, y, {label(x + nx, y + ny)}});
+    out.push_back({x, y, {reg_gauss_label(x + nx, y + ny)}});
   }
 }
 
@@ -129,6 +134,14 @@ void gauss3(Samples& out, std::size_t n, double noise, Rng& rng) {
 const std::vector<std::string>& dataset_names() {
   static const std::vector<std::string> names = {"circle", "xor", "gauss", "spiral", "reg-plane", "reg-gauss", "gauss3"};
   return names;
+}
+
+std::optional<double> true_label(const std::string& type, double x, double y) {
+  if (type == "circle") return circle_label(x, y);
+  if (type == "xor") return xor_label(x, y);
+  if (type == "reg-plane") return plane_label(x, y);
+  if (type == "reg-gauss") return reg_gauss_label(x, y);
+  return std::nullopt;
 }
 
 bool is_regression_dataset(const std::string& type) { return type == "reg-plane" || type == "reg-gauss"; }

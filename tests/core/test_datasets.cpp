@@ -233,3 +233,19 @@ TEST_CASE("the seven input features", "[features]") {
   CHECK(g(0, 1) == 2);
   CHECK(feature_names().size() == 7);
 }
+
+TEST_CASE("true_label: the rule the noise-free generators label with", "[datasets]") {
+  for (const std::string type : {"circle", "xor", "reg-plane", "reg-gauss"}) {
+    const auto d = generate_dataset<double>(type, 0, 12);
+    for (std::size_t i = 0; i < rows(d.points); i += 7) {
+      INFO(type << " point " << i);
+      REQUIRE(true_label(type, d.points(i, 0), d.points(i, 1)).has_value());
+      CHECK(*true_label(type, d.points(i, 0), d.points(i, 1)) == d.labels(i, 0));
+    }
+  }
+  CHECK(*true_label("circle", 1, 1) == 1);
+  CHECK(*true_label("circle", 4, 0) == -1);
+  CHECK(*true_label("xor", -1, 2) == -1);
+  CHECK_FALSE(true_label("gauss", 1, 1).has_value());
+  CHECK_FALSE(true_label("spiral", 1, 1).has_value());
+}

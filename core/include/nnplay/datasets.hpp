@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,11 @@ bool is_regression_dataset(const std::string& type);
 // samples = 0 takes the playground's count.
 template <class T>
 Dataset<T> generate_dataset(const std::string& type, double noise, std::uint32_t seed, std::size_t samples = 0);
+
+// The noise-free label the dataset's rule gives a point — circle, xor, reg-plane,
+// reg-gauss have one (the generators label with these same functions); gauss, spiral and
+// gauss3 are defined by how points are drawn, not by a rule, and give nullopt.
+std::optional<double> true_label(const std::string& type, double x, double y);
 
 template <class T>
 struct DataSplit {

@@ -1,0 +1,291 @@
+// The same built module (dist/nnplay.mjs) in a real browser: a page over http, a module Web
+// Worker, an esbuild ESM bundle over http and an esbuild IIFE bundle from file://.
+// Every context runs fixtures/workflow.mjs and must reproduce Node's numbers.
+//
+// Needs /usr/bin/chromium (scripts/setup.sh installs it) and `npm ci` (playwright-core, esbuild).
+// Run: node --test tests/e2e/
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import { chromium } from 'playwright-core';
+import { init } from 'nnplay';
+import { errorProbe, tutorial } from './fixtures/workflow.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '../..');
+const FIXTURES = path.join(HERE, 'fixtures');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const PAGE_TIMEOUT = 20_000;
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.ts': 'text/plain; charset=utf-8',
+};
+
+// A static server for the repo root, plus /__tmp/ for the per-run temp dir (bundles).
+// It records every path it serves, so a test can tell what a page loaded.
+function startServer(tmpDir) {
+  const served = [];
+  const mounts = [['/__tmp/', tmpDir], ['/', REPO]];
+  const server = http.createServer(async (req, res) => {
+    const send = (status, type, body) => {
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'text/plain', 'method not allowed');
+      const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      served.push(pathname);
+      if (pathname === '/favicon.ico') {
+        res.writeHead(204, { 'Cache-Control': 'no-store' });
+        return res.end();
+      }
+      const [prefix, root] = mounts.find(([p]) => pathname.startsWith(p));
+      const file = path.resolve(root, `./${pathname.slice(prefix.length)}`);
+      if (file !== root && !file.startsWith(root + path.sep)) return send(403, 'text/plain', 'forbidden');
+      const type = MIME[path.extname(file)];
+      const stat = await fs.stat(file).catch(() => null);
+      if (!stat?.isFile()) return send(404, 'text/plain', 'not found');
+      send(200, type ?? 'application/octet-stream', await fs.readFile(file));
+    } catch (e) {
+      send(500, 'text/plain', String(e));
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve({ server, served, origin: `http://127.0.0.1:${server.address().port}` }));
+  });
+}
+
+let tmpDir;
+let srv;
+let browser;
+let reference;  // Node's results for the same workflow
+
+before(async () => {
+  tmpDir = await fs.mkdtemp(path.join(os.tmpdir(), 'nnplay-e2e-'));
+  srv = await startServer(tmpDir);
+  const nn = await init();
+  reference = {
+    full: await tutorial(nn, { epochs: 100 }),
+    short: await tutorial(nn, { epochs: 5 }),
+    errors: await errorProbe(nn),
+  };
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (srv ? srv.server.close(resolve) : resolve()));
+  if (tmpDir) await fs.rm(tmpDir, { recursive: true, force: true });
+});
+
+// Opens url in a fresh context, waits until #out leaves "pending", and returns window.__result,
+// the #out text and every problem seen: console errors (page and workers), page errors,
+// failed requests and HTTP errors.
+async function load(url, { afterLoad } = {}) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  const consoleMessages = [];
+  const requests = [];
+  page.on('console', (m) => {
+    consoleMessages.push({ type: m.type(), text: m.text(), fromWorker: m.worker() !== null });
+    if (m.type() === 'error') problems.push(`console.error${m.worker() ? ' (worker)' : ''}: ${m.text()}`);
+  });
+  // An uncaught error or a crash means the page will likely never finish: stop waiting at once.
+  let fatal;
+  const fatalSeen = new Promise((resolve) => { fatal = resolve; });
+  page.on('pageerror', (e) => { problems.push(`pageerror: ${e.message}`); fatal(); });
+  page.on('crash', () => { problems.push('page crashed'); fatal(); });
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  page.on('request', (r) => requests.push(r.url()));
+  try {
+    const response = await page.goto(url);
+    if (url.startsWith('http')) assert.equal(response.status(), 200, url);
+    try {
+      const finished = page.waitForFunction(() => document.getElementById('out')?.dataset.state !== 'pending', null, { timeout: PAGE_TIMEOUT });
+      finished.catch(() => {});  // may lose the race below
+      if (await Promise.race([finished.then(() => true), fatalSeen.then(() => false)]) === false) {
+        await new Promise((resolve) => setTimeout(resolve, 100));  // let the related console/request events arrive
+        throw new Error('uncaught error in the page');
+      }
+    } catch (e) {
+      throw new Error(`${url} did not finish (${e.message}); problems: ${problems.join(' | ') || 'none'}`, { cause: e });
+    }
+    const result = await page.evaluate(() => window.__result);
+    const text = await page.textContent('#out');
+    const extra = afterLoad ? await afterLoad(page) : undefined;
+    return { result, text, problems, consoleMessages, requests, extra };
+  } finally {
+    await context.close();
+  }
+}
+
+function assertTutorial(result, ref, label) {
+  assert.ok(result && !result.failure, `${label}: ${result?.failure ?? 'no result'}`);
+  assert.equal(result.version, ref.version);
+  assert.equal(result.trainRows, 250);
+  assert.equal(result.validRows, 250);
+  assert.deepEqual(Object.keys(result.history), ['loss', 'tanh_accuracy', 'val_loss', 'val_tanh_accuracy']);
+  assert.equal(result.epochs, ref.epochs);
+  assert.equal(result.epochEnds, ref.epochs, `${label}: onEpochEnd ran once per epoch`);
+  assert.equal(result.stopReason, 'completed');
+  for (const v of Object.values(result.history).flat()) assert.ok(Number.isFinite(v), `${label}: non-finite value in history`);
+  // Same wasm, same seeds, same engine family (V8): the browser must reproduce Node exactly.
+  assert.deepEqual(result.history, ref.history, `${label}: history differs from Node's`);
+  assert.deepEqual(result.prediction, ref.prediction, `${label}: predictions differ from Node's`);
+}
+
+function assertTrained(result, label) {
+  assert.ok(result.valLoss < 0.02, `${label}: val_loss ${result.valLoss}`);
+  assert.equal(result.valAccuracy, 1, `${label}: val_tanh_accuracy ${result.valAccuracy}`);
+  assert.ok(result.history.loss.at(-1) < result.history.loss[0] / 10, `${label}: loss did not fall`);
+  assert.ok(result.prediction[0] * result.prediction[1] < 0, `${label}: the two gauss clusters get opposite signs`);
+}
+
+function assertErrors(errors, label) {
+  assert.ok(errors, `${label}: no error probe result`);
+  assert.equal(errors.sync.threw, true, `${label}: units: 0 did not throw`);
+  assert.equal(errors.sync.isError, true, `${label}: thrown value is not an Error of the page's realm`);
+  assert.equal(errors.sync.name, 'Error');
+  assert.match(errors.sync.message, /units must be >= 1, got 0/);
+  assert.equal(errors.async.threw, true, `${label}: fit with validationSplit 1 did not reject`);
+  assert.equal(errors.async.isError, true);
+  assert.match(errors.async.message, /validation_split must be in \[0, 1\)/);
+  assert.equal(errors.usableAfter, true, `${label}: module unusable after the errors`);
+  assert.deepEqual(errors, reference.errors, `${label}: errors differ from Node's`);
+}
+
+function assertNoProblems(problems, label) {
+  assert.deepEqual(problems, [], `${label}: ${problems.join(' | ')}`);
+}
+
+async function bundle(format, outfile, extra = {}) {
+  const result = await esbuild.build({
+    entryPoints: [path.join(FIXTURES, 'bundle-entry.mjs')],
+    absWorkingDir: REPO,
+    bundle: true,
+    format,
+    platform: 'browser',
+    outfile,
+    logLevel: 'silent',
+    ...extra,
+  });
+  assert.deepEqual(result.errors, []);
+  return result;
+}
+
+test('the server serves the right MIME types and nothing outside its roots', async () => {
+  await fs.writeFile(path.join(tmpDir, 'empty.wasm'), new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+  const get = (p) => fetch(srv.origin + p);
+  const cases = [
+    ['/dist/nnplay.mjs', 'text/javascript; charset=utf-8'],
+    ['/tests/e2e/fixtures/page.html', 'text/html; charset=utf-8'],
+    ['/tests/e2e/fixtures/worker.mjs', 'text/javascript; charset=utf-8'],
+    ['/__tmp/empty.wasm', 'application/wasm'],
+  ];
+  for (const [p, type] of cases) {
+    const r = await get(p);
+    assert.equal(r.status, 200, p);
+    assert.equal(r.headers.get('content-type'), type, p);
+    await r.arrayBuffer();
+  }
+  assert.equal((await get('/dist/nope.mjs')).status, 404);
+  // fetch normalizes '/../', but not an encoded slash: this reaches the server as '/..%2F..%2Fetc/passwd'.
+  assert.equal((await get('/..%2F..%2Fetc/passwd')).status, 403);
+  assert.equal((await get('/__tmp/..%2F..%2Fetc/passwd')).status, 403);
+  assert.equal((await get('/favicon.ico')).status, 204);
+});
+
+test('page over http: import { init } from /dist/nnplay.mjs, the tutorial trains, errors arrive as Errors', { timeout: 30_000 }, async () => {
+  srv.served.length = 0;
+  const { result, text, problems, extra } = await load(`${srv.origin}/tests/e2e/fixtures/page.html`, {
+    // The browser itself accepts the server's wasm MIME type (instantiateStreaming insists on it).
+    afterLoad: (page) => page.evaluate(async () => {
+      const { instance } = await WebAssembly.instantiateStreaming(fetch('/__tmp/empty.wasm'));
+      return Object.keys(instance.exports).length;
+    }),
+  });
+  assertNoProblems(problems, 'page');
+  assertTutorial(result, reference.full, 'page');
+  assertTrained(result, 'page');
+  assertErrors(result.errors, 'page');
+  assert.equal(text, `val_loss=${result.valLoss} val_tanh_accuracy=1`);
+  assert.ok(srv.served.includes('/dist/nnplay.mjs'), 'the page loaded the module from /dist');
+  assert.equal(extra, 0);
+});
+
+test('module Web Worker: the worker imports the module, trains 5 epochs and posts the history', { timeout: 30_000 }, async () => {
+  srv.served.length = 0;
+  const { result, text, problems, consoleMessages } = await load(`${srv.origin}/tests/e2e/fixtures/worker.html`);
+  assertNoProblems(problems, 'worker');
+  assertTutorial(result, reference.short, 'worker');
+  assert.deepEqual(result.context, { noDocument: true, isDedicatedWorker: true });
+  assert.ok(result.history.loss[4] < result.history.loss[0], `worker: loss did not fall: ${result.history.loss}`);
+  assertErrors(result.errors, 'worker');
+  assert.equal(text, `worker epochs=5 loss=${result.history.loss[4]}`);
+  // Worker console output reaches the page's console listener, so worker errors would be caught above.
+  assert.ok(consoleMessages.some((m) => m.fromWorker && m.text === 'nnplay worker: trained 5 epochs'),
+    `worker console message not seen: ${JSON.stringify(consoleMessages)}`);
+  assert.ok(srv.served.includes('/tests/e2e/fixtures/worker.mjs'));
+  assert.ok(srv.served.includes('/dist/nnplay.mjs'));
+});
+
+test('esbuild ESM bundle (import from \'nnplay\') runs in a page over http', { timeout: 30_000 }, async () => {
+  const dir = path.join(tmpDir, 'esm');
+  await fs.mkdir(dir);
+  const built = await bundle('esm', path.join(dir, 'bundle.mjs'));
+  assert.deepEqual(built.warnings.map((w) => w.text), []);
+  await fs.copyFile(path.join(FIXTURES, 'bundle-esm.html'), path.join(dir, 'index.html'));
+  srv.served.length = 0;
+  const { result, problems } = await load(`${srv.origin}/__tmp/esm/index.html`);
+  assertNoProblems(problems, 'esm bundle');
+  assertTutorial(result, reference.full, 'esm bundle');
+  assertTrained(result, 'esm bundle');
+  assertErrors(result.errors, 'esm bundle');
+  // Self-contained: the page fetched the bundle and nothing from the repo.
+  assert.deepEqual(srv.served.filter((p) => p !== '/favicon.ico').sort(), ['/__tmp/esm/bundle.mjs', '/__tmp/esm/index.html']);
+});
+
+test('esbuild IIFE bundle runs from file://, next to the page and inlined into it', { timeout: 30_000 }, async () => {
+  const dir = path.join(tmpDir, 'iife');
+  const inlineDir = path.join(tmpDir, 'iife-inline');
+  await fs.mkdir(dir);
+  await fs.mkdir(inlineDir);
+  const bundleFile = path.join(dir, 'bundle.iife.js');
+  const built = await bundle('iife', bundleFile, { globalName: 'NnplayBundle' });
+  // The only expected warning: import.meta has no meaning in a classic script (SINGLE_FILE does not need it).
+  for (const w of built.warnings) assert.match(w.text, /import\.meta/, `unexpected esbuild warning: ${w.text}`);
+  const html = await fs.readFile(path.join(FIXTURES, 'bundle-iife.html'), 'utf8');
+  await fs.writeFile(path.join(dir, 'index.html'), html);
+  const code = await fs.readFile(bundleFile, 'utf8');
+  const inlined = html.replace(/<!--BUNDLE-->.*<!--\/BUNDLE-->/, () => `<script>${code.replaceAll('</script', '<\\/script')}</script>`);
+  assert.notEqual(inlined, html);
+  await fs.writeFile(path.join(inlineDir, 'index.html'), inlined);
+
+  srv.served.length = 0;
+  for (const [label, file] of [['iife file://', path.join(dir, 'index.html')], ['iife inlined file://', path.join(inlineDir, 'index.html')]]) {
+    const { result, problems, requests } = await load(pathToFileURL(file).href);
+    assertNoProblems(problems, label);
+    assertTutorial(result, reference.full, label);
+    assertTrained(result, label);
+    assertErrors(result.errors, label);
+    assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:')), [], `${label}: network requests`);
+  }
+  assert.deepEqual(srv.served, [], 'file:// pages must not touch the http server');
+});
