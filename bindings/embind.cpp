@@ -97,11 +97,11 @@ bool bool_or(const val& obj, const char* key, bool fallback) {
   return v.isUndefined() || v.isNull() ? fallback : v.as<bool>();
 }
 
-// A count from JavaScript: a whole number >= 0 (Embind would silently truncate 2.7 or wrap -1).
-std::size_t count_or(const val& obj, const char* key, std::size_t fallback, const char* what) {
+// A whole number from JavaScript in [0, max] (Embind would silently truncate 2.7 or wrap -1).
+std::size_t count_or(const val& obj, const char* key, std::size_t fallback, const char* what, double max = 1e9) {
   const double v = number_or(obj, key, double(fallback));
-  if (!(v >= 0) || v != static_cast<double>(static_cast<long long>(v)) || v > 1e9) {
-    nnplay::fail(what, ": ", key, " must be a whole number >= 0, got ", v);
+  if (!(v >= 0) || v != static_cast<double>(static_cast<long long>(v)) || v > max) {
+    nnplay::fail(what, ": ", key, " must be a whole number from 0 to ", max, ", got ", nnplay::number_text(v));
   }
   return static_cast<std::size_t>(v);
 }
@@ -165,7 +165,7 @@ class Model {
         options.validation_x = &vx;
         options.validation_y = &vy;
       }
-      if (!o["seed"].isUndefined()) options.seed = static_cast<std::uint32_t>(count_or(o, "seed", 0, "fit"));
+      if (!o["seed"].isUndefined()) options.seed = static_cast<std::uint32_t>(count_or(o, "seed", 0, "fit", 4294967295.0));
       const val es = o["earlyStopping"];
       if (!es.isUndefined() && !es.isNull()) {
         nnplay::EarlyStopping e;
@@ -202,6 +202,16 @@ class Model {
       out.set("stopReason", std::string(nnplay::stop_reason_name(h.stop_reason)));
       out.set("stoppedEpoch", h.stopped_epoch);
       out.set("stopMessage", h.stop_message);
+      return out;
+    });
+  }
+  // The logs of the last completed epoch (validation included), or null before the first.
+  val lastEpochLogs() {
+    return guarded([&] {
+      const nnplay::History& h = fit().history();
+      if (h.epoch.empty()) return val::null();
+      val out = val::object();
+      for (const auto& [k, values] : h.history) out.set(k, values.back());
       return out;
     });
   }
@@ -365,6 +375,7 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("fitEpoch", &Model::fitEpoch)
       .function("runningLogs", &Model::runningLogs)
       .function("fitHistory", &Model::fitHistory)
+      .function("lastEpochLogs", &Model::lastEpochLogs)
       .function("endFit", &Model::endFit)
       .function("stopTraining", &Model::stopTraining)
       .function("trainOnBatch", &Model::trainOnBatch)

@@ -1,7 +1,8 @@
-// npm run build: the wasm engine (CMake + Emscripten), then the ES module, its types and
-// the CLI under dist/. (The page is built by scripts/build-web.mjs when it exists.)
+// npm run build: the wasm engine (CMake + Emscripten), then under dist/ the ES module, its
+// types, the CLI, and the playground page (a static site: index.html, app.js, styles.css).
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -28,7 +29,8 @@ const resolveEngine = {
   },
 };
 mkdirSync(dist, { recursive: true });
-const common = { bundle: true, format: 'esm', target: 'es2022', logLevel: 'warning', plugins: [resolveEngine], legalComments: 'none' };
+// (The engine's glue mentions import.meta, which an IIFE bundle does not need: silenced.)
+const common = { bundle: true, format: 'esm', target: 'es2022', logLevel: 'warning', plugins: [resolveEngine], legalComments: 'none', logOverride: { 'empty-import-meta': 'silent' } };
 await esbuild.build({ ...common, entryPoints: [join(root, 'bindings/src/index.ts')], outfile: join(dist, 'nnplay.mjs'), platform: 'neutral', minify: true });
 await esbuild.build({ ...common, entryPoints: [join(root, 'bindings/src/cli-bin.ts')], outfile: join(dist, 'cli.mjs'), platform: 'node' });
 chmodSync(join(dist, 'cli.mjs'), 0o755);
@@ -37,8 +39,24 @@ chmodSync(join(dist, 'cli.mjs'), 0o755);
 // (Emscripten 3.1.6 cannot generate them).
 const types = join(dist, 'types');
 rmSync(types, { recursive: true, force: true });
-run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', '.', '--noEmit', 'false', '--declaration', '--emitDeclarationOnly', '--rootDir', 'bindings/src', '--outDir', types]);
+run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'bindings', '--noEmit', 'false', '--declaration', '--emitDeclarationOnly', '--rootDir', 'bindings/src', '--outDir', types]);
 cpSync(join(root, 'bindings/src/engine.d.mts'), join(types, 'engine.d.mts'));
 rmSync(join(types, 'cli-bin.d.ts'), { force: true });
 writeFileSync(join(dist, 'nnplay.d.ts'), "export * from './types/index.js';\n");
-console.log('built dist/nnplay.mjs, dist/nnplay.d.ts, dist/cli.mjs');
+// 4. The page. The worker is bundled first and inlined into app.js as text, so the page
+// starts it from a Blob URL: that works over http, in an iframe and from file:// alike
+// (TOOLCHAIN.md §3). app.js is a classic script for the same reason.
+const workerBundle = await esbuild.build({ ...common, entryPoints: [join(root, 'web/src/worker/trainer.ts')], write: false, platform: 'browser', format: 'iife', minify: true });
+const workerCode = workerBundle.outputFiles[0].text;
+const inlineWorker = {
+  name: 'worker-source',
+  setup(build) {
+    build.onResolve({ filter: /^worker-source$/ }, () => ({ path: 'worker-source', namespace: 'worker-source' }));
+    build.onLoad({ filter: /.*/, namespace: 'worker-source' }, () => ({ contents: workerCode, loader: 'text' }));
+  },
+};
+await esbuild.build({ ...common, plugins: [resolveEngine, inlineWorker], entryPoints: [join(root, 'web/src/main.ts')], outfile: join(dist, 'app.js'), platform: 'browser', format: 'iife', minify: true });
+await esbuild.build({ entryPoints: [join(root, 'web/styles.css')], bundle: true, minify: true, outfile: join(dist, 'styles.css'), logLevel: 'warning' });
+cpSync(join(root, 'web/index.html'), join(dist, 'index.html'));
+const pageBytes = ['index.html', 'app.js', 'styles.css'].reduce((n, f) => n + gzipSync(readFileSync(join(dist, f))).length, 0);
+console.log(`built dist/nnplay.mjs (${Math.round(gzipSync(readFileSync(join(dist, 'nnplay.mjs'))).length / 1024)} KB gzip), dist/nnplay.d.ts, dist/cli.mjs, and the page dist/index.html (${Math.round(pageBytes / 1024)} KB gzip in all)`);

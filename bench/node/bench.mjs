@@ -92,15 +92,24 @@ async function measure(run, { seconds, start = 1, max = 1e7 }) {
   await run(n);  // one more warm-up at the final size
   const rates = [];
   const times = [];
+  const shares = [];
   for (let r = 0; r < REPS; r++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     await run(n);
     const dt = (performance.now() - t0) / 1000;
+    const c = process.cpuUsage(c0);
     times.push(dt);
     rates.push(n / dt);
+    shares.push((c.user + c.system) / 1e6 / dt);
   }
-  return { rate: median(rates), n, reps: REPS, secondsPerRep: median(times), rates };
+  const cpuShare = median(shares);
+  minCpuShare = Math.min(minCpuShare, cpuShare);
+  return { rate: median(rates), n, reps: REPS, secondsPerRep: median(times), cpuShare, rates };
 }
+// The process' CPU time over wall time during the timed repetitions: well below 1 means
+// another job took the core (Node's own GC threads can push it above 1).
+let minCpuShare = Infinity;
 
 // Identical data for both engines.
 const data = nn.datasets.generate({ type: 'gauss', noise: 0, seed: 1 });
@@ -165,7 +174,8 @@ const results = {};
 
 log(`nnplay ${nn.version} (wasm) vs @tensorflow/tfjs ${tf.version.tfjs} (backend '${tf.getBackend()}'), Node ${process.version}, ` +
   `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')}`);
-if (os.loadavg()[0] > 0.7) log('note: the machine is busy (load average > 0.7); numbers may be low');
+const loadAtStart = os.loadavg();
+if (loadAtStart[0] > 0.7) log('note: the machine is busy (load average > 0.7); numbers may be low');
 
 // ---------------------------------------------------------------- first-epoch loss check
 
@@ -339,7 +349,7 @@ results.goals = [
 ];
 results.environment = {
   date: new Date().toISOString(), node: process.version, cores: os.cpus().length, cpu: os.cpus()[0]?.model.trim(),
-  loadAverage: os.loadavg(), tfjs: tf.version.tfjs, tfjsBackend: tf.getBackend(), nnplay: nn.version, reps: REPS,
+  loadAverageAtStart: loadAtStart, loadAverageAtEnd: os.loadavg(), minCpuShare, tfjs: tf.version.tfjs, tfjsBackend: tf.getBackend(), nnplay: nn.version, reps: REPS,
 };
 
 const fmt = (v, unit) => {
@@ -364,6 +374,9 @@ log('');
 log(`median of ${REPS} timed repetitions after warm-up; tfjs rows for W3 use predict(grid, {batchSize: 10000}) ` +
   `(with the default batchSize 32: ${fmt(results.W3.tfjsPredictBatch32.gridsPerS, 'grids/s')} grids/s); ` +
   `the W3 copy row's tfjs number is the same predict.`);
+log(`CPU share of the timed repetitions (process CPU time / wall time): lowest ${minCpuShare.toFixed(2)}` +
+  `${minCpuShare < 0.9 ? ' — another job competed for the CPU: the wasm and tfjs numbers are low; rerun on a quiet machine' : ''}` +
+  `; load average at the end ${os.loadavg().map((v) => v.toFixed(2)).join(' ')}`);
 log(`native: ${nativeNote}${native?.libraryBuildType === 'debug' ? " (libbenchmark says 'debug': that is Debian's build of the library, not nnplay's)" : ''}`);
 log('');
 log('First-epoch loss (identical data and initial weights; tfjs\' epoch loss is the running mean over batches, as Keras\'):');

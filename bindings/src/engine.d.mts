@@ -62,6 +62,7 @@ export interface EngineModel {
   fitEpoch(): number;
   runningLogs(): Logs;
   fitHistory(): EngineHistory;
+  lastEpochLogs(): Logs | null;
   endFit(): void;
   stopTraining(): void;
   trainOnBatch(x: Matrix2D, y: Matrix2D): Logs;

@@ -58,6 +58,7 @@ export interface FitSession {
   readonly done: boolean;
   readonly epoch: number;
   runningLogs(): Logs;
+  lastEpochLogs(): Logs | null;  // the last completed epoch's logs, validation included
   history(): EngineHistory;
   end(): void;
 }
@@ -195,6 +196,7 @@ export class Sequential {
         return m.fitEpoch();
       },
       runningLogs: () => m.runningLogs(),
+      lastEpochLogs: () => m.lastEpochLogs(),
       history: () => m.fitHistory(),
       end: () => m.endFit(),
     };

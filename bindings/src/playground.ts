@@ -39,9 +39,10 @@ const KERAS_LOSS: Record<string, string> = {
 };
 
 // Three seeds from the one seed string, so that data, split and weights do not share a stream.
-function seeds(engine: Engine, seed: string) {
+// 'weightsSeed', when set, replaces the weights' seed (the page's "new weights").
+function seeds(engine: Engine, seed: string, weightsSeed: number | null) {
   const h = engine.seedFromString(seed) >>> 0;
-  return { dataSeed: h, splitSeed: (h ^ 0x9e3779b9) >>> 0, modelSeed: (h ^ 0x85ebca6b) >>> 0 };
+  return { dataSeed: h, splitSeed: (h ^ 0x9e3779b9) >>> 0, modelSeed: weightsSeed ?? (h ^ 0x85ebca6b) >>> 0 };
 }
 
 export function setup(engine: Engine, s: PlaygroundState): TrainingSetup {
@@ -112,7 +113,7 @@ export function setup(engine: Engine, s: PlaygroundState): TrainingSetup {
     batchSize: s.batchFull ? 'all' : s.batchSize,
     regularizer,
     initializer: s.initOrigin ? 'playground' : 'glorot_uniform',
-    ...seeds(engine, s.seed),
+    ...seeds(engine, s.seed, s.weightsSeed),
     notes,
   };
 }

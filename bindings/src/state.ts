@@ -76,7 +76,11 @@ export const SCHEMA: readonly Field[] = [
   { key: 'rho', type: 'number', default: null, optional: true, min: 0, max: 1, help: 'rho (RMSprop, Adadelta)' },
   { key: 'beta1', type: 'number', default: null, optional: true, min: 0, max: 0.9999, help: 'beta_1 (Adam, Adamax, Nadam)' },
   { key: 'beta2', type: 'number', default: null, optional: true, min: 0, max: 0.99999, help: 'beta_2 (Adam, Adamax, Nadam)' },
+  { key: 'weightsSeed', type: 'int', default: null, optional: true, min: 0, max: 4294967295, help: "initial weights' own seed (set by 'new weights'; absent: derived from seed)" },
+  { key: 'maxEpochs', type: 'int', default: null, optional: true, min: 1, max: 1000000, help: 'stop after this many epochs' },
+  { key: 'patience', type: 'int', default: null, optional: true, min: 0, max: 10000, help: "early stopping on val_loss with this patience (Keras' EarlyStopping)" },
   { key: 'lang', type: 'enum', default: 'ja', values: ['ja', 'en'], help: 'page language' },
+  { key: 'palette', type: 'enum', default: 'default', values: ['default', 'cb'], help: 'colours: the playground\'s orange/blue, or cb (colour-blind-safe)' },
 ];
 
 export interface PlaygroundState {
@@ -113,7 +117,11 @@ export interface PlaygroundState {
   rho: number | null;
   beta1: number | null;
   beta2: number | null;
+  weightsSeed: number | null;
+  maxEpochs: number | null;
+  patience: number | null;
   lang: 'ja' | 'en';
+  palette: 'default' | 'cb';
   hide: string[];  // parts hidden by <part>_hide=true, in the order given
 }
 

@@ -1,0 +1,2 @@
+import type { Messages } from './ja.js';
+export declare const en: Messages;

@@ -1,0 +1,78 @@
+// Messages between the page (main thread) and the training worker. Data flows one way:
+// controls -> state -> worker (engine) -> snapshots -> views.
+import type { PlaygroundState } from '../../bindings/src/state.js';
+
+export const GRID = 100;       // the heatmap's resolution (the playground's DENSITY)
+export const THUMB = 25;       // a neuron thumbnail's resolution (block average of the grid)
+export const DOMAIN = 6;       // the plot shows [-6, 6]²
+
+// What a change of state needs: new data (and model), a new model, a new fit session
+// (stop rules), or nothing in the worker (display settings).
+export type Rebuild = 'data' | 'model' | 'session' | 'none';
+
+export type ToWorker =
+  | { type: 'configure'; state: PlaygroundState; rebuild: Rebuild }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'step' }        // one epoch
+  | { type: 'stepBatch' }   // one mini-batch
+  | { type: 'reset' }       // the same initial weights again
+  | { type: 'learningRate'; value: number }
+  | { type: 'speed'; epochsPerFrame: number }  // 0: as many as fit in a frame
+  | { type: 'setWeight'; layer: number; from: number; to: number; value: number }
+  | { type: 'setBias'; layer: number; unit: number; value: number }
+  | { type: 'test'; points: [number, number][] }
+  | { type: 'neuron'; layer: number; unit: number }  // layer -1: an input feature
+  | { type: 'thumbnails' }  // 200 noise-free points of every dataset, for the pickers
+  | { type: 'frame' };
+
+export interface Metrics {
+  loss: number;
+  valLoss: number | null;
+  acc: number | null;      // classification only
+  valAcc: number | null;
+}
+
+export interface Snapshot {
+  type: 'snapshot';
+  epoch: number;           // epochs completed
+  batch: number;           // batches done in the epoch in progress
+  playing: boolean;
+  metrics: Metrics | null; // of the last completed epoch
+  newEpochs: Metrics[];    // completed since the last snapshot, for the charts
+  output: Float32Array;    // GRID² × output units: the output over the grid
+  thumbs: Float32Array;    // hidden units × THUMB²
+  weights: Float32Array[]; // per layer: kernel [in, out] row-major
+  biases: Float32Array[];  // per layer: [out]
+  stopped: string | null;  // why training stopped (divergence, early stopping, max epochs)
+  diverged: boolean;
+  epochsPerSecond: number;
+}
+
+export interface DataInfo {
+  type: 'data';
+  train: { points: Float32Array; labels: Float32Array };  // points [n, 2]; labels ±1 / real / class index
+  valid: { points: Float32Array; labels: Float32Array };
+  classes: number;         // 2, 3, or 0 (regression)
+  features: string[];
+  inputThumbs: Float32Array;  // all seven features × THUMB², in FEATURE_KEYS order
+  layers: number[];        // units per layer, input features first
+  outputActivation: string;
+  notes: string[];         // adjustments the loss needed, in words
+}
+
+export interface TestResult {
+  type: 'test';
+  rows: { x: number; y: number; output: number[]; truth: number | null }[];
+  loss: number | null;     // over the rows that have a true label
+  acc: number | null;
+}
+
+export type FromWorker =
+  | { type: 'ready' }
+  | DataInfo
+  | Snapshot
+  | TestResult
+  | { type: 'neuron'; layer: number; unit: number; grid: Float32Array }
+  | { type: 'thumbnails'; sets: { name: string; points: Float32Array; labels: Float32Array }[] }
+  | { type: 'error'; message: string };

@@ -1,0 +1,194 @@
+// The form controls of steps 2-6: built from the schema's allowed values, bound to the
+// store, and redrawn from the state. Every control is a native, labelled element, so it
+// has an accessible name and works by keyboard.
+import {
+  HIDDEN_ACTIVATIONS, LEARNING_RATES, LOSSES, OPTIMIZER_NAMES, type PlaygroundState, REGULARIZATION_RATES,
+} from '../../../bindings/src/state.js';
+import { type MessageKey, t } from '../i18n/index.js';
+import type { Store } from '../state/store.js';
+
+const ACTIVATION_NAMES: Record<string, string> = {
+  linear: 'Linear', sigmoid: 'Sigmoid', tanh: 'Tanh', relu: 'ReLU', elu: 'ELU', selu: 'SELU', softplus: 'Softplus', softsign: 'Softsign',
+};
+const OPTIMIZER_LABELS: Record<string, string> = {
+  sgd: 'SGD', adagrad: 'Adagrad', rmsprop: 'RMSprop', adadelta: 'Adadelta', adam: 'Adam', adamax: 'Adamax', nadam: 'Nadam',
+};
+// tf.keras 2.x defaults, shown as placeholders; empty inputs keep them.
+const HYPER: Record<string, [keyof PlaygroundState, string][]> = {
+  sgd: [['momentum', '0.0']],
+  rmsprop: [['rho', '0.9'], ['momentum', '0.0']],
+  adadelta: [['rho', '0.95']],
+  adam: [['beta1', '0.9'], ['beta2', '0.999']],
+  adamax: [['beta1', '0.9'], ['beta2', '0.999']],
+  nadam: [['beta1', '0.9'], ['beta2', '0.999']],
+  adagrad: [],
+};
+export const SPEEDS = [1, 5, 20, 0];
+
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`the page has no #${id}`);
+  return el as T;
+}
+
+function fill(select: HTMLSelectElement, options: [string, string][]) {
+  select.replaceChildren(...options.map(([value, label]) => {
+    const o = document.createElement('option');
+    o.value = value;
+    o.textContent = label;
+    return o;
+  }));
+}
+
+function numberOrNull(input: HTMLInputElement): number | null {
+  if (input.value.trim() === '') return null;
+  const v = Number(input.value);
+  return Number.isFinite(v) ? v : null;
+}
+
+export class Controls {
+  #store: Store;
+
+  constructor(store: Store) {
+    this.#store = store;
+    this.build();
+    this.bind();
+  }
+
+  // Option lists (their texts follow the language).
+  build(): void {
+    fill(byId('activation'), HIDDEN_ACTIVATIONS.map((a) => [a, ACTIVATION_NAMES[a]]));
+    fill(byId('regularization'), [['none', t('none')], ['L1', 'L1'], ['L2', 'L2']]);
+    fill(byId('regularizationRate'), REGULARIZATION_RATES.map((r) => [String(r), String(r)]));
+    fill(byId('loss'), LOSSES.map((l) => [l, t(`loss.${l}` as MessageKey)]));
+    fill(byId('optimizer'), OPTIMIZER_NAMES.map((o) => [o, OPTIMIZER_LABELS[o]]));
+    fill(byId('problem'), [['classification', t('classification')], ['regression', t('regression')]]);
+    fill(byId('speed'), SPEEDS.map((s) => [String(s), t(`speed.${s}` as MessageKey)]));
+    byId<HTMLInputElement>('maxEpochs').placeholder = t('unlimited');
+    byId<HTMLInputElement>('patience').placeholder = t('off');
+  }
+
+  bind(): void {
+    const s = this.#store;
+    const on = (id: string, event: string, f: (el: HTMLInputElement & HTMLSelectElement) => void) => {
+      const el = byId<HTMLInputElement & HTMLSelectElement>(id);
+      el.addEventListener(event, () => f(el));
+    };
+    on('activation', 'change', (el) => s.update({ activation: el.value as PlaygroundState['activation'] }));
+    on('regularization', 'change', (el) => s.update({ regularization: el.value as PlaygroundState['regularization'] }));
+    on('regularizationRate', 'change', (el) => s.update({ regularizationRate: Number(el.value) }));
+    on('loss', 'change', (el) => s.update({ loss: el.value as PlaygroundState['loss'] }));
+    on('learningRate', 'change', (el) => s.update({ learningRate: Number(el.value) }));
+    on('optimizer', 'change', (el) => s.update({ optimizer: el.value as PlaygroundState['optimizer'], momentum: null, rho: null, beta1: null, beta2: null }));
+    on('batchSize', 'input', (el) => s.update({ batchSize: Number(el.value) }));
+    on('batchFull', 'change', (el) => s.update({ batchFull: el.checked }));
+    on('problem', 'change', (el) => s.update({ problem: el.value as PlaygroundState['problem'] }));
+    on('percTrainData', 'input', (el) => s.update({ percTrainData: Number(el.value) }));
+    on('noise', 'input', (el) => s.update({ noise: Number(el.value) }));
+    on('maxEpochs', 'change', (el) => {
+      const v = numberOrNull(el);
+      s.update({ maxEpochs: v !== null && Number.isInteger(v) && v >= 1 ? v : null });
+    });
+    on('patience', 'change', (el) => {
+      const v = numberOrNull(el);
+      s.update({ patience: v !== null && Number.isInteger(v) && v >= 0 ? v : null });
+    });
+    for (const key of ['showTrainData', 'showValidationData', 'showTestData', 'discretize'] as const) {
+      on(key, 'change', (el) => s.update({ [key]: el.checked }));
+    }
+    on('palette', 'change', (el) => s.update({ palette: el.checked ? 'cb' : 'default' }));
+  }
+
+  // Redraws every control from the state.
+  render(state: PlaygroundState): void {
+    const set = (id: string, value: string) => {
+      const el = byId<HTMLInputElement & HTMLSelectElement>(id);
+      if (el.value !== value) el.value = value;
+    };
+    set('activation', state.activation);
+    set('regularization', state.regularization);
+    set('regularizationRate', String(state.regularizationRate));
+    set('loss', state.loss);
+    const lr = byId<HTMLSelectElement>('learningRate');
+    const rates: number[] = [...LEARNING_RATES];
+    if (!rates.includes(state.learningRate)) rates.push(state.learningRate);  // a URL's own rate stays selectable
+    rates.sort((a, b) => a - b);
+    if (lr.options.length !== rates.length) fill(lr, rates.map((r) => [String(r), String(r)]));
+    set('learningRate', String(state.learningRate));
+    set('optimizer', state.optimizer);
+    this.renderHyper(state);
+    set('batchSize', String(Math.min(30, state.batchSize)));
+    byId('batchSizeValue').textContent = String(state.batchSize);
+    byId<HTMLInputElement>('batchSize').disabled = state.batchFull;
+    byId<HTMLInputElement>('batchFull').checked = state.batchFull;
+    set('problem', state.problem);
+    set('percTrainData', String(state.percTrainData));
+    byId('percTrainDataValue').textContent = String(state.percTrainData);
+    set('noise', String(Math.min(50, state.noise)));
+    byId('noiseValue').textContent = String(state.noise);
+    set('maxEpochs', state.maxEpochs === null ? '' : String(state.maxEpochs));
+    set('patience', state.patience === null ? '' : String(state.patience));
+    for (const key of ['showTrainData', 'showValidationData', 'showTestData', 'discretize'] as const) {
+      byId<HTMLInputElement>(key).checked = state[key];
+    }
+    byId<HTMLInputElement>('palette').checked = state.palette === 'cb';
+    document.querySelector<HTMLElement>('.ui-activspacer')!.hidden = !state.activspacer;
+  }
+
+  renderHyper(state: PlaygroundState): void {
+    const box = byId('hyper');
+    const fields = HYPER[state.optimizer];
+    const key = state.optimizer + fields.map(([k]) => k).join();
+    if (box.dataset.for !== key) {
+      box.dataset.for = key;
+      box.replaceChildren(...fields.map(([name, placeholder]) => {
+        const label = document.createElement('label');
+        const span = document.createElement('span');
+        span.dataset.i18n = name;
+        span.textContent = t(name as MessageKey);
+        const input = document.createElement('input');
+        input.type = 'number';
+        input.step = 'any';
+        input.min = '0';
+        input.max = '1';
+        input.id = `hyper-${name}`;
+        input.placeholder = placeholder;
+        input.addEventListener('change', () => {
+          const v = numberOrNull(input);
+          this.#store.update({ [name]: v !== null && v >= 0 && v < 1 ? v : null } as Partial<PlaygroundState>);
+        });
+        label.append(span, input);
+        return label;
+      }));
+    }
+    for (const [name] of fields) {
+      const input = byId<HTMLInputElement>(`hyper-${name}`);
+      const v = state[name] as number | null;
+      const text = v === null ? '' : String(v);
+      if (input.value !== text && document.activeElement !== input) input.value = text;
+    }
+  }
+
+  // The output layer's activation follows the problem and the loss; it is shown, not chosen.
+  renderOutput(outputActivation: string, notes: string[]): void {
+    const labels: Record<string, string> = { tanh: 'Tanh', sigmoid: 'Sigmoid', softmax: 'Softmax', linear: 'Linear' };
+    fill(byId('outputActivation'), [[outputActivation, labels[outputActivation] ?? outputActivation]]);
+    byId('loss-note').textContent = notes.join(' ');
+  }
+}
+
+// Parts hidden by hideText and <part>_hide (for articles that embed the page).
+export function applyHides(state: PlaygroundState): void {
+  for (const el of document.querySelectorAll<HTMLElement>('[data-hidden-by]')) {
+    el.style.display = '';
+    delete el.dataset.hiddenBy;
+  }
+  const hide = (selector: string, why: string) => {
+    for (const el of document.querySelectorAll<HTMLElement>(selector)) {
+      el.style.display = 'none';
+      el.dataset.hiddenBy = why;
+    }
+  };
+  if (state.hideText) hide('.ui-hideText, .ui-description', 'hideText');
+  for (const part of state.hide) hide(`.ui-${part}`, part);
+}

@@ -1,0 +1,305 @@
+// The network: input features (click to use one), hidden layers with a thumbnail of every
+// neuron's output (hover shows it large), weight lines whose width and colour follow the
+// weight, bias squares, and a hover card that edits a weight or bias on click.
+import { FEATURE_KEYS, type PlaygroundState } from '../../../bindings/src/state.js';
+import { t } from '../i18n/index.js';
+import { THUMB } from '../protocol.js';
+import type { ColourScale } from './colors.js';
+
+const FEATURE_LABELS: Record<string, string> = {
+  x: 'X₁', y: 'X₂', xSquared: 'X₁²', ySquared: 'X₂²', xTimesY: 'X₁X₂', sinX: 'sin(X₁)', sinY: 'sin(X₂)',
+};
+const SVG = 'http://www.w3.org/2000/svg';
+
+export interface NetworkEvents {
+  toggleFeature(feature: string): void;
+  setLayers(shape: number[]): void;
+  hoverNeuron(layer: number | null, unit: number): void;  // layer -1: an input feature; null: none
+  editWeight(layer: number, from: number, to: number, value: number): void;
+  editBias(layer: number, unit: number, value: number): void;
+}
+
+interface Link {
+  layer: number;
+  from: number;
+  to: number;
+  path: SVGPathElement;
+  hit: SVGPathElement;
+}
+
+export class NetworkView {
+  #root: HTMLElement;
+  #svg: SVGSVGElement;
+  #card: HTMLElement;
+  #events: NetworkEvents;
+  #structure = '';
+  #canvases: HTMLCanvasElement[][] = [];  // [layer][unit], layer 0 = inputs (active ones)
+  #biases: HTMLElement[][] = [];          // [layer][unit] for layers 1..
+  #links: Link[] = [];
+  #weights: Float32Array[] = [];
+  #biasValues: Float32Array[] = [];
+  #activeFeatures: string[] = [];
+  #inputThumbs: Float32Array | null = null;
+
+  constructor(root: HTMLElement, svg: SVGSVGElement, card: HTMLElement, events: NetworkEvents) {
+    this.#root = root;
+    this.#svg = svg;
+    this.#card = card;
+    this.#events = events;
+    new ResizeObserver(() => this.#layoutLinks()).observe(root);
+  }
+
+  // The next setStructure rebuilds the DOM (e.g. for another language).
+  invalidate(): void {
+    this.#structure = '';
+  }
+
+  // Rebuilds the DOM when the shape or the features change.
+  setStructure(state: PlaygroundState, outputUnits: number): void {
+    const visible = FEATURE_KEYS.filter((f) => !state.hide.includes(f));
+    const active = FEATURE_KEYS.filter((f) => state[f]);
+    const key = JSON.stringify([visible, active, state.networkShape, outputUnits, state.hide]);
+    if (key === this.#structure) return;
+    this.#structure = key;
+    this.#activeFeatures = active.length ? active : ['x', 'y'];
+    const layers = this.#root.querySelector('.layers')!;
+    layers.replaceChildren();
+    this.#canvases = [];
+    this.#biases = [];
+
+    // inputs
+    const inputCol = column('inputs');
+    const inputCanvases: HTMLCanvasElement[] = [];
+    const title = document.createElement('div');
+    title.className = 'layer-title';
+    title.textContent = t('inputLayer');
+    inputCol.append(title);
+    for (const f of visible) {
+      const on = this.#activeFeatures.includes(f);
+      const node = document.createElement('button');
+      node.type = 'button';
+      node.className = `node input ui-${f}${on ? ' active' : ''}`;
+      node.setAttribute('aria-pressed', String(on));
+      node.setAttribute('aria-label', `${FEATURE_LABELS[f]} (${f})`);
+      const canvas = thumbCanvas();
+      canvas.dataset.feature = f;
+      node.append(canvas, label(FEATURE_LABELS[f]));
+      node.addEventListener('click', () => this.#events.toggleFeature(f));
+      node.addEventListener('mouseenter', () => this.#events.hoverNeuron(-1, FEATURE_KEYS.indexOf(f)));
+      node.addEventListener('mouseleave', () => this.#events.hoverNeuron(null, 0));
+      inputCol.append(node);
+      if (on) inputCanvases.push(canvas);
+    }
+    this.#canvases.push(inputCanvases);
+    layers.append(inputCol);
+
+    // hidden layers and the output
+    const sizes = [...state.networkShape, outputUnits];
+    sizes.forEach((units, l) => {
+      const output = l === sizes.length - 1;
+      const col = column(output ? 'output-layer' : 'hidden');
+      const head = document.createElement('div');
+      head.className = `layer-title ui-numNodes${l + 1}`;
+      if (!output) {
+        const plus = smallButton('+', t('addNeuron'), () => this.#resize(state, l, +1));
+        const minus = smallButton('−', t('removeNeuron'), () => this.#resize(state, l, -1));
+        plus.disabled = units >= 8;
+        minus.disabled = units <= 1;
+        head.append(plus, minus, document.createTextNode(` ${units} ${t('neurons')}`));
+      } else {
+        head.textContent = t('outputLayer');
+      }
+      col.append(head);
+      const canvases: HTMLCanvasElement[] = [];
+      const biases: HTMLElement[] = [];
+      for (let u = 0; u < units; u++) {
+        const node = document.createElement('div');
+        node.className = 'node';
+        node.tabIndex = 0;
+        node.setAttribute('role', 'img');
+        node.setAttribute('aria-label', `${output ? t('outputLayer') : t('hiddenLayers')} ${l + 1}, ${u + 1}`);
+        const canvas = thumbCanvas();
+        const bias = document.createElement('div');
+        bias.className = 'bias';
+        bias.tabIndex = 0;
+        bias.addEventListener('mouseenter', () => this.#showCard(bias, 'bias', l, u, 0));
+        bias.addEventListener('focus', () => this.#showCard(bias, 'bias', l, u, 0));
+        node.append(canvas, bias);
+        node.addEventListener('mouseenter', () => this.#events.hoverNeuron(l, u));
+        node.addEventListener('mouseleave', () => this.#events.hoverNeuron(null, 0));
+        col.append(node);
+        canvases.push(canvas);
+        biases.push(bias);
+      }
+      this.#canvases.push(canvases);
+      this.#biases.push(biases);
+      layers.append(col);
+    });
+    this.#buildLinks();
+    this.#layoutLinks();
+    if (this.#inputThumbs) this.setInputThumbs(this.#inputThumbs);
+  }
+
+  #resize(state: PlaygroundState, layer: number, delta: number) {
+    const shape = [...state.networkShape];
+    shape[layer] = Math.max(1, Math.min(8, shape[layer] + delta));
+    this.#events.setLayers(shape);
+  }
+
+  #buildLinks() {
+    this.#svg.replaceChildren();
+    this.#links = [];
+    for (let l = 1; l < this.#canvases.length; l++) {
+      for (let from = 0; from < this.#canvases[l - 1].length; from++) {
+        for (let to = 0; to < this.#canvases[l].length; to++) {
+          const path = document.createElementNS(SVG, 'path');
+          path.setAttribute('class', 'link');
+          const hit = document.createElementNS(SVG, 'path');
+          hit.setAttribute('class', 'link-hover');
+          const link = { layer: l - 1, from, to, path, hit };
+          hit.addEventListener('mouseenter', () => this.#showCard(hit as unknown as Element, 'weight', l - 1, from, to));
+          this.#svg.append(path, hit);
+          this.#links.push(link);
+        }
+      }
+    }
+  }
+
+  #layoutLinks() {
+    const box = this.#root.getBoundingClientRect();
+    this.#svg.setAttribute('width', String(box.width));
+    this.#svg.setAttribute('height', String(box.height));
+    for (const link of this.#links) {
+      const a = this.#canvases[link.layer][link.from]?.getBoundingClientRect();
+      const b = this.#canvases[link.layer + 1][link.to]?.getBoundingClientRect();
+      if (!a || !b) continue;
+      const x1 = a.right - box.left, y1 = a.top + a.height / 2 - box.top;
+      const x2 = b.left - box.left, y2 = b.top + b.height / 2 - box.top;
+      const mx = (x1 + x2) / 2;
+      const d = `M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2},${y2}`;
+      link.path.setAttribute('d', d);
+      link.hit.setAttribute('d', d);
+    }
+  }
+
+  setInputThumbs(thumbs: Float32Array): void {
+    this.#inputThumbs = thumbs;
+  }
+
+  // Redraws thumbnails, weights and biases from a snapshot.
+  update(thumbs: Float32Array, outputThumb: Float32Array, outputUnits: number, weights: Float32Array[], biases: Float32Array[], colours: ColourScale, diverged: boolean): void {
+    this.#weights = weights;
+    this.#biasValues = biases;
+    const size = THUMB * THUMB;
+    if (this.#inputThumbs) {
+      for (const canvas of this.#root.querySelectorAll<HTMLCanvasElement>('canvas[data-feature]')) {
+        const f = FEATURE_KEYS.indexOf(canvas.dataset.feature as (typeof FEATURE_KEYS)[number]);
+        paintThumb(canvas, this.#inputThumbs.subarray(f * size, (f + 1) * size), 1, colours, false);
+      }
+    }
+    let k = 0;
+    for (let l = 1; l < this.#canvases.length - 1; l++) {
+      for (const canvas of this.#canvases[l]) {
+        paintThumb(canvas, thumbs.subarray(k * size, (k + 1) * size), 1, colours, diverged);
+        k++;
+      }
+    }
+    const out = this.#canvases[this.#canvases.length - 1];
+    out.forEach((canvas, u) => {
+      if (outputUnits === 1) paintThumb(canvas, outputThumb, 1, colours, diverged);
+      else {
+        const one = new Float32Array(size);
+        for (let p = 0; p < size; p++) one[p] = outputThumb[p * outputUnits + u] * 2 - 1;  // probability -> [-1, 1]
+        paintThumb(canvas, one, 1, colours, diverged);
+      }
+    });
+    for (const link of this.#links) {
+      const w = weights[link.layer]?.[link.from * this.#canvases[link.layer + 1].length + link.to] ?? 0;
+      link.path.setAttribute('stroke', colours.css(w));
+      link.path.setAttribute('stroke-width', String(Number.isFinite(w) ? Math.min(10, 1 + (Math.abs(w) / 5) * 9) : 1));
+    }
+    this.#biases.forEach((layer, l) => layer.forEach((el, u) => (el.style.background = colours.css(biases[l]?.[u] ?? 0))));
+  }
+
+  #showCard(anchor: Element, kind: 'weight' | 'bias', layer: number, a: number, b: number) {
+    const value = kind === 'bias' ? this.#biasValues[layer]?.[a] : this.#weights[layer]?.[a * this.#canvases[layer + 1].length + b];
+    if (value === undefined) return;
+    const card = this.#card;
+    const box = this.#root.getBoundingClientRect();
+    const r = anchor.getBoundingClientRect();
+    card.hidden = false;
+    card.style.left = `${r.left - box.left + r.width / 2}px`;
+    card.style.top = `${r.top - box.top + r.height / 2}px`;
+    const text = document.createElement('span');
+    text.textContent = `${kind === 'bias' ? t('bias') : t('weight')}: ${value.toPrecision(2)} `;
+    const edit = document.createElement('button');
+    edit.type = 'button';
+    edit.textContent = t('clickToEdit');
+    edit.addEventListener('click', () => {
+      const input = document.createElement('input');
+      input.type = 'number';
+      input.step = '0.01';
+      input.value = String(Number(value.toPrecision(4)));
+      input.setAttribute('aria-label', kind === 'bias' ? t('bias') : t('weight'));
+      const commit = () => {
+        const v = Number(input.value);
+        if (input.value.trim() !== '' && Number.isFinite(v)) {
+          if (kind === 'bias') this.#events.editBias(layer, a, v);
+          else this.#events.editWeight(layer, a, b, v);
+        }
+      };
+      input.addEventListener('input', commit);
+      input.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter' || e.key === 'Escape') card.hidden = true;
+      });
+      card.replaceChildren(input);
+      input.focus();
+    });
+    card.replaceChildren(text, edit);
+    const close = (e: Event) => {
+      if (!card.contains(e.target as Node) && e.target !== anchor) {
+        card.hidden = true;
+        document.removeEventListener('pointerdown', close);
+      }
+    };
+    document.addEventListener('pointerdown', close);
+  }
+}
+
+function column(kind: string): HTMLElement {
+  const col = document.createElement('div');
+  col.className = `layer ${kind}`;
+  return col;
+}
+
+function label(text: string): HTMLElement {
+  const span = document.createElement('span');
+  span.className = 'node-label';
+  span.textContent = text;
+  return span;
+}
+
+function smallButton(text: string, name: string, onClick: () => void): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'small-icon';
+  b.textContent = text;
+  b.setAttribute('aria-label', name);
+  b.title = name;
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+function thumbCanvas(): HTMLCanvasElement {
+  const c = document.createElement('canvas');
+  c.width = c.height = THUMB;
+  c.className = 'thumb';
+  return c;
+}
+
+function paintThumb(canvas: HTMLCanvasElement, values: Float32Array, units: number, colours: ColourScale, grey: boolean) {
+  const g = canvas.getContext('2d')!;
+  const image = g.createImageData(THUMB, THUMB);
+  colours.paint(values, units, image.data, { discretize: false, alpha: 255, grey });
+  g.putImageData(image, 0, 0);
+}
