@@ -32,7 +32,7 @@ const worker = new Worker(URL.createObjectURL(new Blob([workerSource], { type: '
 const send = (m: ToWorker) => worker.postMessage(m);
 
 const controls = new Controls(store);
-const charts = new Charts(byId('lossChart'), byId('accChart'), { train: 'train', valid: 'validation', loss: 'loss', acc: 'accuracy' });
+const charts = new Charts(byId('lossChart'), byId('accChart'), { train: t('trainLoss').split(' ')[0], valid: t('validLoss').split(' ')[0], loss: 'loss', acc: 'accuracy' });
 const tests = new TestTable(byId<HTMLTableElement>('testTable'), byId('testSummary'), byId('colPrediction'));
 const heatmap = new Heatmap(byId<HTMLCanvasElement>('heatmap'), byId<HTMLCanvasElement>('points'), byId('coords'), (x, y) => addTest(x, y));
 const datasets = new DatasetPicker(byId('datasets'), (name) => {
