@@ -7,6 +7,7 @@
 // Names follow tfjs-layers where it has one; numbers follow tf.keras 2.x.
 import createNnplayEngine from './engine.mjs';
 import type { Engine } from './engine.mjs';
+import * as codegen from './codegen.js';
 import { makeDatasets } from './datasets.js';
 import { dense, regularizers } from './layers.js';
 import { type DenseLayer } from './layers.js';
@@ -47,6 +48,8 @@ function makeApi(engine: Engine) {
       defaults: state.defaultState,
       schema: state.SCHEMA,
     },
+    // tf.keras code for a playground state, in the article's style (listings 5-1 … 5-6).
+    codegen: { keras: codegen.keras },
     // The page's and the CLI's path from a playground state to data and a compiled model.
     playground: {
       setup: (s: state.PlaygroundState) => playground.setup(engine, s),
