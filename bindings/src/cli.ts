@@ -1,6 +1,9 @@
 // nnplay: train the playground's networks from a terminal, with Keras' fit(verbose=1)
 // output. Flags and the page's URL state (--state '#…') share one schema (state.ts).
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { keras } from './codegen.js';
+import { datasetCsv, historyCsv, weightsJson } from './exports.js';
 import { performance } from 'node:perf_hooks';
 import { init, type Nnplay } from './index.js';
 import { progbarLine } from './progbar.js';
@@ -36,6 +39,8 @@ const FLAGS = {
   'test-samples': { type: 'string', help: 'fresh points for the final test (default: the dataset size, 500 or 1200)' },
   'no-test': { type: 'boolean', help: 'skip the final test on fresh data' },
   json: { type: 'boolean', help: 'print the history (and test result) as JSON instead' },
+  'history-csv': { type: 'string', help: "train: also write the history to this file as Keras' CSVLogger does" },
+  'weights-json': { type: 'string', help: 'train: also write the trained weights to this file as JSON (what setWeights accepts)' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
   version: { type: 'boolean', help: 'print the version' },
 } as const;
@@ -44,6 +49,8 @@ function helpText(): string {
   const lines = [
     'Usage: nnplay train [flags]      train and print what Keras fit(verbose=1) prints, then test on fresh data',
     '       nnplay state [flags]      print the URL state (#…) for the flags, to open the same setup in the page',
+    '       nnplay code [flags]       print the tf.keras code (the article\'s style) for the setup',
+    '       nnplay data [flags]       print the dataset as CSV (x,y,label: plygdata\'s columns)',
     '',
     'Example (the tutorial): nnplay train --dataset gauss --noise 0 --train-ratio 0.5 --layers 3,3 \\',
     '    --activation tanh --loss mean_squared_error --optimizer sgd --learning-rate 0.03 --batch-size 15 --epochs 100 --seed 1',
@@ -179,6 +186,8 @@ async function train(nn: Nnplay, values: Record<string, string | boolean | undef
         out(progbarLine(Math.ceil(fresh.x.shape[0] / 32), (performance.now() - t0) / 1000, test));
       }
     }
+    if (values['history-csv']) writeFileSync(String(values['history-csv']), historyCsv(history));
+    if (values['weights-json']) writeFileSync(String(values['weights-json']), weightsJson(model.getWeights()));
     if (values.json) {
       out(JSON.stringify({
         state: serializeHash(state),
@@ -229,7 +238,18 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
       out(serializeHash(stateFromFlags(values).state));
       return 0;
     }
-    if (command !== 'train') throw new UsageError(`unknown command ${JSON.stringify(command)}; use train or state (see nnplay --help)`);
+    if (command === 'code') {
+      out(keras(stateFromFlags(values).state).trimEnd());
+      return 0;
+    }
+    if (command === 'data') {
+      const nn = await init();
+      const setup = nn.playground.setup(stateFromFlags(values).state);
+      const d = nn.datasets.generate({ type: setup.dataset, noise: setup.noise, seed: setup.dataSeed });
+      out(datasetCsv(d.points, d.labels).trimEnd());
+      return 0;
+    }
+    if (command !== 'train') throw new UsageError(`unknown command ${JSON.stringify(command)}; use train, state, code or data (see nnplay --help)`);
     return await train(await init(), values, out, err);
   } catch (e) {
     if (e instanceof UsageError) {

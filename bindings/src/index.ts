@@ -8,6 +8,7 @@
 import createNnplayEngine from './engine.mjs';
 import type { Engine } from './engine.mjs';
 import * as codegen from './codegen.js';
+import * as exports from './exports.js';
 import { makeDatasets } from './datasets.js';
 import { dense, regularizers } from './layers.js';
 import { type DenseLayer } from './layers.js';
@@ -50,6 +51,13 @@ function makeApi(engine: Engine) {
     },
     // tf.keras code for a playground state, in the article's style (listings 5-1 … 5-6).
     codegen: { keras: codegen.keras },
+    // Data as CSV (plygdata's columns), history as Keras' CSVLogger, weights as JSON; CSV import.
+    exports: {
+      datasetCsv: exports.datasetCsv,
+      historyCsv: exports.historyCsv,
+      weightsJson: exports.weightsJson,
+      parseDatasetCsv: exports.parseDatasetCsv,
+    },
     // The page's and the CLI's path from a playground state to data and a compiled model.
     playground: {
       setup: (s: state.PlaygroundState) => playground.setup(engine, s),
