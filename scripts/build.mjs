@@ -56,6 +56,7 @@ const inlineWorker = {
   },
 };
 await esbuild.build({ ...common, plugins: [resolveEngine, inlineWorker], entryPoints: [join(root, 'web/src/main.ts')], outfile: join(dist, 'app.js'), platform: 'browser', format: 'iife', minify: true });
+await esbuild.build({ ...common, plugins: [], entryPoints: [join(root, 'web/src/component.ts')], outfile: join(dist, 'nnplay-playground.js'), platform: 'browser', format: 'iife', minify: true });
 await esbuild.build({ entryPoints: [join(root, 'web/styles.css')], bundle: true, minify: true, outfile: join(dist, 'styles.css'), logLevel: 'warning' });
 cpSync(join(root, 'web/index.html'), join(dist, 'index.html'));
 const pageBytes = ['index.html', 'app.js', 'styles.css'].reduce((n, f) => n + gzipSync(readFileSync(join(dist, f))).length, 0);

@@ -1,5 +1,6 @@
 // The page: wiring only. Controls change the state; the state goes to the worker; the
 // worker's snapshots go to the views. Views never call the engine.
+import { keras } from '../../bindings/src/codegen.js';
 import type { PlaygroundState } from '../../bindings/src/state.js';
 import workerSource from 'worker-source';
 import { setLanguage, t } from './i18n/index.js';
@@ -58,6 +59,7 @@ const network = new NetworkView(byId('network'), byId('links') as unknown as SVG
 // ---- state -> views and worker
 function renderState(state: PlaygroundState) {
   controls.render(state);
+  if (byId<HTMLDetailsElement>('codePanel').open) byId('code').textContent = keras(state);
   applyHides(state);
   datasets.render(state.problem, state.problem === 'regression' ? state.regDataset : state.dataset, colours);
   network.setStructure(state, data?.layers.at(-1) ?? 1);
@@ -128,6 +130,9 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
         hoverGrid = m.grid;
         drawHeatmap();
       }
+      return;
+    case 'export':
+      download(m.what === 'weights' ? 'nnplay-weights.json' : m.what === 'history' ? 'nnplay-history.csv' : 'nnplay-data.csv', m.text);
       return;
     case 'error':
       engineError = `${t('engineError')}: ${m.message}`;
@@ -316,6 +321,30 @@ byId('share').addEventListener('click', async () => {
     prompt(t('share'), location.href);
   }
 });
+function download(name: string, text: string) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], { type: name.endsWith('.json') ? 'application/json' : 'text/csv' }));
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+}
+byId('codePanel').addEventListener('toggle', () => (byId('code').textContent = keras(store.state)));
+byId('copyCode').addEventListener('click', async () => {
+  const text = keras(store.state);
+  try {
+    await navigator.clipboard.writeText(text);
+    byId('copyCode').textContent = t('copied');
+    setTimeout(() => (byId('copyCode').textContent = t('copyCode')), 1500);
+  } catch {
+    const range = document.createRange();
+    range.selectNodeContents(byId('code'));
+    getSelection()?.removeAllRanges();
+    getSelection()?.addRange(range);
+  }
+});
+for (const what of ['data', 'history', 'weights'] as const) {
+  byId(`export${what[0].toUpperCase()}${what.slice(1)}`).addEventListener('click', () => send({ type: 'export', what }));
+}
 byId('dismiss-notices').addEventListener('click', () => (byId('notices').hidden = true));
 
 // ---- start

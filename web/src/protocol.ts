@@ -24,6 +24,7 @@ export type ToWorker =
   | { type: 'test'; points: [number, number][] }
   | { type: 'neuron'; layer: number; unit: number }  // layer -1: an input feature
   | { type: 'thumbnails' }  // 200 noise-free points of every dataset, for the pickers
+  | { type: 'export'; what: 'data' | 'history' | 'weights' }
   | { type: 'frame' };
 
 export interface Metrics {
@@ -75,4 +76,5 @@ export type FromWorker =
   | TestResult
   | { type: 'neuron'; layer: number; unit: number; grid: Float32Array }
   | { type: 'thumbnails'; sets: { name: string; points: Float32Array; labels: Float32Array }[] }
+  | { type: 'export'; what: 'data' | 'history' | 'weights'; text: string }
   | { type: 'error'; message: string };

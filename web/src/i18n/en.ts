@@ -110,4 +110,10 @@ export const en: Messages = {
   epochsPerSecond: 'epochs/s',
   loading: 'Loading the engine…',
   engineError: 'The engine reported an error',
+  codeTitle: "tf.keras code for this setup (the article's listings 5-1 to 5-6)",
+  copyCode: 'Copy the code',
+  exportTitle: 'Save:',
+  exportData: 'the data as CSV',
+  exportHistory: "the history as CSV (CSVLogger's format)",
+  exportWeights: 'the weights as JSON',
 };

@@ -109,5 +109,11 @@ export const ja = {
   epochsPerSecond: 'エポック/秒',
   loading: 'エンジンを読み込み中…',
   engineError: 'エンジンでエラーが起きました',
+  codeTitle: 'この設定の tf.keras コード（記事のリスト5-1〜5-6 の書き方）',
+  copyCode: 'コードをコピー',
+  exportTitle: '保存:',
+  exportData: 'データを CSV で',
+  exportHistory: '学習履歴を CSV で（CSVLogger 形式）',
+  exportWeights: '重みを JSON で',
 };
 export type Messages = { [K in keyof typeof ja]: string };

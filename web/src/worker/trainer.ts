@@ -21,6 +21,7 @@ let playing = false;
 let epochsPerFrame = 1;
 let epochsDone = 0;
 let pending: Metrics[] = [];
+let epochLogs: Record<string, number>[] = [];  // every completed epoch's Keras logs, for the CSV export
 let last: Metrics | null = null;
 let stopped: string | null = null;
 let diverged = false;
@@ -60,6 +61,7 @@ function buildModel() {
   model = nn.playground.buildModel(setup);
   epochsDone = 0;
   pending = [];
+  epochLogs = [];
   last = null;
   stopped = null;
   diverged = false;
@@ -127,6 +129,7 @@ function afterEpoch(t0: number) {
     epochsDone = session!.epoch;
     last = metricsOf(logs);
     pending.push(last);
+    epochLogs.push(logs);
     epochTimes.push(performance.now());
     if (epochTimes.length > 240) epochTimes.shift();
   }
@@ -288,6 +291,20 @@ function handle(msg: ToWorker) {
         return { name, points: d.points.data, labels };
       });
       post({ type: 'thumbnails', sets });
+      return;
+    }
+    case 'export': {
+      let text: string;
+      if (msg.what === 'weights') text = nn.exports.weightsJson(model!.getWeights());
+      else if (msg.what === 'history') {
+        const history: Record<string, number[]> = {};
+        for (const logs of epochLogs) for (const [k, v] of Object.entries(logs)) (history[k] ??= []).push(v);
+        text = nn.exports.historyCsv({ epoch: epochLogs.map((_, i) => i), history });
+      } else {
+        const d = nn.datasets.generate({ type: setup.dataset, noise: setup.noise, seed: setup.dataSeed });
+        text = nn.exports.datasetCsv(d.points, d.labels);
+      }
+      post({ type: 'export', what: msg.what, text });
       return;
     }
     case 'frame':
