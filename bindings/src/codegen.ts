@@ -48,6 +48,7 @@ export function keras(state: PlaygroundState): string {
   const problem = state.problem;
   const dataset = problem === 'regression' ? state.regDataset : state.dataset;
   const threeClasses = dataset === 'gauss3';
+  const fromFile = threeClasses || dataset === 'custom';  // data plygdata cannot generate: read nnplay's CSV
   let loss = state.loss as string;
   if (problem === 'regression' && (loss === 'binary_crossentropy' || loss === 'categorical_crossentropy')) loss = 'mse';
   const softmax = problem === 'classification' && (threeClasses || loss === 'categorical_crossentropy');
@@ -68,14 +69,14 @@ export function keras(state: PlaygroundState): string {
   line('import tensorflow as tf');
   line('import tensorflow.keras.backend as K');
   line('import numpy as np');
-  if (!threeClasses) line('import plygdata as pg  # pip install playground-data');
+  if (!fromFile) line('import plygdata as pg  # pip install playground-data');
   line();
 
   // (1)-(3) data
   line('# 定数(データ準備時に必要となるもの)');
-  if (threeClasses) {
+  if (fromFile) {
     out.push(...aligned([
-      ["DATA_FILE = 'nnplay-data.csv'", 'nnplay の［データを CSV で保存］で書き出したファイル（3クラスは plygdata にないため）'],
+      ["DATA_FILE = 'nnplay-data.csv'", 'nnplay の［データを CSV で］で保存したファイル（plygdata にないデータのため）'],
       [`TRAINING_DATA_RATIO = ${py(state.percTrainData / 100)}`, `データの何％を訓練【Training】用に？ (残りは精度検証【Validation】用) ： ${state.percTrainData}％`],
     ]));
   } else {
@@ -86,8 +87,8 @@ export function keras(state: PlaygroundState): string {
     ]));
   }
   line();
-  if (threeClasses) {
-    line('# データ読み込み（列: x, y, label。label は 0, 1, 2）と分割');
+  if (fromFile) {
+    line('# データ読み込み（列: x, y, label）と分割');
     line("data_array = np.loadtxt(DATA_FILE, delimiter=',', skiprows=1)");
     line('np.random.shuffle(data_array)');
     line('split = int(round(len(data_array) * TRAINING_DATA_RATIO))');

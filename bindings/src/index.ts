@@ -22,7 +22,7 @@ export type { DenseArgs, DenseLayer, Regularizer } from './layers.js';
 export type { CompileArgs, EarlyStoppingArgs, FitArgs, FitCallbacks, FitSession, History, LayerInfo, Logs, Matrix2D, WeightArray } from './model.js';
 export type { OptimizerOptions, OptimizerSpec } from './optimizers.js';
 export type { PlaygroundState, ParseResult } from './state.js';
-export type { TrainingSetup } from './playground.js';
+export type { CustomData, TrainingSetup } from './playground.js';
 export type { TensorLike } from './tensors.js';
 export { Sequential };
 
@@ -60,8 +60,8 @@ function makeApi(engine: Engine) {
     },
     // The page's and the CLI's path from a playground state to data and a compiled model.
     playground: {
-      setup: (s: state.PlaygroundState) => playground.setup(engine, s),
-      prepareData: (setup: playground.TrainingSetup) => playground.prepareData(engine, setup),
+      setup: (s: state.PlaygroundState, custom?: playground.CustomData) => playground.setup(engine, s, custom),
+      prepareData: (setup: playground.TrainingSetup, custom?: playground.CustomData) => playground.prepareData(engine, setup, custom),
       testData: (setup: playground.TrainingSetup, seed: number, samples?: number) => playground.testData(engine, setup, seed, samples),
       buildModel: (setup: playground.TrainingSetup) => playground.buildModel(engine, setup),
     },

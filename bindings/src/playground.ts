@@ -45,11 +45,21 @@ function seeds(engine: Engine, seed: string, weightsSeed: number | null) {
   return { dataSeed: h, splitSeed: (h ^ 0x9e3779b9) >>> 0, modelSeed: weightsSeed ?? (h ^ 0x85ebca6b) >>> 0 };
 }
 
-export function setup(engine: Engine, s: PlaygroundState): TrainingSetup {
+// Own data: points with class indices 0, 1 (two classes, trained as -1 / +1) or 0, 1, 2.
+export interface CustomData {
+  points: Float32Array;  // [n, 2]
+  classes: Float32Array; // [n]
+}
+
+export function customClassCount(custom: CustomData | undefined): number {
+  return custom && custom.classes.some((c) => c === 2) ? 3 : 2;
+}
+
+export function setup(engine: Engine, s: PlaygroundState, custom?: CustomData): TrainingSetup {
   const notes: string[] = [];
   const problem = s.problem;
   const dataset = problem === 'regression' ? s.regDataset : s.dataset;
-  const classes = problem === 'regression' ? 0 : dataset === 'gauss3' ? 3 : 2;
+  const classes = problem === 'regression' ? 0 : dataset === 'gauss3' ? 3 : dataset === 'custom' ? customClassCount(custom) : 2;
   let loss = s.loss as string;
   let outputActivation: string;
   let outputUnits = 1;
@@ -136,8 +146,31 @@ export interface PreparedData {
   valid: { points: Matrix2D; x: Matrix2D; y: Matrix2D };
 }
 
-export function prepareData(engine: Engine, setup: TrainingSetup): PreparedData {
-  const d = engine.generateDataset(setup.dataset, setup.noise, setup.dataSeed, 0);
+// Labels of own data as the generators give them: ±1 for two classes, one-hot for three.
+function customLabels(custom: CustomData, classes: number): Matrix2D {
+  const n = custom.classes.length;
+  if (classes === 2) return { data: custom.classes.map((c) => (c > 0 ? 1 : -1)), shape: [n, 1] };
+  const data = new Float32Array(n * 3);
+  custom.classes.forEach((c, i) => (data[i * 3 + c] = 1));
+  return { data, shape: [n, 3] };
+}
+
+function empty(cols: number): Matrix2D {
+  return { data: new Float32Array(0), shape: [0, cols] };
+}
+
+export function prepareData(engine: Engine, setup: TrainingSetup, custom?: CustomData): PreparedData {
+  let d: { points: Matrix2D; labels: Matrix2D };
+  if (setup.dataset === 'custom') {
+    const n = custom?.classes.length ?? 0;
+    if (n < 2) {  // nothing to split yet: the page waits for points
+      const none = { points: empty(2), x: empty(setup.features.length), y: empty(setup.outputUnits) };
+      return { points: custom?.points ? { data: custom.points, shape: [n, 2] } : empty(2), train: none, valid: none };
+    }
+    d = { points: { data: custom!.points, shape: [n, 2] }, labels: customLabels(custom!, setup.classes) };
+  } else {
+    d = engine.generateDataset(setup.dataset, setup.noise, setup.dataSeed, 0);
+  }
   const s = engine.splitDataset(d.points, convertLabels(d.labels, setup), setup.trainingRatio, setup.splitSeed);
   return {
     points: d.points,

@@ -24,7 +24,8 @@ export const LOSSES = ['mse', 'mae', 'binary_crossentropy', 'categorical_crossen
 export const OPTIMIZER_NAMES = ['sgd', 'adagrad', 'rmsprop', 'adadelta', 'adam', 'adamax', 'nadam'] as const;
 export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10] as const;
 export const REGULARIZATION_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10] as const;
-export const CLASSIFY_DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'gauss3'] as const;
+// 'custom': points drawn on the plot or imported from CSV (kept by the page, not in the URL)
+export const CLASSIFY_DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'gauss3', 'custom'] as const;
 export const REGRESS_DATASETS = ['reg-plane', 'reg-gauss'] as const;
 export const FEATURE_KEYS = ['x', 'y', 'xSquared', 'ySquared', 'xTimesY', 'sinX', 'sinY'] as const;
 

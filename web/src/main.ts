@@ -12,6 +12,7 @@ import { applyHides, byId, Controls } from './views/controls.js';
 import { DatasetPicker } from './views/datasets.js';
 import { Heatmap, type PointSet } from './views/heatmap.js';
 import { NetworkView } from './views/network.js';
+import { OwnData } from './views/ownData.js';
 import { TestTable } from './views/testTable.js';
 
 const store = new Store(location.hash);
@@ -35,7 +36,21 @@ const send = (m: ToWorker) => worker.postMessage(m);
 const controls = new Controls(store);
 const charts = new Charts(byId('lossChart'), byId('accChart'), { train: t('trainLoss').split(' ')[0], valid: t('validLoss').split(' ')[0], loss: 'loss', acc: 'accuracy' });
 const tests = new TestTable(byId<HTMLTableElement>('testTable'), byId('testSummary'), byId('colPrediction'));
-const heatmap = new Heatmap(byId<HTMLCanvasElement>('heatmap'), byId<HTMLCanvasElement>('points'), byId('coords'), (x, y) => addTest(x, y));
+const heatmap = new Heatmap(byId<HTMLCanvasElement>('heatmap'), byId<HTMLCanvasElement>('points'), byId('coords'), (x, y) => {
+  if (ownDataActive() && own.drawing) own.add(x, y);
+  else addTest(x, y);
+});
+const own = new OwnData(() => {
+  sendOwnData();
+  renderState(store.state);
+});
+const ownDataActive = () => store.state.problem === 'classification' && store.state.dataset === 'custom';
+function sendOwnData() {
+  const points = Float32Array.from(own.points), classes = Float32Array.from(own.classes);
+  send({ type: 'custom', points: points.slice(), classes: classes.slice() });
+  const three = own.classes.includes(2);
+  datasets.setThumbnails([{ name: 'custom', points, labels: three ? classes : classes.map((c) => (c > 0 ? 1 : -1)), threeClasses: three }]);
+}
 const datasets = new DatasetPicker(byId('datasets'), (name) => {
   if (store.state.problem === 'regression') store.update({ regDataset: name as PlaygroundState['regDataset'] });
   else store.update({ dataset: name as PlaygroundState['dataset'] });
@@ -59,6 +74,7 @@ const network = new NetworkView(byId('network'), byId('links') as unknown as SVG
 // ---- state -> views and worker
 function renderState(state: PlaygroundState) {
   controls.render(state);
+  own.render(ownDataActive());
   if (byId<HTMLDetailsElement>('codePanel').open) byId('code').textContent = keras(state);
   applyHides(state);
   datasets.render(state.problem, state.problem === 'regression' ? state.regDataset : state.dataset, colours);
@@ -100,6 +116,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       byId('app').setAttribute('aria-busy', 'false');
       send({ type: 'thumbnails' });
       send({ type: 'speed', epochsPerFrame: speed });
+      sendOwnData();
       send({ type: 'configure', state: store.state, rebuild: 'data' });
       return;
     case 'thumbnails':

@@ -25,6 +25,7 @@ export type ToWorker =
   | { type: 'neuron'; layer: number; unit: number }  // layer -1: an input feature
   | { type: 'thumbnails' }  // 200 noise-free points of every dataset, for the pickers
   | { type: 'export'; what: 'data' | 'history' | 'weights' }
+  | { type: 'custom'; points: Float32Array; classes: Float32Array }  // own data (class indices 0, 1, 2)
   | { type: 'frame' };
 
 export interface Metrics {

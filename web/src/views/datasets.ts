@@ -4,11 +4,12 @@ import { CLASSIFY_DATASETS, REGRESS_DATASETS } from '../../../bindings/src/state
 import { type MessageKey, t } from '../i18n/index.js';
 import type { ColourScale } from './colors.js';
 
-type Sets = { name: string; points: Float32Array; labels: Float32Array }[];
+// labels: ±1 (two classes), a value (regression), or class indices when threeClasses
+type Sets = { name: string; points: Float32Array; labels: Float32Array; threeClasses?: boolean }[];
 
 export class DatasetPicker {
   #root: HTMLElement;
-  #sets: Sets = [];
+  #sets = new Map<string, Sets[number]>();
   #onPick: (name: string) => void;
 
   constructor(root: HTMLElement, onPick: (name: string) => void) {
@@ -16,8 +17,9 @@ export class DatasetPicker {
     this.#onPick = onPick;
   }
 
+  // Adds or replaces thumbnails by dataset name.
   setThumbnails(sets: Sets): void {
-    this.#sets = sets;
+    for (const set of sets) this.#sets.set(set.name, set);
   }
 
   render(problem: 'classification' | 'regression', selected: string, colours: ColourScale): void {
@@ -44,7 +46,7 @@ export class DatasetPicker {
       const on = b.dataset.name === selected;
       b.classList.toggle('selected', on);
       b.setAttribute('aria-checked', String(on));
-      const set = this.#sets.find((s) => s.name === b.dataset.name);
+      const set = this.#sets.get(b.dataset.name!);
       if (set) draw(b.querySelector('canvas')!, set, colours);
     }
   }
@@ -57,7 +59,7 @@ function draw(canvas: HTMLCanvasElement, set: Sets[number], colours: ColourScale
   g.fillRect(0, 0, w, h);
   for (let i = 0; i < set.labels.length; i++) {
     const x = set.points[i * 2], y = set.points[i * 2 + 1];
-    g.fillStyle = set.name === 'gauss3' ? colours.classCss(set.labels[i]) : colours.css(set.labels[i]);
+    g.fillStyle = set.name === 'gauss3' || set.threeClasses ? colours.classCss(set.labels[i]) : colours.css(set.labels[i]);
     g.fillRect((w * (x + 6)) / 12, h - (h * (y + 6)) / 12 - 4, 4, 4);
   }
 }

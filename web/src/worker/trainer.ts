@@ -1,6 +1,6 @@
 // The training worker: owns the engine, the data and the model; trains between the page's
 // animation frames and answers with snapshots. The page never touches the engine.
-import { init, type FitSession, type Nnplay, type Sequential, type TrainingSetup } from '../../../bindings/src/index.js';
+import { type CustomData, init, type FitSession, type Nnplay, type Sequential, type TrainingSetup } from '../../../bindings/src/index.js';
 import type { PlaygroundState } from '../../../bindings/src/state.js';
 import { type FromWorker, GRID, type Metrics, type Rebuild, type Snapshot, THUMB, type ToWorker } from '../protocol.js';
 import { column, gridPoints, thumbnail } from './grid.js';
@@ -15,6 +15,7 @@ let data: ReturnType<Nnplay['playground']['prepareData']>;
 let model: Sequential | null = null;
 let session: FitSession | null = null;
 let gridFeatures: { data: Float32Array; shape: [number, number] };
+let custom: CustomData | undefined;  // own data, when the dataset is 'custom'
 const grid = gridPoints();
 
 let playing = false;
@@ -44,7 +45,9 @@ function metricsOf(logs: Record<string, number>): Metrics {
 // A fit session from the current epoch on, with the current stop rules.
 function startSession() {
   session?.end();
+  session = null;
   const rows = data.train.x.shape[0];
+  if (rows === 0) return;  // own data without points yet
   session = model!.beginFit(data.train.x, data.train.y, {
     batchSize: setup.batchSize === 'all' ? rows : Math.min(setup.batchSize, rows),
     epochs: state.maxEpochs ?? NO_LIMIT,
@@ -57,6 +60,8 @@ function startSession() {
 }
 
 function buildModel() {
+  session?.end();  // a session belongs to its model: end it before the model goes
+  session = null;
   model?.dispose();
   model = nn.playground.buildModel(setup);
   epochsDone = 0;
@@ -107,8 +112,8 @@ function configure(next: PlaygroundState, rebuild: Rebuild) {
     }
     return;
   }
-  setup = nn.playground.setup(state);
-  data = nn.playground.prepareData(setup);
+  setup = nn.playground.setup(state, custom);
+  data = nn.playground.prepareData(setup, custom);
   gridFeatures = nn.datasets.makeFeatures({ data: grid, shape: [GRID * GRID, 2] }, setup.features);
   sendData();
   buildModel();
@@ -293,6 +298,17 @@ function handle(msg: ToWorker) {
       post({ type: 'thumbnails', sets });
       return;
     }
+    case 'custom': {
+      custom = { points: msg.points, classes: msg.classes };
+      if (!state || state.dataset !== 'custom' || state.problem !== 'classification') return;
+      const before = setup.outputUnits;
+      setup = nn.playground.setup(state, custom);
+      data = nn.playground.prepareData(setup, custom);
+      sendData();
+      if (setup.outputUnits !== before || !model) buildModel();
+      else startSession();  // the same network trains on, from the current epoch
+      return sendSnapshot();
+    }
     case 'export': {
       let text: string;
       if (msg.what === 'weights') text = nn.exports.weightsJson(model!.getWeights());
@@ -300,6 +316,10 @@ function handle(msg: ToWorker) {
         const history: Record<string, number[]> = {};
         for (const logs of epochLogs) for (const [k, v] of Object.entries(logs)) (history[k] ??= []).push(v);
         text = nn.exports.historyCsv({ epoch: epochLogs.map((_, i) => i), history });
+      } else if (setup.dataset === 'custom') {
+        const n = custom?.classes.length ?? 0;
+        const labels = setup.classes === 3 ? custom!.classes : (custom?.classes ?? new Float32Array(0)).map((c) => (c > 0 ? 1 : -1));
+        text = nn.exports.datasetCsv({ data: custom?.points ?? new Float32Array(0), shape: [n, 2] }, { data: labels, shape: [n, 1] });
       } else {
         const d = nn.datasets.generate({ type: setup.dataset, noise: setup.noise, seed: setup.dataSeed });
         text = nn.exports.datasetCsv(d.points, d.labels);

@@ -1,0 +1,890 @@
+// The playground page (dist/index.html, built by `node scripts/build.mjs`) in Chromium:
+// loading, training, every optimizer × loss, the live learning rate, the URL state (round
+// trip, Deep Insider links, malformed hashes), divergence and Reset, step-8 test points,
+// file://, and responsiveness with measured epochs/s and frame times (reported, not asserted).
+// Screenshots go to test-results/ (git-ignored).
+//
+// Needs /usr/bin/chromium and `npm ci` (playwright-core). Run: node --test tests/e2e/page.test.mjs
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import { existsSync, statSync, readdirSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '../..');
+const DIST = path.join(REPO, 'dist');
+const RESULTS = path.join(REPO, 'test-results');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const WAIT = 20_000;  // for anything the page should do in well under a second
+const VIEWPORT = { width: 1280, height: 1000 };
+
+const OPTIMIZERS = ['sgd', 'adagrad', 'rmsprop', 'adadelta', 'adam', 'adamax', 'nadam'];
+const LOSSES = ['mse', 'mae', 'binary_crossentropy', 'categorical_crossentropy'];
+const DIVERGING = '#problem=regression&regDataset=reg-plane&activation=linear&networkShape=8,8&learningRate=10&seed=1';
+const LARGEST = '#networkShape=8,8,8,8,8,8&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true&batchSize=1&seed=1';
+const DEEP_INSIDER = '#activation=tanh&activspacer=false&loss=mse&batchSize=10&batchFull=false&dataset=gauss&regDataset=reg-plane'
+  + '&learningRate=0.03&regularizationRate=0&noise=0&networkShape=&seed=0.17900&showTrainData=true&showValidationData=false'
+  + '&showTestData=true&discretize=false&percTrainData=50&x=true&y=true&xTimesY=false&xSquared=false&ySquared=false&sinX=false'
+  + '&sinY=false&problem=classification&initOrigin=false&hideText=true&xSquared_hide=true&ySquared_hide=true&xTimesY_hide=true'
+  + '&sinX_hide=true&sinY_hide=true';
+const ENGINE_ERROR = /エンジンでエラーが起きました|The engine reported an error/;
+const DEFAULTS = {
+  activation: 'tanh', loss: 'mse', regularization: 'none', batchSize: 10, batchFull: false, dataset: 'circle',
+  regDataset: 'reg-plane', learningRate: 0.03, regularizationRate: 0, noise: 0, networkShape: [4, 2], showTrainData: true,
+  showValidationData: false, showTestData: true, discretize: false, percTrainData: 50, x: true, y: true, xTimesY: false,
+  xSquared: false, ySquared: false, sinX: false, sinY: false, problem: 'classification', initOrigin: false, hideText: false,
+  optimizer: 'sgd', momentum: null, rho: null, beta1: null, beta2: null, weightsSeed: null, maxEpochs: null, patience: null,
+  lang: 'ja', palette: 'default', hide: [],
+};
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+// A static server for dist/ that records every path it serves.
+function startServer() {
+  const served = [];
+  const server = http.createServer(async (req, res) => {
+    const send = (status, type, body) => {
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'text/plain', 'method not allowed');
+      const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      served.push(pathname);
+      const file = path.resolve(DIST, `./${pathname === '/' ? 'index.html' : pathname}`);
+      if (!file.startsWith(DIST + path.sep)) return send(403, 'text/plain', 'forbidden');
+      const stat = await fs.stat(file).catch(() => null);
+      if (!stat?.isFile()) return send(404, 'text/plain', 'not found');
+      send(200, MIME[path.extname(file)] ?? 'application/octet-stream', await fs.readFile(file));
+    } catch (e) {
+      send(500, 'text/plain', String(e));
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve({ server, served, origin: `http://127.0.0.1:${server.address().port}` }));
+  });
+}
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+let srv;
+let browser;
+const measurements = {};
+
+before(async () => {
+  assert.ok(existsSync(path.join(DIST, 'index.html')) && existsSync(path.join(DIST, 'app.js')),
+    'dist/index.html and dist/app.js are missing: run `node scripts/build.mjs` first');
+  const built = statSync(path.join(DIST, 'app.js')).mtimeMs;
+  const sources = Math.max(newestMtime(path.join(REPO, 'web')), newestMtime(path.join(REPO, 'bindings/src')));
+  if (sources > built) console.log('# warning: web/ or bindings/src/ is newer than dist/app.js; run `node scripts/build.mjs` to test the current sources');
+  await fs.mkdir(RESULTS, { recursive: true });
+  srv = await startServer();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (srv ? srv.server.close(resolve) : resolve()));
+  if (Object.keys(measurements).length) {
+    await fs.writeFile(path.join(RESULTS, 'page-performance.json'), JSON.stringify(measurements, null, 2) + '\n');
+  }
+});
+
+// ---- helpers
+
+// A fresh context and page that records every problem: console errors (page and worker),
+// uncaught errors, crashes, failed requests, HTTP errors and dialogs (alert/confirm/prompt).
+async function newPage() {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const problems = [];
+  const dialogs = [];
+  const requests = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console.error${m.worker() ? ' (worker)' : ''}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('crash', () => problems.push('page crashed'));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
+  page.on('worker', (w) => w.on('console', (m) => { if (m.type() === 'error') problems.push(`worker console.error: ${m.text()}`); }));
+  return { context, page, problems, dialogs, requests };
+}
+
+// Waits until predicate(arg) is true in the page; fails at once (with the message) when the
+// page shows an engine error instead.
+async function until(page, predicate, arg, { timeout = WAIT, what = predicate.toString() } = {}) {
+  let handle;
+  try {
+    handle = await page.waitForFunction(([src, a]) => {
+      const st = document.getElementById('status');
+      if (st && !st.hidden && /エンジンでエラーが起きました|The engine reported an error/.test(st.textContent)) return { engineError: st.textContent };
+      // eslint-disable-next-line no-eval
+      return (0, eval)(`(${src})`)(a) ? { ok: true } : false;
+    }, [predicate.toString(), arg], { timeout });
+  } catch (e) {
+    throw new Error(`timed out waiting for ${what} (${e.message.split('\n')[0]})`, { cause: e });
+  }
+  const result = await handle.jsonValue();
+  if (result.engineError) throw new Error(`the page shows an engine error while waiting for ${what}: ${result.engineError}`);
+}
+
+// Loads the page (http by default) and waits for the engine: the worker is ready, the first
+// snapshot is drawn and the dataset thumbnails are painted.
+async function load(session, hashOrUrl = '') {
+  const url = /^(https?|file):/.test(hashOrUrl) ? hashOrUrl : `${srv.origin}/index.html${hashOrUrl}`;
+  const response = await session.page.goto(url);
+  if (url.startsWith('http')) assert.equal(response.status(), 200, url);
+  await until(session.page, () => window.__nnplay?.snapshot && document.getElementById('loading').hidden
+    && [...document.querySelectorAll('#datasets canvas')].every((c) => c.getContext('2d').getImageData(0, 0, 1, 1).data[3] === 255),
+  undefined, { what: 'the engine (first snapshot, dataset thumbnails)' });
+}
+
+async function open(hashOrUrl = '') {
+  const session = await newPage();
+  await load(session, hashOrUrl);
+  return session;
+}
+
+const snap = (page) => page.evaluate(() => {
+  const s = window.__nnplay.snapshot;
+  return { epoch: s.epoch, playing: s.playing, diverged: s.diverged, stopped: s.stopped, metrics: s.metrics };
+});
+const state = (page) => page.evaluate(() => JSON.parse(JSON.stringify(window.__nnplay.state)));
+
+// Presses #step n times, waiting for each epoch's snapshot; returns the metrics of each epoch.
+async function step(page, n = 1) {
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const before = (await snap(page)).epoch;
+    await page.click('#step');
+    await until(page, (e) => window.__nnplay.snapshot.epoch > e, before, { what: `epoch ${before + 1} after #step` });
+    out.push((await snap(page)).metrics);
+  }
+  return out;
+}
+
+async function pause(page) {
+  if (await page.evaluate(() => document.getElementById('play').classList.contains('playing'))) await page.click('#play');
+  await until(page, () => !window.__nnplay.snapshot.playing && !document.getElementById('play').classList.contains('playing'), undefined, { what: 'pause' });
+}
+
+// Sets a range input as a user's drag would (an input event).
+const setRange = (page, id, value) => page.evaluate(([id, value]) => {
+  const el = document.getElementById(id);
+  el.value = String(value);
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+}, [id, value]);
+
+function assertFiniteMetrics(m, label, { classification = true } = {}) {
+  assert.ok(m, `${label}: no metrics`);
+  assert.ok(Number.isFinite(m.loss), `${label}: loss ${m.loss}`);
+  assert.ok(Number.isFinite(m.valLoss), `${label}: valLoss ${m.valLoss}`);
+  if (classification) {
+    assert.ok(Number.isFinite(m.acc) && m.acc >= 0 && m.acc <= 1, `${label}: acc ${m.acc}`);
+    assert.ok(Number.isFinite(m.valAcc) && m.valAcc >= 0 && m.valAcc <= 1, `${label}: valAcc ${m.valAcc}`);
+  }
+}
+
+const allOutputFinite = (page) => page.evaluate(() => window.__nnplay.snapshot.output.every(Number.isFinite));
+
+// The value of the train series in the loss chart's hover legend with the cursor at fraction f of the plot.
+async function chartTrainValueAt(page, f) {
+  const over = page.locator('#lossChart .u-over');
+  const box = await over.boundingBox();
+  await page.mouse.move(box.x + box.width * f, box.y + box.height / 2);
+  return page.evaluate(() => document.querySelectorAll('#lossChart .u-legend .u-series')[1]?.querySelector('.u-value')?.textContent);
+}
+
+// ---- the tests
+
+test('the default page loads over http with no console error, failed request or notice', { timeout: 60_000 }, async () => {
+  const s = await open();
+  try {
+    const { page, problems } = s;
+    const st = await state(page);
+    const { seed, ...rest } = st;
+    assert.match(seed, /^0\.\d{5}$/, 'a random playground seed');
+    assert.deepEqual(rest, DEFAULTS);
+    // the URL is normalised to every key in order
+    const hash = await page.evaluate(() => location.hash);
+    assert.ok(hash.startsWith('#activation=tanh&activspacer=false&loss=mse&batchSize=10&'), hash);
+    assert.match(hash, /&networkShape=4,2&seed=0\.\d{5}&/);
+    assert.equal(await page.isHidden('#notices'), true, 'no notices for an empty hash');
+    assert.equal(await page.isHidden('#status'), true);
+    assert.equal(await page.locator('#datasets button.dataset').count(), 5);
+    assert.equal(await page.getAttribute('#datasets button[data-name=circle]', 'aria-checked'), 'true');
+    assert.equal(await page.locator('#layers .node.input').count(), 7, 'all seven input features are shown');
+    assert.equal(await page.locator('#layers .node.input.active').count(), 2, 'x and y are active');
+    assert.equal(await page.locator('#layers .layer.hidden').count(), 2);
+    assert.equal(await page.textContent('#layerCount'), '2');
+    assert.equal(await page.locator('#links path.link').count(), 2 * 4 + 4 * 2 + 2 * 1);
+    assert.equal(await page.inputValue('#learningRate'), '0.03');
+    assert.equal(await page.inputValue('#optimizer'), 'sgd');
+    assert.equal(await page.textContent('#epoch'), '000,000');
+    assert.equal(await page.getAttribute('#app', 'aria-busy'), 'false');
+    // one step, so that anything the first epoch logs is caught too
+    assertFiniteMetrics((await step(page))[0], 'first epoch');
+    assert.equal(await page.textContent('#epoch'), '000,001');
+    assert.ok(await allOutputFinite(page));
+    await page.screenshot({ path: path.join(RESULTS, 'page-default.png'), fullPage: true });
+    assert.deepEqual(problems, [], problems.join(' | '));
+    assert.deepEqual(s.dialogs, []);
+  } finally {
+    await s.context.close();
+  }
+});
+
+test('trains 50 epochs with the loss falling and the accuracy rising; a trained network is shown', { timeout: 60_000 }, async (t) => {
+  const s = await open('#seed=1');
+  try {
+    const { page } = s;
+    const [first] = await step(page);
+    assertFiniteMetrics(first, 'epoch 1');
+    await page.click('#play');
+    await until(page, () => document.getElementById('play').classList.contains('playing'), undefined, { what: 'the play button to show pause' });
+    await until(page, () => window.__nnplay.snapshot.epoch >= 50, undefined, { timeout: 40_000, what: 'epoch 50' });
+    await pause(page);
+    const at50 = await snap(page);
+    assert.ok(at50.epoch >= 50);
+    assert.equal(at50.diverged, false);
+    assertFiniteMetrics(at50.metrics, `epoch ${at50.epoch}`);
+    t.diagnostic(`epoch 1: loss ${first.loss.toFixed(4)} acc ${first.acc}; epoch ${at50.epoch}: loss ${at50.metrics.loss.toFixed(4)} acc ${at50.metrics.acc}`);
+    assert.ok(at50.metrics.loss < first.loss * 0.5, `loss did not fall: ${first.loss} -> ${at50.metrics.loss}`);
+    assert.ok(at50.metrics.valLoss < first.valLoss * 0.5, `val loss did not fall: ${first.valLoss} -> ${at50.metrics.valLoss}`);
+    assert.ok(at50.metrics.acc > first.acc + 0.1, `accuracy did not rise: ${first.acc} -> ${at50.metrics.acc}`);
+    assert.ok(at50.metrics.valAcc > first.valAcc + 0.1, `val accuracy did not rise: ${first.valAcc} -> ${at50.metrics.valAcc}`);
+    // the page shows the snapshot's numbers, and the charts hold every epoch
+    assert.equal(await page.textContent('#trainLoss'), at50.metrics.loss.toFixed(3));
+    assert.equal(await page.textContent('#validAcc'), at50.metrics.valAcc.toFixed(3));
+    assert.equal(await page.textContent('#epoch'), String(at50.epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+    assert.equal(await page.evaluate(() => window.__nnplay.charts.length), at50.epoch, 'one chart point per epoch');
+    // the chart's own read-out (uPlot's hover legend): the train loss at the left end is higher than at the right end
+    const left = Number(await chartTrainValueAt(page, 0.01));
+    const right = Number(await chartTrainValueAt(page, 0.99));
+    assert.ok(Number.isFinite(left) && Number.isFinite(right), `chart legend values: ${left}, ${right}`);
+    assert.ok(Math.abs(left - first.loss) < 1e-3, `the chart starts at epoch 1's loss: ${left} vs ${first.loss}`);
+    assert.ok(right < left * 0.5, `the chart's loss falls: ${left} -> ${right}`);
+    await page.mouse.move(0, 0);
+    // on to ~100 epochs for the screenshot of a trained network
+    await page.click('#play');
+    await until(page, () => window.__nnplay.snapshot.epoch >= 100, undefined, { timeout: 40_000, what: 'epoch 100' });
+    await pause(page);
+    const at100 = await snap(page);
+    assert.ok(at100.metrics.loss < at50.metrics.loss, `loss kept falling: ${at50.metrics.loss} -> ${at100.metrics.loss}`);
+    assert.ok(at100.metrics.valAcc >= 0.9, `a trained circle classifier: val acc ${at100.metrics.valAcc}`);
+    // the heatmap is coloured (not the divergence grey) and shows both classes
+    const colours = await page.evaluate(() => {
+      const c = document.getElementById('heatmap');
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let blue = 0, orange = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (d[i + 2] > d[i] + 40) blue++;
+        else if (d[i] > d[i + 2] + 40) orange++;
+      }
+      return { blue, orange, n: d.length / 4 };
+    });
+    assert.ok(colours.blue > colours.n * 0.05 && colours.orange > colours.n * 0.05, `heatmap colours: ${JSON.stringify(colours)}`);
+    await page.screenshot({ path: path.join(RESULTS, 'page-trained.png'), fullPage: true });
+    assert.deepEqual(s.problems, [], s.problems.join(' | '));
+  } finally {
+    await s.context.close();
+  }
+});
+
+test('every optimizer × loss trains 5 epochs at its defaults without NaN (each opened from its URL)', { timeout: 120_000 }, async (t) => {
+  const s = await newPage();
+  try {
+    const { page } = s;
+    const losses = {};
+    let n = 0;
+    for (const optimizer of OPTIMIZERS) {
+      for (const loss of LOSSES) {
+        const label = `${optimizer} × ${loss}`;
+        // a different query string: a real navigation (a hash change alone does not reload)
+        await load(s, `${srv.origin}/index.html?combo=${n++}#optimizer=${optimizer}&loss=${loss}&seed=1`);
+        const st = await state(page);
+        assert.equal(st.optimizer, optimizer, label);
+        assert.equal(st.loss, loss, label);
+        assert.equal(await page.inputValue('#optimizer'), optimizer, label);
+        assert.equal(await page.inputValue('#loss'), loss, label);
+        const metrics = await step(page, 5);
+        metrics.forEach((m, i) => assertFiniteMetrics(m, `${label}, epoch ${i + 1}`));
+        const last = await snap(page);
+        assert.equal(last.epoch, 5, label);
+        assert.equal(last.diverged, false, `${label}: diverged (${last.stopped})`);
+        assert.equal(last.stopped, null, label);
+        assert.ok(await allOutputFinite(page), `${label}: non-finite output on the grid`);
+        assert.notEqual(metrics[4].loss, metrics[0].loss, `${label}: the loss did not change in 5 epochs`);
+        losses[label] = metrics.map((m) => m.loss);
+      }
+    }
+    // the optimizers really differ
+    assert.equal(new Set(Object.values(losses).map((l) => l[4])).size, 28, 'every combination has its own loss');
+    t.diagnostic(`loss at epoch 5: ${Object.entries(losses).map(([k, v]) => `${k} ${v[4].toFixed(4)}`).join('; ')}`);
+    assert.deepEqual(s.problems, [], s.problems.join(' | '));
+  } finally {
+    await s.context.close();
+  }
+});
+
+test('every optimizer × loss trains after changing the #optimizer and #loss selects on one page', {
+  timeout: 120_000,
+  todo: 'bug: the first model rebuild in the worker fails with "Cannot pass deleted object as a pointer of type Model*" (web/src/worker/trainer.ts buildModel disposes the model before startSession ends its old session)',
+}, async () => {
+  const s = await open('#seed=1');
+  try {
+    const { page } = s;
+    const fromUrl = {};  // the same combination opened from its URL must give the same losses
+    for (const optimizer of OPTIMIZERS) {
+      await page.selectOption('#optimizer', optimizer);
+      for (const loss of LOSSES) {
+        const label = `${optimizer} × ${loss}`;
+        await page.evaluate(() => { window.__before = window.__nnplay.snapshot; });
+        await page.selectOption('#loss', loss);
+        const st = await state(page);
+        assert.equal(st.optimizer, optimizer, label);
+        assert.equal(st.loss, loss, label);
+        // a new model: a new snapshot at epoch 0 (unless nothing changed, the first loss of an optimizer)
+        if (!(optimizer === 'sgd' && loss === 'mse')) {
+          await until(page, () => window.__nnplay.snapshot !== window.__before && window.__nnplay.snapshot.epoch === 0, undefined, { what: `${label}: the rebuilt model` });
+        }
+        const metrics = await step(page, 5);
+        metrics.forEach((m, i) => assertFiniteMetrics(m, `${label}, epoch ${i + 1}`));
+        const last = await snap(page);
+        assert.equal(last.diverged, false, `${label}: diverged`);
+        fromUrl[label] = metrics[4].loss;
+        await page.click('#reset');  // so that the next combination starts from epoch 0 even if the state is unchanged
+        await until(page, () => window.__nnplay.snapshot.epoch === 0, undefined, { what: `${label}: reset` });
+      }
+    }
+    assert.deepEqual(s.problems, [], s.problems.join(' | '));
+  } finally {
+    await s.context.close();
+  }
+});
+
+test('the learning rate changes live: training continues, the state, the URL and the worker follow', { timeout: 60_000 }, async () => {
+  const s = await open('#seed=1');
+  try {
+    const { page } = s;
+    // while playing
+    await page.click('#play');
+    await until(page, () => window.__nnplay.snapshot.epoch >= 5, undefined, { what: 'epoch 5' });
+    await page.evaluate(() => {
+      window.__epochs = [];
+      window.__recording = true;
+      const rec = () => {
+        window.__epochs.push(window.__nnplay.snapshot.epoch);
+        if (window.__recording) requestAnimationFrame(rec);
+      };
+      rec();
+    });
+    const before = (await snap(page)).epoch;
+    await page.selectOption('#learningRate', '0.1');
+    assert.equal((await state(page)).learningRate, 0.1);
+    assert.match(await page.evaluate(() => location.hash), /[#&]learningRate=0\.1&/);
+    await until(page, (e) => window.__nnplay.snapshot.epoch >= e + 10, before, { what: 'ten more epochs after the change' });
+    const seen = await page.evaluate(() => { window.__recording = false; return window.__epochs; });
+    for (let i = 1; i < seen.length; i++) assert.ok(seen[i] >= seen[i - 1], `the epoch went back from ${seen[i - 1]} to ${seen[i]}: training was reset`);
+    assert.ok(seen.at(-1) > before, 'training went on');
+    assert.equal(await page.evaluate(() => document.getElementById('play').classList.contains('playing')), true, 'still playing');
+    await pause(page);
+    const paused = await snap(page);
+    assert.equal(await page.evaluate(() => window.__nnplay.charts.length), paused.epoch, 'the charts were not cleared');
+    assert.equal(await page.inputValue('#learningRate'), '0.1');
+
+    // the worker uses the new rate: the same seed, three epochs at 0.03, then 0.3 from epoch 4 on,
+    // against five epochs at 0.03 (stepped, so both runs are deterministic)
+    await load(s, `${srv.origin}/index.html?run=a#seed=1`);
+    const a = await step(page, 3);
+    await page.selectOption('#learningRate', '0.3');
+    a.push(...await step(page, 2));
+    await load(s, `${srv.origin}/index.html?run=b#seed=1`);
+    const b = await step(page, 5);
+    for (let i = 0; i < 3; i++) assert.equal(a[i].loss, b[i].loss, `epoch ${i + 1} is the same before the change`);
+    assert.notEqual(a[3].loss, b[3].loss, 'epoch 4 trained with the new learning rate');
+    a.forEach((m, i) => assertFiniteMetrics(m, `epoch ${i + 1}`));
+    assert.deepEqual(s.problems, [], s.problems.join(' | '));
+  } finally {
+    await s.context.close();
+  }
+});
+
+test('URL round trip: a state from a link → the normalised URL → reload → the same state and first-epoch loss', { timeout: 60_000 }, async () => {
+  const link = '#activation=relu&loss=binary_crossentropy&batchSize=7&dataset=xor&learningRate=0.01&regularization=L2'
+    + '&regularizationRate=0.001&noise=15&networkShape=3,5,2&seed=0.42424&showValidationData=true&discretize=true'
+    + '&percTrainData=60&xSquared=true&optimizer=adam&beta1=0.8&maxEpochs=500&palette=cb';
+  const one = await open(link);
+  const two = await newPage();
+  try {
+    const s1 = await state(one.page);
+    assert.equal(s1.activation, 'relu');
+    assert.equal(s1.dataset, 'xor');
+    assert.deepEqual(s1.networkShape, [3, 5, 2]);
+    assert.equal(s1.optimizer, 'adam');
+    assert.equal(s1.beta1, 0.8);
+    assert.equal(s1.noise, 15);
+    assert.equal(s1.seed, '0.42424');
+    assert.equal(await one.page.isHidden('#notices'), true);
+    const hash = await one.page.evaluate(() => location.hash);
+    assert.ok(hash.length > link.length, `the URL was normalised: ${hash}`);
+    const [m1] = await step(one.page);
+    assertFiniteMetrics(m1, 'page one');
+
+    await load(two, `${srv.origin}/index.html${hash}`);
+    assert.deepEqual(await state(two.page), s1);
+    assert.equal(await two.page.evaluate(() => location.hash), hash);
+    assert.equal(await two.page.isHidden('#notices'), true);
+    const [m2] = await step(two.page);
+    assert.equal(m2.loss, m1.loss, 'the same first-epoch loss');
+    assert.deepEqual(m2, m1);
+    assert.deepEqual([...one.problems, ...two.problems], []);
+  } finally {
+    await one.context.close();
+    await two.context.close();
+  }
+});
+
+// Sets non-default controls through the page's own controls; returns the state and the URL.
+async function changeControls(page) {
+  await page.click('#datasets button[data-name=xor]');
+  await page.click('#addLayer');
+  await page.click('#layers .layer.hidden >> nth=0 >> button.small-icon >> nth=0');  // + a neuron in layer 1
+  await page.selectOption('#activation', 'relu');
+  await page.selectOption('#optimizer', 'adam');
+  await page.selectOption('#learningRate', '0.01');
+  await page.click('#layers .node.input.ui-xSquared');
+  await setRange(page, 'noise', 20);
+  await setRange(page, 'batchSize', 5);
+  await page.check('#showValidationData');
+  const st = await state(page);
+  assert.equal(st.dataset, 'xor');
+  assert.deepEqual(st.networkShape, [5, 2, 2]);
+  assert.equal(st.activation, 'relu');
+  assert.equal(st.optimizer, 'adam');
+  assert.equal(st.learningRate, 0.01);
+  assert.equal(st.xSquared, true);
+  assert.equal(st.noise, 20);
+  assert.equal(st.batchSize, 5);
+  assert.equal(st.showValidationData, true);
+  return { st, hash: await page.evaluate(() => location.hash) };
+}
+
+test('URL round trip: controls changed on the page → URL → reload → the same state and controls', { timeout: 60_000 }, async () => {
+  const one = await open();
+  const two = await newPage();
+  try {
+    const { st, hash } = await changeControls(one.page);
+    for (const part of ['dataset=xor', 'networkShape=5,2,2', 'activation=relu', 'optimizer=adam', 'learningRate=0.01', 'xSquared=true', 'noise=20', 'batchSize=5', 'showValidationData=true', `seed=${st.seed}`]) {
+      assert.ok(hash.includes(part), `the URL has ${part}: ${hash}`);
+    }
+    await load(two, `${srv.origin}/index.html${hash}`);
+    assert.deepEqual(await state(two.page), st);
+    assert.equal(await two.page.evaluate(() => location.hash), hash);
+    assert.equal(await two.page.getAttribute('#datasets button[data-name=xor]', 'aria-checked'), 'true');
+    assert.equal(await two.page.inputValue('#activation'), 'relu');
+    assert.equal(await two.page.inputValue('#optimizer'), 'adam');
+    assert.equal(await two.page.inputValue('#noise'), '20');
+    assert.equal(await two.page.textContent('#layerCount'), '3');
+    assert.equal(await two.page.locator('#layers .node.input.ui-xSquared.active').count(), 1);
+    assert.deepEqual([...one.problems, ...two.problems].filter((p) => !ENGINE_ERROR.test(p)), []);
+  } finally {
+    await one.context.close();
+    await two.context.close();
+  }
+});
+
+test('URL round trip: controls changed on the page give the same first-epoch loss after a reload', {
+  timeout: 60_000,
+  todo: 'bug: after a control that rebuilds the model, the worker fails with "Cannot pass deleted object as a pointer of type Model*" (web/src/worker/trainer.ts buildModel)',
+}, async () => {
+  const one = await open();
+  const two = await newPage();
+  try {
+    const { hash } = await changeControls(one.page);
+    await load(two, `${srv.origin}/index.html${hash}`);
+    const [m2] = await step(two.page);
+    assertFiniteMetrics(m2, 'after the reload');
+    const [m1] = await step(one.page);
+    assert.deepEqual(m1, m2, 'the same first-epoch metrics');
+    assert.deepEqual([...one.problems, ...two.problems], []);
+  } finally {
+    await one.context.close();
+    await two.context.close();
+  }
+});
+
+test('a Deep Insider link opens its setup: gauss, no hidden layer, text and three features hidden, no notice', { timeout: 60_000 }, async () => {
+  const s = await open(DEEP_INSIDER);
+  try {
+    const { page } = s;
+    const st = await state(page);
+    assert.equal(st.dataset, 'gauss');
+    assert.deepEqual(st.networkShape, []);
+    assert.equal(st.seed, '0.17900');
+    assert.equal(st.hideText, true);
+    assert.equal(st.learningRate, 0.03);
+    assert.equal(st.activspacer, false);
+    assert.deepEqual(st.hide, ['xSquared', 'ySquared', 'xTimesY', 'sinX', 'sinY']);
+    assert.equal(await page.isHidden('#notices'), true, `notices: ${await page.textContent('#notice-list')}`);
+    assert.equal(await page.isHidden('header'), true, 'hideText hides the header');
+    assert.equal(await page.isHidden('footer'), true, 'hideText hides the footer');
+    assert.equal(await page.isHidden('.hint.ui-description'), true);
+    assert.equal(await page.isHidden('.ui-activspacer'), true);
+    for (const f of ['xSquared', 'ySquared', 'xTimesY', 'sinX', 'sinY']) {
+      assert.equal(await page.locator(`#layers .node.input.ui-${f}`).isVisible(), false, `${f} is hidden`);
+    }
+    for (const f of ['x', 'y']) assert.equal(await page.locator(`#layers .node.input.ui-${f}.active`).isVisible(), true, `${f} is shown`);
+    assert.equal(await page.locator('#layers .layer.hidden').count(), 0, 'no hidden layer');
+    assert.equal(await page.textContent('#layerCount'), '0');
+    assert.equal(await page.isDisabled('#removeLayer'), true);
+    assert.equal(await page.getAttribute('#datasets button[data-name=gauss]', 'aria-checked'), 'true');
+    assert.equal(await page.isVisible('#play'), true);
+    const [m] = await step(page);
+    assertFiniteMetrics(m, 'first epoch');
+    // the URL keeps the link's parts (hides included)
+    const hash = await page.evaluate(() => location.hash);
+    assert.ok(hash.includes('networkShape=&') && hash.includes('seed=0.17900') && hash.endsWith('&xSquared_hide=true&ySquared_hide=true&xTimesY_hide=true&sinX_hide=true&sinY_hide=true'), hash);
+    assert.deepEqual(s.problems, [], s.problems.join(' | '));
+  } finally {
+    await s.context.close();
+  }
+});
+
+test('malformed hashes give the defaults and a plain-text notice; nothing from the URL runs', { timeout: 60_000 }, async () => {
+  const cases = [
+    {
+      hash: '#learningRate=abc&foo=<script>alert(1)</script>&networkShape=9,9&activation=<img src=x onerror=alert(2)>&' + 'x'.repeat(10000),
+      notices: 5,
+      text: ['learningRate="abc"', '"foo"', 'networkShape="9,9"', '"<img src=x onerror=alert(2)>"', 'xxxx'],
+    },
+    {
+      hash: '#' + 'a=b&'.repeat(6000),
+      notices: 1,
+      text: ['24000', '20000'],
+    },
+    {
+      hash: '#%E0%A4%A=1&activation=bogus&batchSize=0&seed=' + 'a'.repeat(50) + '&xSquared_hide=maybe&nope_hide=true'
+        + '&networkShape=1,2,3,4,5,6,7&dataset=xor&javascript:alert(3)&lang=en&learningRate=1e400&noise=-5',
+      notices: 10,
+      text: ['%E0%A4%A', 'activation="bogus"', 'batchSize="0"', 'seed=', 'xSquared_hide', '"nope"', 'networkShape="1,2,3,4,5,6,7"', 'javascript:alert(3)', 'learningRate="1e400"', 'noise="-5"'],
+      expect: { dataset: 'xor', lang: 'en' },  // the valid keys still apply
+    },
+  ];
+  const s = await newPage();
+  try {
+    const { page } = s;
+    let n = 0;
+    for (const c of cases) {
+      const label = c.hash.slice(0, 40);
+      await load(s, `${srv.origin}/index.html?case=${n++}${c.hash}`);
+      const { seed, ...rest } = await state(page);
+      assert.match(seed, /^0\.\d{5}$/, `${label}: a random seed`);
+      assert.deepEqual(rest, { ...DEFAULTS, ...c.expect }, label);
+      assert.equal(await page.isVisible('#notices'), true, `${label}: notices shown`);
+      const items = await page.locator('#notice-list li').allTextContents();
+      assert.equal(items.length, c.notices, `${label}: ${JSON.stringify(items)}`);
+      const all = items.join('\n');
+      for (const part of c.text) assert.ok(all.includes(part), `${label}: a notice names ${part}: ${all}`);
+      // plain text only: no element inside the list items, no script or image anywhere in the notices
+      assert.equal(await page.locator('#notices script, #notices img, #notice-list li *').count(), 0, label);
+      assert.equal(await page.locator('body script').count(), 1, `${label}: only the page's own script`);
+      assert.ok(items.every((i) => i.length < 300), `${label}: notices are short`);
+      // the URL is rewritten to the defaults
+      const hash = await page.evaluate(() => location.hash);
+      assert.ok(hash.includes('learningRate=0.03') && hash.includes('networkShape=4,2') && !/script|img|alert/.test(hash), `${label}: ${hash.slice(0, 200)}`);
+      // the page works
+      assertFiniteMetrics((await step(page))[0], label);
+      // dismissing the notices
+      await page.click('#dismiss-notices');
+      assert.equal(await page.isHidden('#notices'), true);
+    }
+    assert.deepEqual(s.dialogs, [], 'a dialog opened: something from the URL ran');
+    assert.deepEqual(s.problems, [], s.problems.join(' | '));
+  } finally {
+    await s.context.close();
+  }
+});
+
+async function diverge(page) {
+  assert.equal((await state(page)).learningRate, 10);
+  await page.click('#play');
+  await until(page, () => window.__nnplay.snapshot.diverged, undefined, { what: 'divergence' });
+  await until(page, () => !document.getElementById('play').classList.contains('playing'), undefined, { what: 'play button back to ▶' });
+}
+
+const heatmapColours = (page) => page.evaluate(() => {
+  const c = document.getElementById('heatmap');
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  const colours = new Set();
+  for (let i = 0; i < d.length; i += 4) colours.add(`${d[i]},${d[i + 1]},${d[i + 2]}`);
+  return [...colours];
+});
+
+test('divergence at learning rate 10 is shown: an alarm, a grey heatmap, play does not restart', { timeout: 60_000 }, async () => {
+  const s = await open(DIVERGING);
+  try {
+    const { page } = s;
+    await diverge(page);
+    const snapshot = await snap(page);
+    assert.equal(snapshot.diverged, true);
+    assert.equal(snapshot.playing, false);
+    assert.match(snapshot.stopped, /NaN|Infinity|non-finite/i);
+    assert.equal(await page.isVisible('#status'), true);
+    assert.equal(await page.evaluate(() => document.getElementById('status').classList.contains('alarm')), true);
+    const text = await page.textContent('#status');
+    assert.match(text, /学習が発散しました/);
+    assert.match(text, /学習率を下げて［リセット］してください。/);
+    assert.deepEqual(await heatmapColours(page), ['158,158,158'], 'the heatmap is all grey');
+    // the hidden neurons' thumbnails are grey too
+    const thumbs = await page.evaluate(() => [...document.querySelectorAll('#layers .layer.hidden canvas.thumb')].map((c) => {
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      return d.every((v, i) => (i % 4 === 3 ? v === 255 : v === 158));
+    }));
+    assert.equal(thumbs.length, 16);
+    assert.ok(thumbs.every(Boolean), 'grey neuron thumbnails');
+    // play does nothing while diverged
+    const epoch = snapshot.epoch;
+    await page.click('#play');
+    assert.equal(await page.evaluate(() => document.getElementById('play').classList.contains('playing')), false);
+    await page.click('#step');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.equal((await snap(page)).epoch, epoch, 'no training after divergence');
+    assert.deepEqual(s.problems, [], s.problems.join(' | '));
+  } finally {
+    await s.context.close();
+  }
+});
+
+test('after divergence, a lower learning rate and Reset recover', {
+  timeout: 60_000,
+  todo: 'bug: Reset fails with "Cannot pass deleted object as a pointer of type Model*" and the page stays diverged (web/src/worker/trainer.ts buildModel)',
+}, async () => {
+  const s = await open(DIVERGING);
+  try {
+    const { page } = s;
+    await diverge(page);
+    await page.selectOption('#learningRate', '0.01');
+    assert.equal((await state(page)).learningRate, 0.01);
+    await page.click('#reset');
+    await until(page, () => !window.__nnplay.snapshot.diverged && window.__nnplay.snapshot.epoch === 0, undefined, { what: 'a reset, undiverged model' });
+    assert.equal(await page.isHidden('#status'), true, `status: ${await page.textContent('#status')}`);
+    assert.equal(await page.textContent('#epoch'), '000,000');
+    assert.equal(await page.evaluate(() => window.__nnplay.charts.length), 0);
+    const metrics = await step(page, 3);
+    metrics.forEach((m, i) => assertFiniteMetrics(m, `epoch ${i + 1} after reset`, { classification: false }));
+    assert.equal((await snap(page)).diverged, false);
+    assert.ok((await heatmapColours(page)).length > 1, 'the heatmap is coloured again');
+    // the same as a fresh page at 0.01
+    const fresh = await open(DIVERGING.replace('learningRate=10', 'learningRate=0.01'));
+    try {
+      assert.deepEqual(await step(fresh.page, 3), metrics, 'Reset gives the same training as a fresh page with that learning rate');
+    } finally {
+      await fresh.context.close();
+    }
+    assert.deepEqual(s.problems, [], s.problems.join(' | '));
+  } finally {
+    await s.context.close();
+  }
+});
+
+test('test points: a click on the plot and the test button add rows with the true label; clear; showTestData off', { timeout: 60_000 }, async () => {
+  const s = await open('#seed=1');
+  try {
+    const { page } = s;
+    await step(page, 3);
+    const box = await page.locator('#points').boundingBox();
+    assert.ok(box.width > 100 && Math.abs(box.width - box.height) < 1, `a square plot: ${JSON.stringify(box)}`);
+    const rows = () => page.locator('#testTable tbody tr');
+    const cells = async (i) => rows().nth(i).locator('td').allTextContents();
+    const clickAt = async (x, y) => {
+      const px = ((x + 6) / 12) * box.width, py = ((6 - y) / 12) * box.height;
+      await page.click('#points', { position: { x: px, y: py } });
+      return [-6 + (12 * px) / box.width, 6 - (12 * py) / box.height];
+    };
+    // inside the circle (radius 2.5): label 1
+    const [x1, y1] = await clickAt(1, -2);
+    await until(page, () => document.querySelectorAll('#testTable tbody tr').length === 1, undefined, { what: 'the first row' });
+    let [cx, cy, predicted, output, truth] = await cells(0);
+    assert.ok(Math.abs(Number(cx) - x1) < 0.06 && Math.abs(Number(cy) - y1) < 0.06, `row (${cx}, ${cy}) vs click (${x1}, ${y1})`);
+    assert.equal(truth, '1');
+    assert.ok(['1', '-1'].includes(predicted));
+    assert.ok(Math.abs(Number(output)) <= 1, output);
+    assert.equal(predicted, Number(output) >= 0 ? '1' : '-1', 'the class follows the tanh output');
+    // the button: a random point
+    await page.click('#testButton');
+    await until(page, () => document.querySelectorAll('#testTable tbody tr').length === 2, undefined, { what: 'the second row' });
+    [cx, cy, , , truth] = await cells(1);
+    assert.ok(Math.abs(Number(cx)) <= 6 && Math.abs(Number(cy)) <= 6);
+    const r = Math.hypot(Number(cx), Number(cy));
+    if (Math.abs(r - 2.5) > 0.02) assert.equal(truth, r < 2.5 ? '1' : '-1', `circle label at (${cx}, ${cy})`);
+    // outside the circle: label -1; the first row is unchanged
+    const [x3, y3] = await clickAt(5, 4.5);
+    await until(page, () => document.querySelectorAll('#testTable tbody tr').length === 3, undefined, { what: 'the third row' });
+    [cx, cy, , , truth] = await cells(2);
+    assert.ok(Math.abs(Number(cx) - x3) < 0.06 && Math.abs(Number(cy) - y3) < 0.06, `row (${cx}, ${cy}) vs click (${x3}, ${y3})`);
+    assert.equal(truth, '-1');
+    assert.equal((await cells(0))[4], '1');
+    assert.match(await page.textContent('#testSummary'), /\d\.\d{3}.*\d\.\d{3}/, 'test loss and accuracy');
+    // clear
+    await page.click('#clearTests');
+    assert.equal(await rows().count(), 0);
+    assert.equal(await page.textContent('#testSummary'), '');
+    // with the test data hidden, a click explains and adds nothing
+    await page.uncheck('#showTestData');
+    assert.equal((await state(page)).showTestData, false);
+    await clickAt(0, 0);
+    await until(page, () => !document.getElementById('status').hidden, undefined, { what: 'the status message' });
+    assert.equal(await page.textContent('#status'), '［☑ テストデータ表示］をオンにしてください。');
+    assert.equal(await page.evaluate(() => document.getElementById('status').classList.contains('alarm')), false);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.equal(await rows().count(), 0, 'no row while test data is hidden');
+    assert.deepEqual(s.problems, [], s.problems.join(' | '));
+  } finally {
+    await s.context.close();
+  }
+});
+
+test('the page works from file://: the engine loads and trains, with no network request', { timeout: 60_000 }, async () => {
+  const url = pathToFileURL(path.join(DIST, 'index.html')).href + '#seed=1';
+  const s = await open(url);
+  const ref = await open('#seed=1');
+  try {
+    const { page } = s;
+    assert.equal(await page.isHidden('#loading'), true);
+    assert.equal((await state(page)).seed, '1');
+    const metrics = await step(page, 3);
+    metrics.forEach((m, i) => assertFiniteMetrics(m, `file:// epoch ${i + 1}`));
+    assert.ok(metrics[2].loss < metrics[0].loss);
+    assert.deepEqual(metrics, await step(ref.page, 3), 'the same numbers as over http');
+    // the URL state works there too
+    assert.match(await page.evaluate(() => location.href), /^file:\/\/.*index\.html#activation=tanh&/);
+    assert.deepEqual(s.requests.filter((u) => !/^(file|data|blob):/.test(u)), [], 'network requests');
+    assert.deepEqual(s.problems, [], s.problems.join(' | '));
+  } finally {
+    await s.context.close();
+    await ref.context.close();
+  }
+});
+
+// ---- responsiveness and measurements
+
+const stats = (xs) => {
+  const v = [...xs].sort((a, b) => a - b);
+  const q = (p) => (v.length ? v[Math.min(v.length - 1, Math.floor(p * v.length))] : NaN);
+  return { n: v.length, median: q(0.5), p95: q(0.95), max: v.at(-1) ?? NaN };
+};
+const ms = (x) => x.toFixed(1);
+
+// Plays for warmup + windowMs and measures: epochs/s (snapshot epochs over time), the page's
+// render time per frame (window.__nnplay.frameTimes) and the rAF interval (the main thread's frame time).
+async function measure(page, speed, windowMs = 2500) {
+  await page.selectOption('#speed', speed);
+  await page.click('#play');
+  await until(page, () => window.__nnplay.snapshot.playing && window.__nnplay.snapshot.epoch >= 1, undefined, { what: 'training started' });
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 400)));  // warm-up
+  const m = await page.evaluate(async (windowMs) => {
+    const n = window.__nnplay;
+    n.frameTimes.length = 0;
+    const e0 = n.snapshot.epoch, t0 = performance.now();
+    const stamps = [];
+    await new Promise((resolve) => {
+      const f = (t) => {
+        stamps.push(t);
+        if (t - stamps[0] < windowMs) requestAnimationFrame(f);
+        else resolve();
+      };
+      requestAnimationFrame(f);
+    });
+    const e1 = n.snapshot.epoch, t1 = performance.now();
+    return {
+      epochs: e1 - e0,
+      seconds: (t1 - t0) / 1000,
+      reported: n.snapshot.epochsPerSecond,
+      intervals: stamps.slice(1).map((t, i) => t - stamps[i]),
+      renders: [...n.frameTimes],
+    };
+  }, windowMs);
+  return {
+    epochsPerSecond: m.epochs / m.seconds,
+    reportedEpochsPerSecond: m.reported,
+    frameInterval: stats(m.intervals),
+    renderTime: stats(m.renders),
+  };
+}
+
+function report(t, label, m) {
+  measurements[label] = m;
+  const line = `${label}: ${m.epochsPerSecond.toFixed(1)} epochs/s (page shows ${m.reportedEpochsPerSecond}); `
+    + `rAF interval median ${ms(m.frameInterval.median)} ms, p95 ${ms(m.frameInterval.p95)} ms, max ${ms(m.frameInterval.max)} ms (${m.frameInterval.n} frames); `
+    + `render time median ${ms(m.renderTime.median)} ms, p95 ${ms(m.renderTime.p95)} ms, max ${ms(m.renderTime.max)} ms`;
+  t.diagnostic(line);
+  console.log(`# ${line}`);
+}
+
+test('responsiveness: the default and the largest network (6 × 8, all features, batch 1) at every speed; pause works at once', { timeout: 90_000 }, async (t) => {
+  const s = await open('#seed=1');
+  try {
+    const { page } = s;
+    report(t, 'default 4,2, 1 epoch/frame', await measure(page, '1'));
+    await pause(page);
+    report(t, 'default 4,2, fastest', await measure(page, '0'));
+    await pause(page);
+    assert.equal((await snap(page)).diverged, false);
+
+    await load(s, `${srv.origin}/index.html?largest${LARGEST}`);
+    const st = await state(page);
+    assert.deepEqual(st.networkShape, [8, 8, 8, 8, 8, 8]);
+    assert.equal(st.batchSize, 1);
+    assert.equal(await page.locator('#layers .node.input.active').count(), 7);
+    assert.equal(await page.locator('#links path.link').count(), 7 * 8 + 5 * 8 * 8 + 8);
+    report(t, 'largest 8×6 all features batch 1, 1 epoch/frame', await measure(page, '1'));
+    await pause(page);
+    report(t, 'largest 8×6 all features batch 1, fastest', await measure(page, '0'));
+
+    // still playing at max speed: the main thread answers and a pause takes effect
+    assert.equal((await snap(page)).playing, true);
+    const t0 = Date.now();
+    const roundTrip = await page.evaluate(() => performance.now());
+    const evalMs = Date.now() - t0;
+    assert.ok(Number.isFinite(roundTrip));
+    const t1 = Date.now();
+    await page.click('#play', { timeout: 5000 });
+    await until(page, () => !window.__nnplay.snapshot.playing, undefined, { timeout: 5000, what: 'pause at max speed' });
+    const pauseMs = Date.now() - t1;
+    const stoppedAt = (await snap(page)).epoch;
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+    assert.equal((await snap(page)).epoch, stoppedAt, 'no training after pause');
+    assert.equal(await page.textContent('#play'), '▶');
+    measurements.responsiveness = { evaluateRoundTripMs: evalMs, pauseClickToPausedMs: pauseMs };
+    t.diagnostic(`largest network at max speed: page.evaluate round trip ${evalMs} ms; pause click → paused snapshot ${pauseMs} ms`);
+    console.log(`# largest network at max speed: page.evaluate round trip ${evalMs} ms; pause click -> paused snapshot ${pauseMs} ms`);
+    assertFiniteMetrics((await snap(page)).metrics, 'largest network');
+    assert.deepEqual(s.problems, [], s.problems.join(' | '));
+  } finally {
+    await s.context.close();
+  }
+});

@@ -1,0 +1,92 @@
+// Own data: points drawn on the plot in a chosen class, or imported from a CSV file
+// (x,y,label). They are kept in this browser (localStorage), since a URL cannot carry
+// them; a bad CSV row gets a message and nothing already drawn is lost.
+import { parseDatasetCsv } from '../../../bindings/src/exports.js';
+import { t } from '../i18n/index.js';
+import { byId } from './controls.js';
+
+const STORAGE_KEY = 'nnplay.ownData';
+const MAX_POINTS = 5000;
+
+export class OwnData {
+  points: number[] = [];   // x0, y0, x1, y1, …
+  classes: number[] = [];  // 0, 1 or 2 per point
+  #onChange: () => void;
+
+  constructor(onChange: () => void) {
+    this.#onChange = onChange;
+    try {
+      const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
+      if (saved && Array.isArray(saved.points) && Array.isArray(saved.classes) && saved.points.length === saved.classes.length * 2) {
+        const ok = saved.points.every((v: unknown) => typeof v === 'number' && Math.abs(v) <= 6) && saved.classes.every((c: unknown) => c === 0 || c === 1 || c === 2);
+        if (ok) {
+          this.points = saved.points;
+          this.classes = saved.classes;
+        }
+      }
+    } catch {
+      // no storage (file:// in some browsers, private mode): the points live in memory only
+    }
+    byId('clearPoints').addEventListener('click', () => {
+      this.points = [];
+      this.classes = [];
+      this.#changed();
+    });
+    byId<HTMLInputElement>('importCsv').addEventListener('change', async (e) => {
+      const input = e.target as HTMLInputElement;
+      const file = input.files?.[0];
+      if (file) this.import(await file.text());
+      input.value = '';
+    });
+  }
+
+  get drawing(): boolean {
+    return byId<HTMLInputElement>('drawMode').checked;
+  }
+
+  get selectedClass(): number {
+    return Number(document.querySelector<HTMLInputElement>('input[name=drawClass]:checked')?.value ?? 0);
+  }
+
+  add(x: number, y: number): void {
+    if (this.classes.length >= MAX_POINTS) return;
+    this.points.push(Math.max(-6, Math.min(6, x)), Math.max(-6, Math.min(6, y)));
+    this.classes.push(this.selectedClass);
+    this.#changed();
+  }
+
+  // Labels -1 / 0 -> class 0 (orange), 1 -> class 1 (blue), 2 -> class 2 (green).
+  import(text: string): void {
+    const parsed = parseDatasetCsv(text, MAX_POINTS - this.classes.length);
+    const errors = [...parsed.errors];
+    parsed.labels.data.forEach((label, i) => {
+      const c = label <= 0 ? 0 : label === 1 ? 1 : label === 2 ? 2 : -1;
+      if (c < 0) {
+        errors.push(`label ${label} (point ${i + 1}) is not one of -1, 0, 1, 2`);
+        return;
+      }
+      this.points.push(parsed.points.data[i * 2], parsed.points.data[i * 2 + 1]);
+      this.classes.push(c);
+    });
+    byId('importErrors').replaceChildren(...errors.map((m) => {
+      const li = document.createElement('li');
+      li.textContent = m;  // plain text
+      return li;
+    }));
+    this.#changed();
+  }
+
+  render(visible: boolean): void {
+    byId('ownData').hidden = !visible;
+    byId('ownDataCount').textContent = `${this.classes.length} ${t('points')}`;
+  }
+
+  #changed() {
+    try {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ points: this.points, classes: this.classes }));
+    } catch {
+      // see the constructor
+    }
+    this.#onChange();
+  }
+}
