@@ -317,6 +317,37 @@ class Model {
   Matrix<float> staged_;
 };
 
+// One parameter and one of the engine's optimizers: the page's "gradient descent, seen"
+// view steps it on a loss curve (the same update rules as training, not an imitation).
+class ScalarOptimizer {
+ public:
+  ScalarOptimizer(std::string name, val options) : w_(nnplay::Node<float>::parameter(1, 1)) {
+    guarded([&] {
+      nnplay::OptimizerOptions o;
+      const val keys = val::global("Object").call<val>("keys", options);
+      for (unsigned i = 0; i < keys["length"].as<unsigned>(); ++i) {
+        const std::string key = keys[i].as<std::string>();
+        o[key] = options[key].as<double>();
+      }
+      optimizer_ = nnplay::make_optimizer<float>(name, o);
+      optimizer_->build({&w_});
+    });
+  }
+  // w -> the optimizer's next w, given the gradient at w.
+  double step(double w, double gradient) {
+    return guarded([&] {
+      w_.value(0, 0) = static_cast<float>(w);
+      w_.grad(0, 0) = static_cast<float>(gradient);
+      optimizer_->apply_gradients();
+      return static_cast<double>(w_.value(0, 0));
+    });
+  }
+
+ private:
+  nnplay::Node<float> w_;
+  std::unique_ptr<nnplay::Optimizer<float>> optimizer_;
+};
+
 val generate_dataset(std::string type, double noise, double seed, double samples) {
   return guarded([&] {
     const auto d = nnplay::generate_dataset<float>(type, noise, static_cast<std::uint32_t>(seed), static_cast<std::size_t>(samples));
@@ -393,6 +424,9 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("optimizerConfig", &Model::optimizerConfig)
       .function("layerCount", &Model::layerCount)
       .function("layerInfo", &Model::layerInfo);
+  emscripten::class_<ScalarOptimizer>("ScalarOptimizer")
+      .constructor<std::string, val>()
+      .function("step", &ScalarOptimizer::step);
   emscripten::function("generateDataset", &generate_dataset);
   emscripten::function("splitDataset", &split_dataset);
   emscripten::function("makeFeatures", &make_features);

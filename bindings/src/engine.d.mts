@@ -83,8 +83,14 @@ export interface EngineModel {
   delete(): void;
 }
 
+export interface EngineScalarOptimizer {
+  step(w: number, gradient: number): number;
+  delete(): void;
+}
+
 export interface Engine {
   Model: new (seed: number) => EngineModel;
+  ScalarOptimizer: new (name: string, options: Record<string, number>) => EngineScalarOptimizer;
   generateDataset(type: string, noise: number, seed: number, samples: number): {
     type: string;
     points: Matrix2D;

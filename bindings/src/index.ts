@@ -13,7 +13,7 @@ import { makeDatasets } from './datasets.js';
 import { dense, regularizers } from './layers.js';
 import { type DenseLayer } from './layers.js';
 import { Sequential } from './model.js';
-import { makeOptimizer, OPTIMIZERS, optimizers } from './optimizers.js';
+import { descend, makeOptimizer, OPTIMIZERS, type OptimizerSpec, optimizers } from './optimizers.js';
 import * as playground from './playground.js';
 import * as state from './state.js';
 
@@ -38,7 +38,13 @@ function makeApi(engine: Engine) {
     sequential: (layers: DenseLayer[] = [], options: { seed?: number } = {}) => new Sequential(engine, layers, options),
     layers: { dense },
     regularizers,
-    optimizers: { ...optimizers, get: makeOptimizer, names: Object.keys(OPTIMIZERS) },
+    optimizers: {
+      ...optimizers,
+      get: makeOptimizer,
+      names: Object.keys(OPTIMIZERS),
+      // w after each of `steps` updates of one parameter whose loss has gradient grad(w).
+      descend: (spec: OptimizerSpec, w0: number, grad: (w: number) => number, steps: number) => descend(engine, spec, w0, grad, steps),
+    },
     losses: LOSSES,
     metrics: METRICS,
     activations: ACTIVATIONS,

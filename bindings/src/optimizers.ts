@@ -87,3 +87,20 @@ export const optimizers = {
   adamax: (o: Pick<OptimizerOptions, 'learningRate' | 'beta1' | 'beta2' | 'epsilon' | 'decay'> = {}) => makeOptimizer('adamax', o),
   nadam: (o: Pick<OptimizerOptions, 'learningRate' | 'beta1' | 'beta2' | 'epsilon'> = {}) => makeOptimizer('nadam', o),
 };
+
+// Steps one of the engine's optimizers on a single parameter w along a loss curve whose
+// gradient is grad(w); returns w after each step (the page's gradient descent view).
+export function descend(engine: import('./engine.mjs').Engine, spec: OptimizerSpec, w0: number, grad: (w: number) => number, steps: number): number[] {
+  const optimizer = new engine.ScalarOptimizer(spec.className, engineOptions(spec));
+  try {
+    const path = [w0];
+    let w = w0;
+    for (let i = 0; i < steps && Number.isFinite(w) && Math.abs(w) < 1e6; i++) {
+      w = optimizer.step(w, grad(w));
+      path.push(w);
+    }
+    return path;
+  } finally {
+    optimizer.delete();
+  }
+}

@@ -152,3 +152,13 @@ test('a disposed model says so', () => {
   assert.throws(() => model.predict([[1, 2]]), /disposed/);
   model.dispose();  // twice is harmless
 });
+
+test("optimizers.descend steps the engine's own optimizer on one parameter", () => {
+  // Adam(0.1) on w²/2 from 10: the tf.keras 2.x trajectory (see tests/core/test_optimizers.cpp)
+  const adam = nn.optimizers.descend(nn.optimizers.adam({ learningRate: 0.1 }), 10, (w) => w, 3);
+  [10, 9.900000031622767, 9.8000275130451495, 9.7001010647793979].forEach((v, i) => assert.ok(Math.abs(adam[i] - v) < 2e-5, `${i}: ${adam[i]}`));
+  const sgd = nn.optimizers.descend(nn.optimizers.sgd({ learningRate: 0.5 }), 1, (w) => 2 * w, 4);
+  assert.deepEqual(sgd, [1, 0, 0, 0, 0]);
+  const wild = nn.optimizers.descend(nn.optimizers.sgd({ learningRate: 3 }), 3, (w) => 0.6 * w ** 3 - 2.4 * w + 0.6, 60);
+  assert.ok(wild.length < 61, 'a diverging path stops early');
+});

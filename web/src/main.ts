@@ -10,6 +10,7 @@ import { Charts } from './views/charts.js';
 import { ColourScale } from './views/colors.js';
 import { applyHides, byId, Controls } from './views/controls.js';
 import { DatasetPicker } from './views/datasets.js';
+import { DescentView } from './views/descent.js';
 import { Heatmap, type PointSet } from './views/heatmap.js';
 import { NetworkView } from './views/network.js';
 import { OwnData } from './views/ownData.js';
@@ -44,6 +45,7 @@ const own = new OwnData(() => {
   sendOwnData();
   renderState(store.state);
 });
+const descent = new DescentView((optimizer, learningRate, w0, steps) => send({ type: 'descend', optimizer, learningRate, w0, steps }));
 const ownDataActive = () => store.state.problem === 'classification' && store.state.dataset === 'custom';
 function sendOwnData() {
   const points = Float32Array.from(own.points), classes = Float32Array.from(own.classes);
@@ -147,6 +149,9 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
         hoverGrid = m.grid;
         drawHeatmap();
       }
+      return;
+    case 'descend':
+      descent.play(m.path);
       return;
     case 'export':
       download(m.what === 'weights' ? 'nnplay-weights.json' : m.what === 'history' ? 'nnplay-history.csv' : 'nnplay-data.csv', m.text);

@@ -26,6 +26,7 @@ export type ToWorker =
   | { type: 'thumbnails' }  // 200 noise-free points of every dataset, for the pickers
   | { type: 'export'; what: 'data' | 'history' | 'weights' }
   | { type: 'custom'; points: Float32Array; classes: Float32Array }  // own data (class indices 0, 1, 2)
+  | { type: 'descend'; optimizer: string; learningRate: number; w0: number; steps: number }
   | { type: 'frame' };
 
 export interface Metrics {
@@ -78,4 +79,5 @@ export type FromWorker =
   | { type: 'neuron'; layer: number; unit: number; grid: Float32Array }
   | { type: 'thumbnails'; sets: { name: string; points: Float32Array; labels: Float32Array }[] }
   | { type: 'export'; what: 'data' | 'history' | 'weights'; text: string }
+  | { type: 'descend'; path: number[] }
   | { type: 'error'; message: string };

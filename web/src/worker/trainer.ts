@@ -3,6 +3,7 @@
 import { type CustomData, init, type FitSession, type Nnplay, type Sequential, type TrainingSetup } from '../../../bindings/src/index.js';
 import type { PlaygroundState } from '../../../bindings/src/state.js';
 import { type FromWorker, GRID, type Metrics, type Rebuild, type Snapshot, THUMB, type ToWorker } from '../protocol.js';
+import { gradient } from '../descent/curve.js';
 import { column, gridPoints, thumbnail } from './grid.js';
 
 const NO_LIMIT = 1_000_000_000;
@@ -308,6 +309,11 @@ function handle(msg: ToWorker) {
       if (setup.outputUnits !== before || !model) buildModel();
       else startSession();  // the same network trains on, from the current epoch
       return sendSnapshot();
+    }
+    case 'descend': {
+      const spec = nn.optimizers.get(msg.optimizer, { learningRate: msg.learningRate });
+      post({ type: 'descend', path: nn.optimizers.descend(spec, msg.w0, gradient, msg.steps) });
+      return;
     }
     case 'export': {
       let text: string;

@@ -1,0 +1,95 @@
+// "Gradient descent, seen" (figures 5-5 … 5-9): a ball on a one-parameter loss curve
+// takes steps of the engine's own optimizers (computed in the worker), so a reader sees
+// overshooting at 0.3, crawling at 0.003 and getting stuck in the local minimum.
+import { LEARNING_RATES, OPTIMIZER_NAMES } from '../../../bindings/src/state.js';
+import { loss, START, W_RANGE } from '../descent/curve.js';
+import { t } from '../i18n/index.js';
+import { byId } from './controls.js';
+
+const STEPS = 60;
+
+export type DescentRequest = (optimizer: string, learningRate: number, w0: number, steps: number) => void;
+
+export class DescentView {
+  #canvas: HTMLCanvasElement;
+  #path: number[] = [START];
+  #shown = 1;
+  #timer: number | undefined;
+  #request: DescentRequest;
+
+  constructor(request: DescentRequest) {
+    this.#request = request;
+    this.#canvas = byId<HTMLCanvasElement>('descentCanvas');
+    const lr = byId<HTMLSelectElement>('descentRate');
+    lr.replaceChildren(...LEARNING_RATES.filter((r) => r >= 0.001).map((r) => new Option(String(r), String(r), r === 0.03, r === 0.03)));
+    const opt = byId<HTMLSelectElement>('descentOptimizer');
+    opt.replaceChildren(...OPTIMIZER_NAMES.map((o) => new Option(o.toUpperCase() === 'SGD' ? 'SGD' : o[0].toUpperCase() + o.slice(1), o)));
+    const start = byId<HTMLInputElement>('descentStart');
+    start.value = String(START);
+    const run = () => this.#request(opt.value, Number(lr.value), Number(start.value), STEPS);
+    byId('descentRun').addEventListener('click', run);
+    for (const el of [lr, opt, start]) el.addEventListener('change', () => this.reset());
+    this.reset();
+  }
+
+  reset(): void {
+    clearInterval(this.#timer);
+    this.#path = [Number(byId<HTMLInputElement>('descentStart').value)];
+    this.#shown = 1;
+    this.draw();
+  }
+
+  // Animates the path the worker computed, one step every 80 ms.
+  play(path: number[]): void {
+    clearInterval(this.#timer);
+    this.#path = path;
+    this.#shown = 1;
+    this.#timer = window.setInterval(() => {
+      this.#shown = Math.min(this.#path.length, this.#shown + 1);
+      this.draw();
+      if (this.#shown >= this.#path.length) clearInterval(this.#timer);
+    }, 80);
+  }
+
+  get path(): number[] {
+    return this.#path;
+  }
+
+  draw(): void {
+    const c = this.#canvas;
+    const g = c.getContext('2d')!;
+    const [lo, hi] = W_RANGE;
+    const fMin = -1, fMax = 8;
+    const px = (w: number) => ((w - lo) / (hi - lo)) * c.width;
+    const py = (f: number) => c.height - ((f - fMin) / (fMax - fMin)) * c.height;
+    g.clearRect(0, 0, c.width, c.height);
+    g.strokeStyle = '#0877bd';
+    g.lineWidth = 2;
+    g.beginPath();
+    for (let x = 0; x <= c.width; x++) {
+      const w = lo + (x / c.width) * (hi - lo);
+      if (x === 0) g.moveTo(x, py(loss(w)));
+      else g.lineTo(x, py(loss(w)));
+    }
+    g.stroke();
+    const visible = this.#path.slice(0, this.#shown);
+    g.fillStyle = 'rgba(245, 147, 34, 0.45)';
+    for (const w of visible.slice(0, -1)) {
+      if (w < lo || w > hi) continue;
+      g.beginPath();
+      g.arc(px(w), py(loss(w)), 3, 0, 2 * Math.PI);
+      g.fill();
+    }
+    const w = visible[visible.length - 1];
+    const status = byId('descentStatus');
+    if (!Number.isFinite(w) || w < lo || w > hi) {
+      status.textContent = `${t('descentStep')} ${visible.length - 1}: ${t('descentOut')}`;
+      return;
+    }
+    g.fillStyle = '#f59322';
+    g.beginPath();
+    g.arc(px(w), py(loss(w)), 7, 0, 2 * Math.PI);
+    g.fill();
+    status.textContent = `${t('descentStep')} ${visible.length - 1}: w = ${w.toFixed(3)}, loss = ${loss(w).toFixed(3)}`;
+  }
+}
