@@ -4,7 +4,7 @@
 // come after them. Nothing parsed here is ever treated as HTML: values are checked
 // against the schema and notices are plain text.
 
-export type FieldType = 'enum' | 'number' | 'int' | 'bool' | 'intList' | 'seed';
+export type FieldType = 'enum' | 'number' | 'int' | 'bool' | 'intList' | 'seed' | 'compare';
 
 export interface Field {
   key: string;
@@ -81,6 +81,7 @@ export const SCHEMA: readonly Field[] = [
   { key: 'weightsSeed', type: 'int', default: null, optional: true, min: 0, max: 4294967295, help: "initial weights' own seed (set by 'new weights'; absent: derived from seed)" },
   { key: 'maxEpochs', type: 'int', default: null, optional: true, min: 1, max: 1000000, help: 'stop after this many epochs' },
   { key: 'patience', type: 'int', default: null, optional: true, min: 0, max: 10000, help: "early stopping on val_loss with this patience (Keras' EarlyStopping)" },
+  { key: 'compare', type: 'compare', default: null, optional: true, help: 'side-by-side runs: setting:v1,v2,… (learningRate, optimizer, loss, batchSize or activation; 2-4 values)' },
   { key: 'lang', type: 'enum', default: 'ja', values: ['ja', 'en'], help: 'page language' },
   { key: 'palette', type: 'enum', default: 'default', values: ['default', 'cb'], help: 'colours: the playground\'s orange/blue, or cb (colour-blind-safe)' },
 ];
@@ -122,9 +123,18 @@ export interface PlaygroundState {
   weightsSeed: number | null;
   maxEpochs: number | null;
   patience: number | null;
+  compare: Comparison | null;
   lang: 'ja' | 'en';
   palette: 'default' | 'cb';
   hide: string[];  // parts hidden by <part>_hide=true, in the order given
+}
+
+// Side by side: one setting, 2-4 values (e.g. the article's figure 5-10: learning rates
+// 0.003, 0.03, 0.3, 3), each value checked by that setting's own field.
+export const COMPARABLE = ['learningRate', 'optimizer', 'loss', 'batchSize', 'activation'] as const;
+export interface Comparison {
+  setting: (typeof COMPARABLE)[number];
+  values: (string | number)[];
 }
 
 const MAX_HASH = 20000;
@@ -150,6 +160,7 @@ export function describeAllowed(f: Field): string {
     case 'int': return `a whole number from ${f.min} to ${f.max}`;
     case 'intList': return `up to ${f.maxItems} comma-separated whole numbers from ${f.min} to ${f.max}`;
     case 'seed': return 'up to 40 letters, digits, dots, dashes or underscores';
+    case 'compare': return `setting:v1,v2,… with setting one of ${COMPARABLE.join(', ')} and 2 to 4 of its values`;
   }
 }
 
@@ -184,11 +195,20 @@ export function parseValue(f: Field, text: string): unknown {
     }
     case 'seed':
       return /^[A-Za-z0-9._-]{1,40}$/.test(text) ? text : undefined;
+    case 'compare': {
+      const [setting, list, ...rest] = text.split(':');
+      if (rest.length || !list || !(COMPARABLE as readonly string[]).includes(setting)) return undefined;
+      const field = SCHEMA.find((f) => f.key === setting)!;
+      const values = list.split(',').map((v) => parseValue(field, v));
+      if (values.length < 2 || values.length > 4 || values.some((v) => v === undefined)) return undefined;
+      return { setting, values } as Comparison;
+    }
   }
 }
 
 export function formatValue(f: Field, v: unknown): string {
   if (f.type === 'intList') return (v as number[]).join(',');
+  if (f.type === 'compare') return `${(v as Comparison).setting}:${(v as Comparison).values.join(',')}`;
   return String(v);
 }
 
@@ -267,7 +287,7 @@ export function serializeHash(state: PlaygroundState): string {
     const v = s[f.key];
     if (v === null || v === undefined) continue;
     if (f.serializeDefault === 'omit' && v === f.default) continue;
-    parts.push(`${f.key}=${encodeURIComponent(formatValue(f, v)).replace(/%2C/g, ',')}`);
+    parts.push(`${f.key}=${encodeURIComponent(formatValue(f, v)).replace(/%2C/g, ',').replace(/%3A/g, ':')}`);
   }
   for (const part of state.hide ?? []) parts.push(`${part}_hide=true`);
   return '#' + parts.join('&');

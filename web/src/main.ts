@@ -10,6 +10,7 @@ import { Charts } from './views/charts.js';
 import { ColourScale } from './views/colors.js';
 import { applyHides, byId, Controls } from './views/controls.js';
 import { DatasetPicker } from './views/datasets.js';
+import { CompareView } from './views/compare.js';
 import { DescentView } from './views/descent.js';
 import { Heatmap, type PointSet } from './views/heatmap.js';
 import { NetworkView } from './views/network.js';
@@ -46,6 +47,18 @@ const own = new OwnData(() => {
   renderState(store.state);
 });
 const descent = new DescentView((optimizer, learningRate, w0, steps) => send({ type: 'descend', optimizer, learningRate, w0, steps }));
+let compareRequested = false;
+const compare = new CompareView(
+  (c, base) => store.update({ ...base, compare: c }),
+  (states, epochs) => {
+    compareRequested = true;
+    send({ type: 'compareStart', states, epochs });
+  },
+);
+byId('compareRun').addEventListener('click', () => {
+  if (compare.running) compare.running = false;
+  else compare.start(store.state);
+});
 const ownDataActive = () => store.state.problem === 'classification' && store.state.dataset === 'custom';
 function sendOwnData() {
   const points = Float32Array.from(own.points), classes = Float32Array.from(own.classes);
@@ -76,6 +89,7 @@ const network = new NetworkView(byId('network'), byId('links') as unknown as SVG
 // ---- state -> views and worker
 function renderState(state: PlaygroundState) {
   controls.render(state);
+  compare.render(state.compare);
   own.render(ownDataActive());
   if (byId<HTMLDetailsElement>('codePanel').open) byId('code').textContent = keras(state);
   applyHides(state);
@@ -152,6 +166,10 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       return;
     case 'descend':
       descent.play(m.path);
+      return;
+    case 'compare':
+      compareRequested = false;
+      compare.update(m, colours);
       return;
     case 'export':
       download(m.what === 'weights' ? 'nnplay-weights.json' : m.what === 'history' ? 'nnplay-history.csv' : 'nnplay-data.csv', m.text);
@@ -269,6 +287,10 @@ function loop() {
   if (playing && !frameRequested) {
     frameRequested = true;
     send({ type: 'frame' });
+  }
+  if (compare.running && !compareRequested) {
+    compareRequested = true;
+    send({ type: 'compareFrame' });
   }
   requestAnimationFrame(loop);
 }
@@ -393,4 +415,6 @@ requestAnimationFrame(loop);
   },
   frameTimes,
   charts,
+  compare,
+  descent,
 };

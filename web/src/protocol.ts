@@ -27,6 +27,8 @@ export type ToWorker =
   | { type: 'export'; what: 'data' | 'history' | 'weights' }
   | { type: 'custom'; points: Float32Array; classes: Float32Array }  // own data (class indices 0, 1, 2)
   | { type: 'descend'; optimizer: string; learningRate: number; w0: number; steps: number }
+  | { type: 'compareStart'; states: PlaygroundState[]; epochs: number }
+  | { type: 'compareFrame' }
   | { type: 'frame' };
 
 export interface Metrics {
@@ -80,4 +82,14 @@ export type FromWorker =
   | { type: 'thumbnails'; sets: { name: string; points: Float32Array; labels: Float32Array }[] }
   | { type: 'export'; what: 'data' | 'history' | 'weights'; text: string }
   | { type: 'descend'; path: number[] }
+  | CompareResult
   | { type: 'error'; message: string };
+
+// Side by side: runs that train in lockstep on the same data (and, where the shapes allow,
+// the same initial weights).
+export interface CompareResult {
+  type: 'compare';
+  epoch: number;
+  done: boolean;
+  runs: { metrics: Metrics | null; newEpochs: Metrics[]; output: Float32Array; units: number; outputActivation: string; diverged: boolean }[];
+}

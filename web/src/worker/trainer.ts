@@ -4,6 +4,7 @@ import { type CustomData, init, type FitSession, type Nnplay, type Sequential, t
 import type { PlaygroundState } from '../../../bindings/src/state.js';
 import { type FromWorker, GRID, type Metrics, type Rebuild, type Snapshot, THUMB, type ToWorker } from '../protocol.js';
 import { gradient } from '../descent/curve.js';
+import { compareFrame, startComparison } from './compare.js';
 import { column, gridPoints, thumbnail } from './grid.js';
 
 const NO_LIMIT = 1_000_000_000;
@@ -309,6 +310,13 @@ function handle(msg: ToWorker) {
       if (setup.outputUnits !== before || !model) buildModel();
       else startSession();  // the same network trains on, from the current epoch
       return sendSnapshot();
+    }
+    case 'compareStart':
+      startComparison(nn, msg.states, msg.epochs, grid);
+      return post(compareFrame(false));
+    case 'compareFrame': {
+      const result = compareFrame();
+      return post(result, result.runs.map((r) => r.output.buffer));
     }
     case 'descend': {
       const spec = nn.optimizers.get(msg.optimizer, { learningRate: msg.learningRate });

@@ -1,0 +1,132 @@
+// Side by side (the article's figure 5-10): one setting, up to four values, trained in
+// lockstep on the same data; small heatmaps and their loss and accuracy curves overlaid on
+// shared axes. The comparison is part of the URL (compare=learningRate:0.003,0.03,0.3,3).
+import uPlot from 'uplot';
+import { COMPARABLE, type Comparison, parseValue, type PlaygroundState, SCHEMA } from '../../../bindings/src/state.js';
+import { type MessageKey, t } from '../i18n/index.js';
+import { type CompareResult, GRID } from '../protocol.js';
+import type { ColourScale } from './colors.js';
+import { byId } from './controls.js';
+
+const COLOURS = ['#e6550d', '#3182bd', '#31a354', '#756bb1'];
+export const FIGURE_5_10: Comparison = { setting: 'learningRate', values: [0.003, 0.03, 0.3, 3] };
+// The playground's default network and data, on which the article's four rates behave as
+// figure 5-10 shows (0.003 still learning, 0.03 converged, 0.3 jagged, 3 failing).
+export const FIGURE_5_10_BASE: Partial<PlaygroundState> = {
+  problem: 'classification', dataset: 'circle', networkShape: [4, 2], activation: 'tanh', loss: 'mse', optimizer: 'sgd',
+  batchSize: 10, batchFull: false, noise: 0, percTrainData: 50, x: true, y: true, xSquared: false, ySquared: false,
+  xTimesY: false, sinX: false, sinY: false, regularization: 'none',
+};
+
+export class CompareView {
+  running = false;
+  #charts: [uPlot, uPlot] | null = null;
+  #epochs: number[] = [];
+  #loss: (number | null)[][] = [];
+  #acc: (number | null)[][] = [];
+  #onChange: (c: Comparison | null, base?: Partial<PlaygroundState>) => void;
+  #onRun: (states: PlaygroundState[], epochs: number) => void;
+  #comparison: Comparison | null = null;
+
+  constructor(onChange: (c: Comparison | null, base?: Partial<PlaygroundState>) => void, onRun: (states: PlaygroundState[], epochs: number) => void) {
+    this.#onChange = onChange;
+    this.#onRun = onRun;
+    const setting = byId<HTMLSelectElement>('compareSetting');
+    setting.replaceChildren(...COMPARABLE.map((k) => new Option(t(k as MessageKey), k)));
+    const apply = () => {
+      const text = `${setting.value}:${byId<HTMLInputElement>('compareValues').value.replace(/\s/g, '')}`;
+      const parsed = parseValue(SCHEMA.find((f) => f.key === 'compare')!, text) as Comparison | undefined;
+      byId('compareError').textContent = parsed ? '' : t('compareInvalid');
+      if (parsed) this.#onChange(parsed);
+    };
+    setting.addEventListener('change', apply);
+    byId('compareValues').addEventListener('change', apply);
+    byId('comparePreset').addEventListener('click', () => {
+      byId<HTMLInputElement>('compareEpochs').value = '100';
+      this.#onChange(FIGURE_5_10, FIGURE_5_10_BASE);
+    });
+  }
+
+  // Shows the state's comparison in the controls.
+  render(c: Comparison | null): void {
+    this.#comparison = c;
+    if (!c) return;
+    byId<HTMLSelectElement>('compareSetting').value = c.setting;
+    const input = byId<HTMLInputElement>('compareValues');
+    if (document.activeElement !== input) input.value = c.values.join(',');
+    byId<HTMLDetailsElement>('comparePanel').open = true;
+  }
+
+  start(state: PlaygroundState): void {
+    const c = this.#comparison ?? FIGURE_5_10;
+    const epochs = Math.max(1, Math.min(10000, Math.floor(Number(byId<HTMLInputElement>('compareEpochs').value) || 100)));
+    const states = c.values.map((v) => ({ ...state, [c.setting]: v, maxEpochs: null, patience: null, compare: null }));
+    this.#epochs = [];
+    this.#loss = c.values.map(() => []);
+    this.#acc = c.values.map(() => []);
+    this.#buildCards(c);
+    this.running = true;
+    this.#onRun(states as PlaygroundState[], epochs);
+  }
+
+  #buildCards(c: Comparison) {
+    const cards = byId('compareRuns');
+    cards.replaceChildren(...c.values.map((v, i) => {
+      const card = document.createElement('figure');
+      card.className = 'compare-run';
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = GRID;
+      const caption = document.createElement('figcaption');
+      caption.style.borderColor = COLOURS[i];
+      caption.textContent = `${t(c.setting as MessageKey)} ${v}`;
+      const metrics = document.createElement('p');
+      metrics.className = 'compare-metrics';
+      card.append(canvas, caption, metrics);
+      return card;
+    }));
+    for (const chart of this.#charts ?? []) chart.destroy();
+    const make = (el: HTMLElement, label: string, range?: [number, number]) => new uPlot({
+      width: Math.max(260, Math.min(520, el.clientWidth || 480)),
+      height: 160,
+      scales: { x: { time: false }, ...(range ? { y: { range } } : {}) },
+      axes: [{ label: 'epoch', size: 30, labelSize: 14 }, { label, size: 44, labelSize: 14 }],
+      series: [{ label: 'epoch' }, ...c.values.map((v, i) => ({ label: String(v), stroke: COLOURS[i], width: 1.5, value: (_u: uPlot, x: number | null) => (x == null ? '–' : x.toFixed(4)) }))],
+    }, [[], ...c.values.map(() => [])] as uPlot.AlignedData, el);
+    byId('compareLoss').replaceChildren();
+    byId('compareAcc').replaceChildren();
+    this.#charts = [make(byId('compareLoss'), 'loss'), make(byId('compareAcc'), 'accuracy', [0, 1])];
+  }
+
+  update(result: CompareResult, colours: ColourScale): void {
+    const cards = byId('compareRuns').querySelectorAll('figure');
+    result.runs.forEach((run, i) => {
+      for (const m of run.newEpochs) {
+        if (i === 0) this.#epochs.push(this.#epochs.length + 1);
+        this.#loss[i].push(Number.isFinite(m.loss) ? m.loss : null);
+        this.#acc[i].push(m.acc !== null && Number.isFinite(m.acc) ? m.acc : null);
+      }
+      const card = cards[i];
+      if (!card) return;
+      const canvas = card.querySelector('canvas')!;
+      const g = canvas.getContext('2d')!;
+      const image = g.createImageData(GRID, GRID);
+      const values = run.units === 1 && run.outputActivation === 'sigmoid' ? run.output.map((v) => 2 * v - 1) : run.output;
+      colours.paint(values, run.units, image.data, { discretize: false, alpha: 255, grey: run.diverged });
+      g.putImageData(image, 0, 0);
+      const m = run.metrics;
+      card.querySelector('.compare-metrics')!.textContent = m
+        ? `loss ${Number.isFinite(m.loss) ? m.loss.toFixed(3) : String(m.loss)}${m.acc !== null ? `  acc ${m.acc.toFixed(3)}` : ''}${run.diverged ? `  ${t('diverged')}` : ''}`
+        : '';
+    });
+    const pad = (series: (number | null)[][]) => series.map((s) => [...s, ...Array(Math.max(0, this.#epochs.length - s.length)).fill(null)]);
+    this.#charts?.[0].setData([this.#epochs, ...pad(this.#loss)] as uPlot.AlignedData);
+    this.#charts?.[1].setData([this.#epochs, ...pad(this.#acc)] as uPlot.AlignedData);
+    byId('compareEpoch').textContent = String(result.epoch);
+    if (result.done) this.running = false;
+  }
+
+  // Each run's last loss, for tests and readers.
+  get losses(): (number | null)[] {
+    return this.#loss.map((s) => s.at(-1) ?? null);
+  }
+}

@@ -1,0 +1,79 @@
+// Side-by-side runs (the article's figure 5-10): one model per value of the compared
+// setting, all on the same data, trained one epoch each per frame so they stay in lockstep.
+import type { FitSession, Nnplay, Sequential, TrainingSetup } from '../../../bindings/src/index.js';
+import type { PlaygroundState } from '../../../bindings/src/state.js';
+import { type CompareResult, GRID, type Metrics } from '../protocol.js';
+
+interface Run {
+  setup: TrainingSetup;
+  model: Sequential;
+  session: FitSession | null;
+  pending: Metrics[];
+  last: Metrics | null;
+  grid: { data: Float32Array; shape: [number, number] };
+  diverged: boolean;
+}
+
+let runs: Run[] = [];
+let epoch = 0;
+let limit = 100;
+
+function metricsOf(setup: TrainingSetup, logs: Record<string, number>): Metrics {
+  const acc = setup.metrics[0];
+  return { loss: logs.loss, valLoss: logs.val_loss ?? null, acc: acc ? logs[acc] : null, valAcc: acc ? logs[`val_${acc}`] ?? null : null };
+}
+
+export function startComparison(nn: Nnplay, states: PlaygroundState[], epochs: number, grid: Float32Array): void {
+  stopComparison();
+  epoch = 0;
+  limit = epochs;
+  runs = states.map((state) => {
+    const setup = nn.playground.setup(state);
+    const data = nn.playground.prepareData(setup);
+    const model = nn.playground.buildModel(setup);
+    const rows = data.train.x.shape[0];
+    const session = model.beginFit(data.train.x, data.train.y, {
+      batchSize: setup.batchSize === 'all' ? rows : Math.min(setup.batchSize, rows),
+      epochs,
+      validationData: data.valid.x.shape[0] ? [data.valid.x, data.valid.y] : undefined,
+      seed: setup.modelSeed,
+    });
+    const gridFeatures = nn.datasets.makeFeatures({ data: grid, shape: [GRID * GRID, 2] }, setup.features);
+    return { setup, model, session, pending: [], last: null, grid: gridFeatures, diverged: false };
+  });
+}
+
+export function stopComparison(): void {
+  for (const run of runs) {
+    run.session?.end();
+    run.model.dispose();
+  }
+  runs = [];
+}
+
+// One epoch for every run still training (none when train is false), then what the views need.
+export function compareFrame(train = true): CompareResult {
+  for (const run of train ? runs : []) {
+    if (!run.session || run.session.done) continue;
+    run.session.runEpoch();
+    const logs = run.session.lastEpochLogs();
+    if (logs) {
+      run.last = metricsOf(run.setup, logs);
+      run.pending.push(run.last);
+    }
+    if (run.session.done && run.session.history().stopReason === 'non_finite_loss') run.diverged = true;
+  }
+  if (train && runs.some((r) => r.pending.length > 0)) epoch++;
+  const result: CompareResult = {
+    type: 'compare',
+    epoch,
+    done: epoch >= limit || runs.every((r) => !r.session || r.session.done),
+    runs: runs.map((run) => {
+      const output = run.model.predict(run.grid, { batchSize: GRID * GRID }).data;
+      const r = { metrics: run.last, newEpochs: run.pending, output, units: run.setup.outputUnits, outputActivation: run.setup.outputActivation, diverged: run.diverged };
+      run.pending = [];
+      return r;
+    }),
+  };
+  return result;
+}
