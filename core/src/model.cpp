@@ -70,6 +70,7 @@ template <class T>
 void Sequential<T>::build_graph() {
   auto graph = std::make_unique<Graph<T>>();
   input_ = graph->node(input_dim());
+  input_->needs_grad = false;
   outputs_.clear();
   Node<T>* x = input_;
   Node<T>* logits = nullptr;
@@ -92,6 +93,7 @@ void Sequential<T>::build_graph() {
     x = y;
   }
   target_ = graph->node(output_dim());
+  target_->needs_grad = false;
   if (loss_) {
     const bool from_logits = loss_uses_logits(*loss_, layers_.back()->activation());
     if (from_logits) last_activation->skip_backward();

@@ -24,6 +24,7 @@ void affine_forward(const T* x, const T* w, const T* b, T* out, std::size_t rows
   }
 }
 
+// dx may be null: the first layer's input is data, whose gradient nobody needs.
 template <class T, std::size_t N>
 void affine_backward(const T* x, const T* w, const T* dout, T* dx, T* dw, T* db, std::size_t rows, std::size_t k,
                      std::size_t n_) {
@@ -31,17 +32,19 @@ void affine_backward(const T* x, const T* w, const T* dout, T* dx, T* dw, T* db,
   for (std::size_t r = 0; r < rows; ++r) {
     const T* g = dout + r * n;
     const T* xr = x + r * k;
-    T* dxr = dx + r * k;
     for (std::size_t i = 0; i < k; ++i) {
-      const T* wi = w + i * n;
       T* dwi = dw + i * n;
       const T xi = xr[i];
-      T acc = T(0);
-      for (std::size_t j = 0; j < n; ++j) {
-        acc += g[j] * wi[j];  // dL/dx[r, i] = Σ_j dL/dout[r, j] · w[i, j]
-        dwi[j] += xi * g[j];  // dL/dw[i, j] = Σ_r x[r, i] · dL/dout[r, j]
+      for (std::size_t j = 0; j < n; ++j) dwi[j] += xi * g[j];  // dL/dw[i, j] = Σ_r x[r, i] · dL/dout[r, j]
+    }
+    if (dx) {
+      T* dxr = dx + r * k;
+      for (std::size_t i = 0; i < k; ++i) {
+        const T* wi = w + i * n;
+        T acc = T(0);
+        for (std::size_t j = 0; j < n; ++j) acc += g[j] * wi[j];  // dL/dx[r, i] = Σ_j dL/dout[r, j] · w[i, j]
+        dxr[i] += acc;
       }
-      dxr[i] += acc;
     }
     if (db) {
       for (std::size_t j = 0; j < n; ++j) db[j] += g[j];  // dL/db[j] = Σ_r dL/dout[r, j]
@@ -80,8 +83,9 @@ template <class T>
 void AffineOp<T>::backward(std::size_t rows) {
   const std::size_t k = x_->width(), n = out_->width();
   T* db = b_ ? b_->grad.data() : nullptr;
+  T* dx = x_->needs_grad ? x_->grad.data() : nullptr;
   dispatch_width(n, [&](auto width) {
-    affine_backward<T, decltype(width)::value>(x_->value.data(), w_->value.data(), out_->grad.data(), x_->grad.data(),
+    affine_backward<T, decltype(width)::value>(x_->value.data(), w_->value.data(), out_->grad.data(), dx,
                                                 w_->grad.data(), db, rows, k, n);
   });
 }

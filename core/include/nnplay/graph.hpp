@@ -24,6 +24,8 @@ struct Node {
   Matrix<T> value;
   Matrix<T> grad;
   bool batch_sized = true;
+  // False for data (the model's inputs and targets): no op computes a gradient for it.
+  bool needs_grad = true;
 
   std::size_t width() const { return value.shape()[1]; }
 
@@ -116,7 +118,9 @@ class Graph {
 
   // Gradients of the total loss for every node and parameter (after forward()).
   void backward(std::size_t rows) {
-    for (auto& n : nodes_) std::fill(n->grad.data(), n->grad.data() + rows * n->width(), T(0));
+    for (auto& n : nodes_) {
+      if (n->needs_grad) std::fill(n->grad.data(), n->grad.data() + rows * n->width(), T(0));
+    }
     for (auto* p : parameters_) p->grad.fill(T(0));
     for (auto it = loss_ops_.rbegin(); it != loss_ops_.rend(); ++it) (*it)->backward(rows);
     for (auto it = ops_.rbegin(); it != ops_.rend(); ++it) (*it)->backward(rows);
