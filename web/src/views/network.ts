@@ -122,11 +122,15 @@ export class NetworkView {
         const bias = document.createElement('div');
         bias.className = 'bias';
         bias.tabIndex = 0;
+        bias.setAttribute('role', 'button');
+        bias.setAttribute('aria-label', `${t('bias')} ${l + 1}, ${u + 1}`);
         bias.addEventListener('mouseenter', () => this.#showCard(bias, 'bias', l, u, 0));
         bias.addEventListener('focus', () => this.#showCard(bias, 'bias', l, u, 0));
         node.append(canvas, bias);
         node.addEventListener('mouseenter', () => this.#events.hoverNeuron(l, u));
         node.addEventListener('mouseleave', () => this.#events.hoverNeuron(null, 0));
+        node.addEventListener('focus', () => this.#events.hoverNeuron(l, u));  // the keyboard's hover
+        node.addEventListener('blur', () => this.#events.hoverNeuron(null, 0));
         col.append(node);
         canvases.push(canvas);
         biases.push(bias);
