@@ -36,7 +36,7 @@ const worker = new Worker(URL.createObjectURL(new Blob([workerSource], { type: '
 const send = (m: ToWorker) => worker.postMessage(m);
 
 const controls = new Controls(store);
-const charts = new Charts(byId('lossChart'), byId('accChart'), { train: t('trainLoss').split(' ')[0], valid: t('validLoss').split(' ')[0], loss: 'loss', acc: 'accuracy' });
+const charts = new Charts(byId('lossChart'), byId('accChart'), { train: t('trainShort'), valid: t('validShort'), loss: 'loss', acc: 'accuracy' });
 const tests = new TestTable(byId<HTMLTableElement>('testTable'), byId('testSummary'), byId('colPrediction'));
 const heatmap = new Heatmap(byId<HTMLCanvasElement>('heatmap'), byId<HTMLCanvasElement>('points'), byId('coords'), (x, y) => {
   if (ownDataActive() && own.drawing) own.add(x, y);
@@ -150,6 +150,12 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       if (tests.points.length) send({ type: 'test', points: tests.points });
       return;
     case 'snapshot':
+      charts.append(m.newEpochs);  // now, so that no epoch is lost when snapshots outpace frames
+      if (m.newEpochs.length && window.parent !== window) {
+        // for pages that host the playground in an iframe (and <nnplay-playground>)
+        const last = m.newEpochs[m.newEpochs.length - 1];
+        window.parent.postMessage({ source: 'nnplay', type: 'epoch', epoch: m.epoch, loss: last.loss, valLoss: last.valLoss, accuracy: last.acc, valAccuracy: last.valAcc }, '*');
+      }
       latest = m;
       frameRequested = false;
       return;
@@ -238,7 +244,6 @@ function render(s: Snapshot) {
   byId('validLoss').textContent = fmt(m?.valLoss);
   byId('trainAcc').textContent = fmt(m?.acc);
   byId('validAcc').textContent = fmt(m?.valAcc);
-  charts.append(s.newEpochs);
   drawHeatmap();
   const units = data?.layers.at(-1) ?? 1;
   const outThumb = downsample(outputForColour(s).values, units);
@@ -249,10 +254,6 @@ function render(s: Snapshot) {
   else if (s.stopped) showStatus(`${t('earlyStopped')}: ${s.stopped}`, false);
   else showStatus('', false);
   if (!s.playing && playing) setPlaying(false);
-  if (s.newEpochs.length && window.parent !== window) {
-    const last = s.newEpochs[s.newEpochs.length - 1];
-    window.parent.postMessage({ source: 'nnplay', type: 'epoch', epoch: s.epoch, loss: last.loss, valLoss: last.valLoss, accuracy: last.acc, valAccuracy: last.valAcc }, '*');
-  }
   frameTimes.push(performance.now() - t0);
   if (frameTimes.length > 120) frameTimes.shift();
 }
@@ -391,15 +392,24 @@ for (const what of ['data', 'history', 'weights'] as const) {
 }
 byId('dismiss-notices').addEventListener('click', () => (byId('notices').hidden = true));
 
-// ---- start
-if (store.notices.length) {
-  byId('notice-list').replaceChildren(...store.notices.map((n) => {
+// An address-bar edit of the hash applies like a new link (replaceState fires no hashchange).
+window.addEventListener('hashchange', () => {
+  const next = new Store(location.hash);
+  store.update({ ...next.state, seed: next.state.seed });
+  if (next.notices.length) showNotices(next.notices);
+});
+
+function showNotices(notices: string[]) {
+  byId('notice-list').replaceChildren(...notices.map((n) => {
     const li = document.createElement('li');
     li.textContent = n;  // plain text: nothing from the URL is inserted as HTML
     return li;
   }));
   byId('notices').hidden = false;
 }
+
+// ---- start
+if (store.notices.length) showNotices(store.notices);
 store.writeUrl();  // normalise the URL: every key, in order
 drawLegend();
 renderState(store.state);

@@ -132,6 +132,8 @@ export const en: Messages = {
   comparePreset: 'Figure 5-10: learning rates 0.003 / 0.03 / 0.3 / 3',
   compareRun: 'Run the comparison',
   compareInvalid: 'Those values cannot be used (2-4 values the setting allows)',
+  trainShort: 'Train',
+  validShort: 'Validation',
   engineError: 'The engine reported an error',
   codeTitle: "tf.keras code for this setup (the article's listings 5-1 to 5-6)",
   copyCode: 'Copy the code',

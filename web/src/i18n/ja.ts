@@ -131,6 +131,8 @@ export const ja = {
   comparePreset: '図5-10: 学習率 0.003 / 0.03 / 0.3 / 3',
   compareRun: '比較を実行',
   compareInvalid: 'その値は使えません（2〜4個の、その設定で選べる値）',
+  trainShort: '訓練',
+  validShort: '精度検証',
   engineError: 'エンジンでエラーが起きました',
   codeTitle: 'この設定の tf.keras コード（記事のリスト5-1〜5-6 の書き方）',
   copyCode: 'コードをコピー',

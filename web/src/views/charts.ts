@@ -23,7 +23,7 @@ export class Charts {
         series: [
           { label: 'epoch' },
           { label: labels.train, stroke: '#777', width: 1.5, value: (_u, v) => (v == null ? '–' : v.toFixed(4)) },
-          { label: labels.valid, stroke: '#000', width: 1.5, value: (_u, v) => (v == null ? '–' : v.toFixed(4)) },
+          { label: labels.valid, stroke: '#000', width: 1.5, dash: [5, 3], value: (_u, v) => (v == null ? '–' : v.toFixed(4)) },
         ],
       }, [[], [], []], el);
     this.#loss = make(lossEl, labels.loss);

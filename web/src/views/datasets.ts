@@ -47,16 +47,23 @@ export class DatasetPicker {
       b.classList.toggle('selected', on);
       b.setAttribute('aria-checked', String(on));
       const set = this.#sets.get(b.dataset.name!);
-      if (set) draw(b.querySelector('canvas')!, set, colours);
+      if (set || b.dataset.name === 'custom') draw(b.querySelector('canvas')!, set, colours);
     }
   }
 }
 
-function draw(canvas: HTMLCanvasElement, set: Sets[number], colours: ColourScale) {
+function draw(canvas: HTMLCanvasElement, set: Sets[number] | undefined, colours: ColourScale) {
   const g = canvas.getContext('2d')!;
   const h = canvas.height, w = canvas.width;
   g.fillStyle = '#e8eaeb';
   g.fillRect(0, 0, w, h);
+  if (!set || set.labels.length === 0) {  // own data before any point: a pencil says "draw here"
+    g.fillStyle = '#888';
+    g.font = '40px sans-serif';
+    g.textAlign = 'center';
+    g.fillText('✎', w / 2, h / 2 + 14);
+    return;
+  }
   for (let i = 0; i < set.labels.length; i++) {
     const x = set.points[i * 2], y = set.points[i * 2 + 1];
     g.fillStyle = set.name === 'gauss3' || set.threeClasses ? colours.classCss(set.labels[i]) : colours.css(set.labels[i]);

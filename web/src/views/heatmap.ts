@@ -91,8 +91,9 @@ export class Heatmap {
     for (let v = -DOMAIN; v <= DOMAIN; v += 2) {
       g.fillRect(px(v), size - 4, 1, 4);
       g.fillRect(size - 4, py(v), 4, 1);
-      g.fillText(String(v), Math.min(size - 12, Math.max(1, px(v) - 4)), size - 6);
-      g.fillText(String(v), size - 18, Math.min(size - 10, Math.max(8, py(v) + 3)));
+      // the corner is shared: x labels stop at 4, y labels at -4
+      if (v < DOMAIN) g.fillText(String(v), Math.max(1, px(v) - 4), size - 6);
+      if (v > -DOMAIN) g.fillText(String(v), size - 18, Math.max(8, py(v) + 3));
     }
   }
 }

@@ -28,7 +28,7 @@ let epochLogs: Record<string, number>[] = [];  // every completed epoch's Keras 
 let last: Metrics | null = null;
 let stopped: string | null = null;
 let diverged = false;
-const epochTimes: number[] = [];
+const rateSamples: [number, number][] = [];  // (time, epochs done), for epochs per second
 
 function post(message: FromWorker, transfer: Transferable[] = []) {
   (self as unknown as Worker).postMessage(message, transfer);
@@ -137,10 +137,7 @@ function afterEpoch(t0: number) {
     last = metricsOf(logs);
     pending.push(last);
     epochLogs.push(logs);
-    epochTimes.push(performance.now());
-    if (epochTimes.length > 240) epochTimes.shift();
   }
-  void t0;
   if (session!.done) {
     const h = session!.history();
     playing = false;
@@ -157,8 +154,10 @@ function afterEpoch(t0: number) {
 
 function epochsPerSecond(): number {
   const now = performance.now();
-  const recent = epochTimes.filter((t) => now - t < 1000);
-  return recent.length;
+  rateSamples.push([now, epochsDone]);
+  while (rateSamples.length > 2 && now - rateSamples[0][0] > 1000) rateSamples.shift();
+  const [t0, e0] = rateSamples[0];
+  return now - t0 > 100 ? Math.round(((epochsDone - e0) * 1000) / (now - t0)) : 0;
 }
 
 function snapshot(): Snapshot {
@@ -263,7 +262,8 @@ function handle(msg: ToWorker) {
       buildModel();
       return sendSnapshot();
     case 'learningRate':
-      state.learningRate = msg.value;
+      state = { ...state, learningRate: msg.value };
+      setup = nn.playground.setup(state, custom);  // so that a Reset builds with the new rate
       model!.optimizer.learningRate = msg.value;
       return;
     case 'speed':
