@@ -22,7 +22,7 @@ list(APPEND CMAKE_MODULE_PATH /usr/lib/cmake/Catch2)
 # C++ exceptions as wasm exceptions, and 128-bit SIMD so that loops (fast_tanh, the affine
 # kernels) vectorise as natively; Node 20, Chromium, Firefox and Safari 16.4+ run both.
 # On compile AND link.
-set(NNPLAY_WASM_FLAGS -fwasm-exceptions -msimd128)
+set(NNPLAY_WASM_FLAGS -fwasm-exceptions -msimd128 -mnontrapping-fptoint)
 
 # emcmake's emulator adds --experimental-wasm-threads, which Node 20 rejects.
 find_program(NODE_EXECUTABLE node REQUIRED)
