@@ -41,6 +41,7 @@ export function weightsJson(weights: WeightArray[]): string {
 export interface ParsedCsv {
   points: Matrix2D;
   labels: Matrix2D;  // [n, 1]
+  rows: number[];    // the file's line number of each point read (1-based)
   errors: string[];  // one per bad row; the good rows are kept
 }
 
@@ -51,6 +52,7 @@ export function parseDatasetCsv(text: string, maxRows = 10000): ParsedCsv {
   const errors: string[] = [];
   const xs: number[] = [];
   const labels: number[] = [];
+  const rows: number[] = [];
   const lines = String(text).split(/\r?\n/);
   lines.forEach((raw, i) => {
     const line = raw.trim();
@@ -78,10 +80,12 @@ export function parseDatasetCsv(text: string, maxRows = 10000): ParsedCsv {
     }
     xs.push(values[0], values[1]);
     labels.push(values[2]);
+    rows.push(i + 1);
   });
   return {
     points: { data: Float32Array.from(xs), shape: [labels.length, 2] },
     labels: { data: Float32Array.from(labels), shape: [labels.length, 1] },
+    rows,
     errors: errors.length > 20 ? [...errors.slice(0, 20), `… and ${errors.length - 20} more bad rows`] : errors,
   };
 }

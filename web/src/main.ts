@@ -57,6 +57,7 @@ const compare = new CompareView(
 );
 byId('compareRun').addEventListener('click', () => {
   if (compare.running) compare.running = false;
+  else if (ownDataActive() && own.classes.length < 2) byId('compareError').textContent = t('needPoints');
   else compare.start(store.state);
 });
 const ownDataActive = () => store.state.problem === 'classification' && store.state.dataset === 'custom';
@@ -181,6 +182,10 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       download(m.what === 'weights' ? 'nnplay-weights.json' : m.what === 'history' ? 'nnplay-history.csv' : 'nnplay-data.csv', m.text);
       return;
     case 'error':
+      if (compare.running) {  // a comparison that could not start
+        compare.running = false;
+        compareRequested = false;
+      }
       engineError = `${t('engineError')}: ${m.message}`;
       showStatus(engineError, true);
       setPlaying(false);
@@ -320,6 +325,8 @@ byId('play').addEventListener('click', () => {
   if (playing) {
     setPlaying(false);
     send({ type: 'pause' });
+  } else if (ownDataActive() && own.classes.length < 2) {
+    showStatus(t('needPoints'), false);
   } else if (!shown?.diverged) {
     setPlaying(true);
     send({ type: 'play' });
@@ -427,4 +434,5 @@ requestAnimationFrame(loop);
   charts,
   compare,
   descent,
+  own,
 };

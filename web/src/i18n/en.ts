@@ -134,6 +134,7 @@ export const en: Messages = {
   compareInvalid: 'Those values cannot be used (2-4 values the setting allows)',
   trainShort: 'Train',
   validShort: 'Validation',
+  needPoints: 'Draw at least 2 points first (or import a CSV).',
   engineError: 'The engine reported an error',
   codeTitle: "tf.keras code for this setup (the article's listings 5-1 to 5-6)",
   copyCode: 'Copy the code',

@@ -133,6 +133,7 @@ export const ja = {
   compareInvalid: 'その値は使えません（2〜4個の、その設定で選べる値）',
   trainShort: '訓練',
   validShort: '精度検証',
+  needPoints: '点を2つ以上描いてください（または CSV を読み込んでください）。',
   engineError: 'エンジンでエラーが起きました',
   codeTitle: 'この設定の tf.keras コード（記事のリスト5-1〜5-6 の書き方）',
   copyCode: 'コードをコピー',

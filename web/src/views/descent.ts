@@ -54,6 +54,10 @@ export class DescentView {
   get path(): number[] {
     return this.#path;
   }
+  // True once the animation has shown every step.
+  get done(): boolean {
+    return this.#shown >= this.#path.length;
+  }
 
   draw(): void {
     const c = this.#canvas;

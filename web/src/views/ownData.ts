@@ -62,7 +62,7 @@ export class OwnData {
     parsed.labels.data.forEach((label, i) => {
       const c = label <= 0 ? 0 : label === 1 ? 1 : label === 2 ? 2 : -1;
       if (c < 0) {
-        errors.push(`label ${label} (point ${i + 1}) is not one of -1, 0, 1, 2`);
+        errors.push(`row ${parsed.rows[i]}: label ${label} is not one of -1, 0, 1, 2 (classes: orange -1 or 0, blue 1, green 2)`);
         return;
       }
       this.points.push(parsed.points.data[i * 2], parsed.points.data[i * 2 + 1]);

@@ -1,6 +1,6 @@
 // Side-by-side runs (the article's figure 5-10): one model per value of the compared
 // setting, all on the same data, trained one epoch each per frame so they stay in lockstep.
-import type { FitSession, Nnplay, Sequential, TrainingSetup } from '../../../bindings/src/index.js';
+import type { CustomData, FitSession, Nnplay, Sequential, TrainingSetup } from '../../../bindings/src/index.js';
 import type { PlaygroundState } from '../../../bindings/src/state.js';
 import { type CompareResult, GRID, type Metrics } from '../protocol.js';
 
@@ -23,13 +23,14 @@ function metricsOf(setup: TrainingSetup, logs: Record<string, number>): Metrics 
   return { loss: logs.loss, valLoss: logs.val_loss ?? null, acc: acc ? logs[acc] : null, valAcc: acc ? logs[`val_${acc}`] ?? null : null };
 }
 
-export function startComparison(nn: Nnplay, states: PlaygroundState[], epochs: number, grid: Float32Array): void {
+export function startComparison(nn: Nnplay, states: PlaygroundState[], epochs: number, grid: Float32Array, custom?: CustomData): void {
   stopComparison();
   epoch = 0;
   limit = epochs;
   runs = states.map((state) => {
-    const setup = nn.playground.setup(state);
-    const data = nn.playground.prepareData(setup);
+    const setup = nn.playground.setup(state, custom);
+    const data = nn.playground.prepareData(setup, custom);
+    if (data.train.x.shape[0] === 0) throw new Error('side by side needs data: draw at least 2 points first');
     const model = nn.playground.buildModel(setup);
     const rows = data.train.x.shape[0];
     const session = model.beginFit(data.train.x, data.train.y, {

@@ -239,7 +239,10 @@ function handle(msg: ToWorker) {
       sendSnapshot();
       return;
     case 'play':
-      if (session?.done) return sendSnapshot();
+      if (!session || session.done) {  // nothing to train (own data without points) or finished
+        playing = false;
+        return sendSnapshot();
+      }
       playing = true;
       return;
     case 'pause':
@@ -312,7 +315,7 @@ function handle(msg: ToWorker) {
       return sendSnapshot();
     }
     case 'compareStart':
-      startComparison(nn, msg.states, msg.epochs, grid);
+      startComparison(nn, msg.states, msg.epochs, grid, custom);
       return post(compareFrame(false));
     case 'compareFrame': {
       const result = compareFrame();
