@@ -44,11 +44,11 @@ Activation parse_activation(const std::string& name, const std::string& argument
 }
 
 template <class T>
-void activation_forward(Activation a, const T* x, T* y, std::size_t rows, std::size_t cols) {
+void activation_forward(Activation a, const T* __restrict x, T* __restrict y, std::size_t rows, std::size_t cols) {
   const std::size_t n = rows * cols;
   switch (a) {
     case Activation::linear:
-      if (x != y) std::copy(x, x + n, y);
+      std::copy(x, x + n, y);
       return;
     case Activation::sigmoid:
       for (std::size_t i = 0; i < n; ++i) y[i] = sigmoid(x[i]);
@@ -87,8 +87,8 @@ void activation_forward(Activation a, const T* x, T* y, std::size_t rows, std::s
 }
 
 template <class T>
-void activation_backward(Activation a, const T* x, const T* y, const T* dy, T* dx, std::size_t rows,
-                         std::size_t cols) {
+void activation_backward(Activation a, const T* __restrict x, const T* __restrict y, const T* __restrict dy,
+                         T* __restrict dx, std::size_t rows, std::size_t cols) {
   const std::size_t n = rows * cols;
   switch (a) {
     case Activation::linear:

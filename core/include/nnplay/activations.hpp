@@ -16,12 +16,13 @@ Activation parse_activation(const std::string& name, const std::string& argument
 const char* activation_name(Activation a);
 const std::vector<std::string>& activation_names();
 
-// y = f(x) for n = rows*cols values (x and y may alias for element-wise activations).
+// y = f(x) for n = rows*cols values; x and y must not overlap (the compiler may vectorise
+// assuming so).
 template <class T>
 void activation_forward(Activation a, const T* x, T* y, std::size_t rows, std::size_t cols);
 
 // dx = dL/dx from dy = dL/dy, the input x and the output y. Adds into dx (the graph
-// accumulates gradients).
+// accumulates gradients); dx overlaps none of the others.
 template <class T>
 void activation_backward(Activation a, const T* x, const T* y, const T* dy, T* dx, std::size_t rows,
                          std::size_t cols);
