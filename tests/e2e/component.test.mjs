@@ -2,40 +2,24 @@
 // events come out as DOM events on the element.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
-import http from 'node:http';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { REPO, WAIT, launchChromium, startServer, watchProblems } from './support.mjs';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css' };
-let server, origin, browser;
+let srv, browser;
 
 before(async () => {
-  server = http.createServer(async (req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = path.resolve(REPO, `./${pathname}`);
-    const body = file.startsWith(REPO + path.sep) ? await fs.readFile(file).catch(() => null) : null;
-    if (!body) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body);
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  srv = await startServer({ '/': REPO });
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  server?.close();
+  await srv?.close();
 });
 
 test('the web component passes its attributes as URL state and re-dispatches epoch events', async () => {
   const page = await browser.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  await page.goto(`${origin}/tests/e2e/fixtures/component.html`);
+  const { problems } = watchProblems(page);
+  await page.goto(`${srv.origin}/tests/e2e/fixtures/component.html`);
   const src = await page.evaluate(() => document.getElementById('pg').shadowRoot.querySelector('iframe').src);
   assert.match(src, /\/dist\/index\.html#/);
   assert.match(src, /learningRate=0\.3/);
@@ -43,9 +27,11 @@ test('the web component passes its attributes as URL state and re-dispatches epo
   assert.match(src, /hideText=true/);
   assert.match(src, /xSquared_hide=true/);
   assert.doesNotMatch(src, /bogus/, 'attributes that are not state keys stay out of the URL');
+  // the iframe loads lazily and may not have navigated yet (other test files share the cores)
+  await page.waitForFunction(() => document.getElementById('pg').shadowRoot.querySelector('iframe').contentWindow?.__nnplay, null, { timeout: WAIT });
   const frame = page.frames().find((f) => f.url().includes('/dist/index.html'));
   assert.ok(frame);
-  await frame.waitForFunction(() => window.__nnplay?.snapshot, null, { timeout: 20000 });
+  await frame.waitForFunction(() => window.__nnplay?.snapshot, null, { timeout: WAIT });
   const state = await frame.evaluate(() => window.__nnplay.state);
   assert.equal(state.learningRate, 0.3);
   assert.deepEqual(state.networkShape, [3, 3]);
@@ -53,7 +39,7 @@ test('the web component passes its attributes as URL state and re-dispatches epo
   assert.ok(await frame.evaluate(() => getComputedStyle(document.querySelector('header')).display === 'none'), 'hideText hides the header');
   await frame.click('#step');
   await frame.click('#step');
-  await page.waitForFunction(() => window.epochs.length >= 2, null, { timeout: 20000 });
+  await page.waitForFunction(() => window.epochs.length >= 2, null, { timeout: WAIT });
   const events = await page.evaluate(() => window.epochs);
   assert.equal(events[0].type, 'epoch');
   assert.equal(events[0].source, 'nnplay');

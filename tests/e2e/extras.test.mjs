@@ -15,66 +15,17 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
-import { existsSync, statSync, readdirSync } from 'node:fs';
-import http from 'node:http';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { init } from 'nnplay';
+import {
+  DIST, REPO, WAIT, launchChromium, loadPlayground, newestSourceMtime, openPlayground, pause, playgroundUrl,
+  snap, startServer, state, step, until, waitForEngine,
+} from './support.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const REPO = path.resolve(HERE, '../..');
-const DIST = path.join(REPO, 'dist');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const WAIT = 20_000;  // for anything the page should do in well under a second
-const VIEWPORT = { width: 1280, height: 1000 };
 const GRID = 100;     // the heatmap's resolution (web/src/protocol.ts)
 const DOMAIN = 6;     // the plot shows [-6, 6]²
 const curveGradient = (w) => 0.6 * w ** 3 - 2.4 * w + 0.6;  // web/src/descent/curve.ts, restated
-
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
-
-// A static server for dist/.
-function startServer() {
-  const server = http.createServer(async (req, res) => {
-    const send = (status, type, body) => {
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    };
-    try {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'text/plain', 'method not allowed');
-      const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      const file = path.resolve(DIST, `./${pathname === '/' ? 'index.html' : pathname}`);
-      if (!file.startsWith(DIST + path.sep)) return send(403, 'text/plain', 'forbidden');
-      const stat = await fs.stat(file).catch(() => null);
-      if (!stat?.isFile()) return send(404, 'text/plain', 'not found');
-      send(200, MIME[path.extname(file)] ?? 'application/octet-stream', await fs.readFile(file));
-    } catch (e) {
-      send(500, 'text/plain', String(e));
-    }
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${server.address().port}` }));
-  });
-}
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
 
 let srv;
 let browser;
@@ -82,71 +33,29 @@ let nn;  // the module in Node: the same engine, to compare the page's numbers w
 
 before(async () => {
   const app = path.join(DIST, 'app.js');
-  const sources = Math.max(newestMtime(path.join(REPO, 'web')), newestMtime(path.join(REPO, 'bindings/src')));
-  if (!existsSync(app) || !existsSync(path.join(DIST, 'index.html')) || sources > statSync(app).mtimeMs) {
+  if (!existsSync(app) || !existsSync(path.join(DIST, 'index.html')) || newestSourceMtime() > statSync(app).mtimeMs) {
     console.log('# dist/ is missing or older than web/ or bindings/src/: running node scripts/build.mjs');
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
   }
-  srv = await startServer();
+  srv = await startServer({ '/': DIST });
   nn = await init();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  await new Promise((resolve) => (srv ? srv.server.close(resolve) : resolve()));
+  await srv?.close();
 });
 
-// ---- helpers (as in page.test.mjs)
+// ---- helpers (the page's own in support.mjs, shared with page.test.mjs)
 
-// A fresh context (own localStorage, downloads accepted) and page that records console
-// errors (page and worker), uncaught errors, crashes, failed requests and HTTP errors.
-async function newPage() {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, acceptDownloads: true });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console.error: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('crash', () => problems.push('page crashed'));
-  page.on('requestfailed', (r) => { if (!r.url().startsWith('blob:')) problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`); });
-  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
-  page.on('dialog', (d) => { problems.push(`dialog ${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
-  page.on('worker', (w) => w.on('console', (m) => { if (m.type() === 'error') problems.push(`worker console.error: ${m.text()}`); }));
-  return { context, page, problems };
-}
-
-// Waits until predicate(arg) is true in the page; fails at once when the page shows an engine error.
-async function until(page, predicate, arg, { timeout = WAIT, what = predicate.toString() } = {}) {
-  let handle;
-  try {
-    handle = await page.waitForFunction(([src, a]) => {
-      const st = document.getElementById('status');
-      if (st && !st.hidden && /エンジンでエラーが起きました|The engine reported an error/.test(st.textContent)) return { engineError: st.textContent };
-      // eslint-disable-next-line no-eval
-      return (0, eval)(`(${src})`)(a) ? { ok: true } : false;
-    }, [predicate.toString(), arg], { timeout });
-  } catch (e) {
-    throw new Error(`timed out waiting for ${what} (${e.message.split('\n')[0]})`, { cause: e });
-  }
-  const result = await handle.jsonValue();
-  if (result.engineError) throw new Error(`the page shows an engine error while waiting for ${what}: ${result.engineError}`);
-}
-
-// Loads the page and waits for the engine (first snapshot drawn, dataset thumbnails painted).
-async function load(session, hash = '') {
-  const response = await session.page.goto(`${srv.origin}/index.html${hash}`);
-  assert.equal(response.status(), 200);
-  await waitForEngine(session.page);
-}
-const waitForEngine = (page) => until(page, () => window.__nnplay?.snapshot && document.getElementById('loading').hidden
-  && [...document.querySelectorAll('#datasets canvas')].every((c) => c.getContext('2d').getImageData(0, 0, 1, 1).data[3] === 255),
-undefined, { what: 'the engine (first snapshot, dataset thumbnails)' });
-
-async function open(hash = '') {
-  const session = await newPage();
-  await load(session, hash);
-  return session;
-}
+// Every page gets a fresh context (own localStorage, downloads accepted) and records console
+// errors (page and worker), uncaught errors, crashes, failed requests (but for blob: downloads),
+// HTTP errors and dialogs as problems.
+const SESSION = { context: { acceptDownloads: true }, ignoreBlobFailures: true, dialogsAreProblems: true };
+// Loads the page at hash (or query and hash) and waits for the engine.
+const load = (session, hash = '') => loadPlayground(session.page, playgroundUrl(srv.origin, hash));
+const open = (hash = '') => openPlayground(browser, playgroundUrl(srv.origin, hash), SESSION);
 
 // Runs body with a fresh page and closes it (and fails on any recorded problem) afterwards.
 async function withPage(hash, body) {
@@ -159,29 +68,7 @@ async function withPage(hash, body) {
   }
 }
 
-const snap = (page) => page.evaluate(() => {
-  const s = window.__nnplay.snapshot;
-  return { epoch: s.epoch, playing: s.playing, diverged: s.diverged, stopped: s.stopped, metrics: s.metrics, outputLength: s.output.length };
-});
-const state = (page) => page.evaluate(() => JSON.parse(JSON.stringify(window.__nnplay.state)));
 const hash = (page) => page.evaluate(() => location.hash);
-
-// Presses #step n times, waiting for each epoch's snapshot; returns each epoch's metrics.
-async function step(page, n = 1) {
-  const out = [];
-  for (let i = 0; i < n; i++) {
-    const before = (await snap(page)).epoch;
-    await page.click('#step');
-    await until(page, (e) => window.__nnplay.snapshot.epoch > e, before, { what: `epoch ${before + 1} after #step` });
-    out.push((await snap(page)).metrics);
-  }
-  return out;
-}
-
-async function pause(page) {
-  if (await page.evaluate(() => document.getElementById('play').classList.contains('playing'))) await page.click('#play');
-  await until(page, () => !window.__nnplay.snapshot.playing && !document.getElementById('play').classList.contains('playing'), undefined, { what: 'pause' });
-}
 
 // Plays at the fastest speed until predicate(snapshot metrics) holds or `epochs` epochs pass.
 async function playUntil(page, predicate, { epochs = 3000, timeout = 30_000, what } = {}) {

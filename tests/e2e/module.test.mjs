@@ -7,68 +7,15 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import { chromium } from 'playwright-core';
 import { init } from 'nnplay';
 import { errorProbe, tutorial } from './fixtures/workflow.mjs';
+import { HERE, REPO, WAIT, launchChromium, startServer, watchProblems } from './support.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const REPO = path.resolve(HERE, '../..');
 const FIXTURES = path.join(HERE, 'fixtures');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const PAGE_TIMEOUT = 20_000;
-
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.ts': 'text/plain; charset=utf-8',
-};
-
-// A static server for the repo root, plus /__tmp/ for the per-run temp dir (bundles).
-// It records every path it serves, so a test can tell what a page loaded.
-function startServer(tmpDir) {
-  const served = [];
-  const mounts = [['/__tmp/', tmpDir], ['/', REPO]];
-  const server = http.createServer(async (req, res) => {
-    const send = (status, type, body) => {
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    };
-    try {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'text/plain', 'method not allowed');
-      const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      served.push(pathname);
-      if (pathname === '/favicon.ico') {
-        res.writeHead(204, { 'Cache-Control': 'no-store' });
-        return res.end();
-      }
-      const [prefix, root] = mounts.find(([p]) => pathname.startsWith(p));
-      const file = path.resolve(root, `./${pathname.slice(prefix.length)}`);
-      if (file !== root && !file.startsWith(root + path.sep)) return send(403, 'text/plain', 'forbidden');
-      const type = MIME[path.extname(file)];
-      const stat = await fs.stat(file).catch(() => null);
-      if (!stat?.isFile()) return send(404, 'text/plain', 'not found');
-      send(200, type ?? 'application/octet-stream', await fs.readFile(file));
-    } catch (e) {
-      send(500, 'text/plain', String(e));
-    }
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve({ server, served, origin: `http://127.0.0.1:${server.address().port}` }));
-  });
-}
 
 let tmpDir;
 let srv;
@@ -77,19 +24,20 @@ let reference;  // Node's results for the same workflow
 
 before(async () => {
   tmpDir = await fs.mkdtemp(path.join(os.tmpdir(), 'nnplay-e2e-'));
-  srv = await startServer(tmpDir);
+  // the repo root, plus /__tmp/ for the per-run temp dir (bundles)
+  srv = await startServer({ '/__tmp/': tmpDir, '/': REPO });
   const nn = await init();
   reference = {
     full: await tutorial(nn, { epochs: 100 }),
     short: await tutorial(nn, { epochs: 5 }),
     errors: await errorProbe(nn),
   };
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  await new Promise((resolve) => (srv ? srv.server.close(resolve) : resolve()));
+  await srv?.close();
   if (tmpDir) await fs.rm(tmpDir, { recursive: true, force: true });
 });
 
@@ -99,28 +47,15 @@ after(async () => {
 async function load(url, { afterLoad } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const problems = [];
-  const consoleMessages = [];
-  const requests = [];
-  page.on('console', (m) => {
-    consoleMessages.push({ type: m.type(), text: m.text(), fromWorker: m.worker() !== null });
-    if (m.type() === 'error') problems.push(`console.error${m.worker() ? ' (worker)' : ''}: ${m.text()}`);
-  });
-  // An uncaught error or a crash means the page will likely never finish: stop waiting at once.
-  let fatal;
-  const fatalSeen = new Promise((resolve) => { fatal = resolve; });
-  page.on('pageerror', (e) => { problems.push(`pageerror: ${e.message}`); fatal(); });
-  page.on('crash', () => { problems.push('page crashed'); fatal(); });
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
-  page.on('request', (r) => requests.push(r.url()));
+  // An uncaught error or a crash means the page will likely never finish: stop waiting at once (fatal).
+  const { problems, consoleMessages, requests, fatal } = watchProblems(page);
   try {
     const response = await page.goto(url);
     if (url.startsWith('http')) assert.equal(response.status(), 200, url);
     try {
-      const finished = page.waitForFunction(() => document.getElementById('out')?.dataset.state !== 'pending', null, { timeout: PAGE_TIMEOUT });
+      const finished = page.waitForFunction(() => document.getElementById('out')?.dataset.state !== 'pending', null, { timeout: WAIT });
       finished.catch(() => {});  // may lose the race below
-      if (await Promise.race([finished.then(() => true), fatalSeen.then(() => false)]) === false) {
+      if (await Promise.race([finished.then(() => true), fatal.then(() => false)]) === false) {
         await new Promise((resolve) => setTimeout(resolve, 100));  // let the related console/request events arrive
         throw new Error('uncaught error in the page');
       }

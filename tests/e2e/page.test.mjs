@@ -9,22 +9,16 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { existsSync, statSync, readdirSync } from 'node:fs';
-import http from 'node:http';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
 import { init } from 'nnplay';
+import {
+  DIST, REPO, launchChromium, loadPlayground, newSession, newestSourceMtime, openPlayground, pause, playgroundUrl,
+  snap, startServer, state, step, until,
+} from './support.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const REPO = path.resolve(HERE, '../..');
-const DIST = path.join(REPO, 'dist');
 const RESULTS = path.join(REPO, 'test-results');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const WAIT = 20_000;  // for anything the page should do in well under a second
-const VIEWPORT = { width: 1280, height: 1000 };
 
 const OPTIMIZERS = ['sgd', 'adagrad', 'rmsprop', 'adadelta', 'adam', 'adamax', 'nadam'];
 const LOSSES = ['mse', 'mae', 'binary_crossentropy', 'categorical_crossentropy'];
@@ -44,52 +38,6 @@ const PLAYGROUND_DEFAULTS = {
   hideText: false, lang: 'ja', hide: [],
 };
 
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
-
-// A static server for dist/ that records every path it serves.
-function startServer() {
-  const served = [];
-  const server = http.createServer(async (req, res) => {
-    const send = (status, type, body) => {
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    };
-    try {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'text/plain', 'method not allowed');
-      const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      served.push(pathname);
-      const file = path.resolve(DIST, `./${pathname === '/' ? 'index.html' : pathname}`);
-      if (!file.startsWith(DIST + path.sep)) return send(403, 'text/plain', 'forbidden');
-      const stat = await fs.stat(file).catch(() => null);
-      if (!stat?.isFile()) return send(404, 'text/plain', 'not found');
-      send(200, MIME[path.extname(file)] ?? 'application/octet-stream', await fs.readFile(file));
-    } catch (e) {
-      send(500, 'text/plain', String(e));
-    }
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve({ server, served, origin: `http://127.0.0.1:${server.address().port}` }));
-  });
-}
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
 let srv;
 let browser;
 let nn;  // the module: the state schema's own parse/defaults, to compare with the page
@@ -99,17 +47,16 @@ before(async () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')) && existsSync(path.join(DIST, 'app.js')),
     'dist/index.html and dist/app.js are missing: run `node scripts/build.mjs` first');
   const built = statSync(path.join(DIST, 'app.js')).mtimeMs;
-  const sources = Math.max(newestMtime(path.join(REPO, 'web')), newestMtime(path.join(REPO, 'bindings/src')));
-  if (sources > built) console.log('# warning: web/ or bindings/src/ is newer than dist/app.js; run `node scripts/build.mjs` to test the current sources');
+  if (newestSourceMtime() > built) console.log('# warning: web/ or bindings/src/ is newer than dist/app.js; run `node scripts/build.mjs` to test the current sources');
   await fs.mkdir(RESULTS, { recursive: true });
-  srv = await startServer();
+  srv = await startServer({ '/': DIST });
   nn = await init();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  await new Promise((resolve) => (srv ? srv.server.close(resolve) : resolve()));
+  await srv?.close();
   if (Object.keys(measurements).length) {
     await fs.writeFile(path.join(RESULTS, 'page-performance.json'), JSON.stringify(measurements, null, 2) + '\n');
   }
@@ -117,85 +64,13 @@ after(async () => {
 
 // ---- helpers
 
-// A fresh context and page that records every problem: console errors (page and worker),
-// uncaught errors, crashes, failed requests, HTTP errors and dialogs (alert/confirm/prompt).
-async function newPage() {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  await page.addInitScript(() => { window.__initialHash = location.hash; });  // before the page normalises it
-  const problems = [];
-  const dialogs = [];
-  const requests = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console.error${m.worker() ? ' (worker)' : ''}: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('crash', () => problems.push('page crashed'));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
-  page.on('worker', (w) => w.on('console', (m) => { if (m.type() === 'error') problems.push(`worker console.error: ${m.text()}`); }));
-  return { context, page, problems, dialogs, requests };
-}
-
-// Waits until predicate(arg) is true in the page; fails at once (with the message) when the
-// page shows an engine error instead.
-async function until(page, predicate, arg, { timeout = WAIT, what = predicate.toString() } = {}) {
-  let handle;
-  try {
-    handle = await page.waitForFunction(([src, a]) => {
-      const st = document.getElementById('status');
-      if (st && !st.hidden && /エンジンでエラーが起きました|The engine reported an error/.test(st.textContent)) return { engineError: st.textContent };
-      // eslint-disable-next-line no-eval
-      return (0, eval)(`(${src})`)(a) ? { ok: true } : false;
-    }, [predicate.toString(), arg], { timeout });
-  } catch (e) {
-    throw new Error(`timed out waiting for ${what} (${e.message.split('\n')[0]})`, { cause: e });
-  }
-  const result = await handle.jsonValue();
-  if (result.engineError) throw new Error(`the page shows an engine error while waiting for ${what}: ${result.engineError}`);
-}
-
-// Loads the page (http by default) and waits for the engine: the worker is ready, the first
-// snapshot is drawn and the dataset thumbnails are painted.
-async function load(session, hashOrUrl = '') {
-  const url = /^(https?|file):/.test(hashOrUrl) ? hashOrUrl : `${srv.origin}/index.html${hashOrUrl}`;
-  const response = await session.page.goto(url);
-  if (url.startsWith('http')) assert.equal(response.status(), 200, url);
-  await until(session.page, () => window.__nnplay?.snapshot && document.getElementById('loading').hidden
-    && [...document.querySelectorAll('#datasets canvas')].every((c) => c.getContext('2d').getImageData(0, 0, 1, 1).data[3] === 255),
-  undefined, { what: 'the engine (first snapshot, dataset thumbnails)' });
-}
-
-async function open(hashOrUrl = '') {
-  const session = await newPage();
-  await load(session, hashOrUrl);
-  return session;
-}
-
-const snap = (page) => page.evaluate(() => {
-  const s = window.__nnplay.snapshot;
-  return { epoch: s.epoch, playing: s.playing, diverged: s.diverged, stopped: s.stopped, metrics: s.metrics };
-});
-const state = (page) => page.evaluate(() => JSON.parse(JSON.stringify(window.__nnplay.state)));
-
-// Presses #step n times, waiting for each epoch's snapshot; returns the metrics of each epoch.
-async function step(page, n = 1) {
-  const out = [];
-  for (let i = 0; i < n; i++) {
-    const before = (await snap(page)).epoch;
-    await page.click('#step');
-    await until(page, (e) => window.__nnplay.snapshot.epoch > e || window.__nnplay.snapshot.diverged, before, { what: `epoch ${before + 1} after #step` });
-    const after = await snap(page);
-    if (after.diverged) throw new Error(`training diverged at epoch ${after.epoch}: ${after.stopped}`);
-    out.push(after.metrics);
-  }
-  return out;
-}
-
-async function pause(page) {
-  if (await page.evaluate(() => document.getElementById('play').classList.contains('playing'))) await page.click('#play');
-  await until(page, () => !window.__nnplay.snapshot.playing && !document.getElementById('play').classList.contains('playing'), undefined, { what: 'pause' });
-}
+// Every page records its problems and dialogs (support.mjs: watchProblems) and keeps the hash it
+// was opened with in window.__initialHash (before the page normalises it).
+const SESSION = { initScript: () => { window.__initialHash = location.hash; } };
+const newPage = () => newSession(browser, SESSION);
+// Loads the page (http by default: a hash or a query and hash) and waits for the engine.
+const load = (session, hashOrUrl = '') => loadPlayground(session.page, playgroundUrl(srv.origin, hashOrUrl));
+const open = (hashOrUrl = '') => openPlayground(browser, playgroundUrl(srv.origin, hashOrUrl), SESSION);
 
 // Sets a range input as a user's drag would (an input event).
 const setRange = (page, id, value) => page.evaluate(([id, value]) => {
