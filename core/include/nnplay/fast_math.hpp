@@ -12,13 +12,27 @@ namespace nnplay {
 
 namespace detail {
 
+inline std::uint32_t bits_of(float f) {
+  std::uint32_t u;
+  std::memcpy(&u, &f, sizeof u);
+  return u;
+}
+inline float float_of(std::uint32_t u) {
+  float f;
+  std::memcpy(&f, &u, sizeof f);
+  return f;
+}
+
 // e^y for y in [0, 18.2]: Cody–Waite reduction y = k·ln2 + r, |r| <= ln2/2, then the
 // Cephes expf polynomial (~1 ulp), then 2^k by building the exponent bits.
+// k is rounded with the "magic number" trick (adding 1.5·2^23 leaves round(y·log2 e) in
+// the low mantissa bits) rather than a float -> int conversion: that is plain adds and
+// integer ops in every SIMD instruction set, where wasm's saturating conversion costs
+// several x86 instructions per vector.
 inline float exp_for_tanh(float y) {
-  // y >= 0, so truncation rounds to nearest here; it compiles to one vector instruction
-  // where std::floor would be a library call without SSE4.1.
-  const std::int32_t ki = static_cast<std::int32_t>(y * 1.44269504088896341f + 0.5f);
-  const float k = static_cast<float>(ki);
+  constexpr float kMagic = 12582912.0f;  // 1.5 * 2^23
+  const float shifted = y * 1.44269504088896341f + kMagic;
+  const float k = shifted - kMagic;
   float r = y - k * 0.693359375f;
   r = r - k * -2.12194440e-4f;
   const float z = r * r;
@@ -29,18 +43,19 @@ inline float exp_for_tanh(float y) {
   p = p * r + 1.6666665459e-1f;
   p = p * r + 5.0000001201e-1f;
   const float e = p * z + r + 1.0f;
-  const std::int32_t bits = (ki + 127) << 23;
-  float scale;
-  std::memcpy(&scale, &bits, sizeof scale);
-  return e * scale;
+  // The low bits of `shifted` are k (0 <= k <= 27); 2^k's bits are (k + 127) << 23, and the
+  // shift drops the magic number's own bits (all at bit 22 and above).
+  return e * float_of((bits_of(shifted) + 127u) << 23);
 }
 
 }  // namespace detail
 
 inline float fast_tanh(float x) {
+  const float ax = std::fabs(x);
   // |x| >= 9.1 gives exactly ±1 in float, as std::tanh does; clamping keeps e^(2|x|) finite.
-  // (Written as a comparison, not fmin, so that NaN stays NaN.)
-  const float a = std::fabs(x) > 9.1f ? 9.1f : std::fabs(x);
+  // Written as `9.1 < ax ? 9.1 : ax` so that it is one wasm f32x4.pmin (an fmin would be
+  // NaN-propagating min, several instructions); NaN passes through either way.
+  const float a = 9.1f < ax ? 9.1f : ax;
   // |x| < 0.55: odd polynomial x + x³·P(x²), Chebyshev-fitted (error 0.07 ulp before rounding).
   const float t = a * a;
   float p = -0.006610227832983735f;
@@ -51,10 +66,10 @@ inline float fast_tanh(float x) {
   const float small = a + a * t * p;
   // |x| >= 0.55: 1 - 2/(e^(2|x|) + 1); the result is >= 0.5 there, so no cancellation.
   const float large = 1.0f - 2.0f / (detail::exp_for_tanh(2.0f * a) + 1.0f);
-  const float r = a < 0.55f ? small : large;
-  // NaN in, NaN out — explicitly, since compilers may rewrite the clamp above as a min
-  // that drops NaN (clang does for wasm).
-  return x != x ? x : std::copysign(r, x);
+  const float r = a < 0.55f ? small : large;  // r >= 0 (or NaN)
+  // x's sign onto r with bit operations (a vector AND/OR; copysign is scalarised in wasm).
+  // NaN in, NaN out: r is NaN then, and NaN with any sign bit is NaN.
+  return detail::float_of(detail::bits_of(r) | (detail::bits_of(x) & 0x80000000u));
 }
 
 // The tanh the engine uses for a scalar type: fast in float (what ships), exact libm in
