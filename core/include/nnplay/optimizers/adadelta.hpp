@@ -10,9 +10,9 @@
 namespace nnplay {
 
 template <class T>
-class Adadelta final : public Optimizer<T> {
+class Adadelta final : public UpdateRule<T, Adadelta<T>> {
  public:
-  explicit Adadelta(OptionReader& o) : Optimizer<T>("Adadelta", o, 0.001) {
+  explicit Adadelta(OptionReader& o) : UpdateRule<T, Adadelta<T>>("Adadelta", o, 0.001) {
     rho_ = o.get_in("rho", 0.95, 0, 1);
     epsilon_ = o.get_in("epsilon", 1e-7, 0, 1e30);
     this->remember("rho", rho_);
@@ -20,10 +20,11 @@ class Adadelta final : public Optimizer<T> {
   }
 
  protected:
+  friend class UpdateRule<T, Adadelta<T>>;
   // slot 0: accum_grad, slot 1: accum_var
   std::size_t slot_count() const override { return 2; }
-  void begin_step(T lr, std::int64_t) override { lr_ = lr; }
-  void update(T* w, const T* g, T* const* slots, std::size_t n) override {
+  void begin_step(T lr, std::int64_t) { lr_ = lr; }
+  void update(T* w, const T* g, T* const* slots, std::size_t n) {
     T* accum_grad = slots[0];
     T* accum_var = slots[1];
     const T rho = T(rho_), one_minus_rho = T(1) - T(rho_), eps = T(epsilon_);

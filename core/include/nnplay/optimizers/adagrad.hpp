@@ -10,9 +10,9 @@
 namespace nnplay {
 
 template <class T>
-class Adagrad final : public Optimizer<T> {
+class Adagrad final : public UpdateRule<T, Adagrad<T>> {
  public:
-  explicit Adagrad(OptionReader& o) : Optimizer<T>("Adagrad", o, 0.001) {
+  explicit Adagrad(OptionReader& o) : UpdateRule<T, Adagrad<T>>("Adagrad", o, 0.001) {
     initial_ = o.get_in("initial_accumulator_value", 0.1, 0, 1e30);
     epsilon_ = o.get_in("epsilon", 1e-7, 0, 1e30);
     this->remember("initial_accumulator_value", initial_);
@@ -20,10 +20,11 @@ class Adagrad final : public Optimizer<T> {
   }
 
  protected:
+  friend class UpdateRule<T, Adagrad<T>>;
   std::size_t slot_count() const override { return 1; }
   T slot_initial_value(std::size_t) const override { return T(initial_); }
-  void begin_step(T lr, std::int64_t) override { lr_ = lr; }
-  void update(T* w, const T* g, T* const* slots, std::size_t n) override {
+  void begin_step(T lr, std::int64_t) { lr_ = lr; }
+  void update(T* w, const T* g, T* const* slots, std::size_t n) {
     T* acc = slots[0];
     const T eps = T(epsilon_);
     for (std::size_t i = 0; i < n; ++i) {

@@ -11,9 +11,9 @@
 namespace nnplay {
 
 template <class T>
-class Adam final : public Optimizer<T> {
+class Adam final : public UpdateRule<T, Adam<T>> {
  public:
-  explicit Adam(OptionReader& o) : Optimizer<T>("Adam", o, 0.001) {
+  explicit Adam(OptionReader& o) : UpdateRule<T, Adam<T>>("Adam", o, 0.001) {
     beta_1_ = o.get_in("beta_1", 0.9, 0, 1, true);
     beta_2_ = o.get_in("beta_2", 0.999, 0, 1, true);
     epsilon_ = o.get_in("epsilon", 1e-7, 0, 1e30);
@@ -25,13 +25,14 @@ class Adam final : public Optimizer<T> {
   }
 
  protected:
+  friend class UpdateRule<T, Adam<T>>;
   // slot 0: m, slot 1: v, slot 2: vhat (amsgrad)
   std::size_t slot_count() const override { return amsgrad_ ? 3 : 2; }
-  void begin_step(T lr, std::int64_t t) override {
+  void begin_step(T lr, std::int64_t t) {
     const T b1_power = std::pow(T(beta_1_), T(t)), b2_power = std::pow(T(beta_2_), T(t));
     alpha_ = lr * std::sqrt(T(1) - b2_power) / (T(1) - b1_power);
   }
-  void update(T* w, const T* g, T* const* slots, std::size_t n) override {
+  void update(T* w, const T* g, T* const* slots, std::size_t n) {
     T* m = slots[0];
     T* v = slots[1];
     const T one_minus_b1 = T(1) - T(beta_1_), one_minus_b2 = T(1) - T(beta_2_), eps = T(epsilon_);

@@ -9,9 +9,9 @@
 namespace nnplay {
 
 template <class T>
-class Adamax final : public Optimizer<T> {
+class Adamax final : public UpdateRule<T, Adamax<T>> {
  public:
-  explicit Adamax(OptionReader& o) : Optimizer<T>("Adamax", o, 0.001) {
+  explicit Adamax(OptionReader& o) : UpdateRule<T, Adamax<T>>("Adamax", o, 0.001) {
     beta_1_ = o.get_in("beta_1", 0.9, 0, 1, true);
     beta_2_ = o.get_in("beta_2", 0.999, 0, 1);
     epsilon_ = o.get_in("epsilon", 1e-7, 0, 1e30);
@@ -21,10 +21,11 @@ class Adamax final : public Optimizer<T> {
   }
 
  protected:
+  friend class UpdateRule<T, Adamax<T>>;
   // slot 0: m, slot 1: u (the exponentially weighted infinity norm)
   std::size_t slot_count() const override { return 2; }
-  void begin_step(T lr, std::int64_t t) override { step_ = lr / (T(1) - std::pow(T(beta_1_), T(t))); }
-  void update(T* w, const T* g, T* const* slots, std::size_t n) override {
+  void begin_step(T lr, std::int64_t t) { step_ = lr / (T(1) - std::pow(T(beta_1_), T(t))); }
+  void update(T* w, const T* g, T* const* slots, std::size_t n) {
     T* m = slots[0];
     T* u = slots[1];
     const T one_minus_b1 = T(1) - T(beta_1_), b2 = T(beta_2_), eps = T(epsilon_);

@@ -11,9 +11,9 @@
 namespace nnplay {
 
 template <class T>
-class Nadam final : public Optimizer<T> {
+class Nadam final : public UpdateRule<T, Nadam<T>> {
  public:
-  explicit Nadam(OptionReader& o) : Optimizer<T>("Nadam", o, 0.001, /*takes_decay=*/false) {
+  explicit Nadam(OptionReader& o) : UpdateRule<T, Nadam<T>>("Nadam", o, 0.001, /*takes_decay=*/false) {
     beta_1_ = o.get_in("beta_1", 0.9, 0, 1, true);
     beta_2_ = o.get_in("beta_2", 0.999, 0, 1, true);
     epsilon_ = o.get_in("epsilon", 1e-7, 0, 1e30);
@@ -24,10 +24,11 @@ class Nadam final : public Optimizer<T> {
   }
 
  protected:
+  friend class UpdateRule<T, Nadam<T>>;
   // slot 0: m, slot 1: v
   std::size_t slot_count() const override { return 2; }
   void on_build() override { momentum_cache_ = T(1); }
-  void begin_step(T lr, std::int64_t t) override {
+  void begin_step(T lr, std::int64_t t) {
     const T b1 = T(beta_1_), decay = T(schedule_decay_);
     const T mu_t = b1 * (T(1) - T(0.5) * std::pow(T(0.96), decay * T(t)));
     const T mu_next = b1 * (T(1) - T(0.5) * std::pow(T(0.96), decay * T(t + 1)));
@@ -41,7 +42,7 @@ class Nadam final : public Optimizer<T> {
     m_scale_ = T(1) / (T(1) - prod_next);
     v_scale_ = T(1) / (T(1) - std::pow(T(beta_2_), T(t)));
   }
-  void update(T* w, const T* g, T* const* slots, std::size_t n) override {
+  void update(T* w, const T* g, T* const* slots, std::size_t n) {
     T* m = slots[0];
     T* v = slots[1];
     const T b1 = T(beta_1_), b2 = T(beta_2_), eps = T(epsilon_);

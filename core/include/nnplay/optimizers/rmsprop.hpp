@@ -11,9 +11,9 @@
 namespace nnplay {
 
 template <class T>
-class RMSprop final : public Optimizer<T> {
+class RMSprop final : public UpdateRule<T, RMSprop<T>> {
  public:
-  explicit RMSprop(OptionReader& o) : Optimizer<T>("RMSprop", o, 0.001) {
+  explicit RMSprop(OptionReader& o) : UpdateRule<T, RMSprop<T>>("RMSprop", o, 0.001) {
     rho_ = o.get_in("rho", 0.9, 0, 1);
     momentum_ = o.get_in("momentum", 0, 0, 1);
     epsilon_ = o.get_in("epsilon", 1e-7, 0, 1e30);
@@ -25,10 +25,11 @@ class RMSprop final : public Optimizer<T> {
   }
 
  protected:
+  friend class UpdateRule<T, RMSprop<T>>;
   // slot 0: mean square ("rms"); slot 1: mean gradient ("mg", centered); slot 2: "momentum".
   std::size_t slot_count() const override { return 3; }
-  void begin_step(T lr, std::int64_t) override { lr_ = lr; }
-  void update(T* w, const T* g, T* const* slots, std::size_t n) override {
+  void begin_step(T lr, std::int64_t) { lr_ = lr; }
+  void update(T* w, const T* g, T* const* slots, std::size_t n) {
     T* ms = slots[0];
     T* mg = slots[1];
     T* mom = slots[2];

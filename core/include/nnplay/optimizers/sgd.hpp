@@ -7,9 +7,9 @@
 namespace nnplay {
 
 template <class T>
-class SGD final : public Optimizer<T> {
+class SGD final : public UpdateRule<T, SGD<T>> {
  public:
-  explicit SGD(OptionReader& o) : Optimizer<T>("SGD", o, 0.01) {
+  explicit SGD(OptionReader& o) : UpdateRule<T, SGD<T>>("SGD", o, 0.01) {
     momentum_ = o.get_in("momentum", 0, 0, 1);  // Keras: "`momentum` must be between [0, 1]"
     nesterov_ = o.get_flag("nesterov", false);
     this->remember("momentum", momentum_);
@@ -17,9 +17,10 @@ class SGD final : public Optimizer<T> {
   }
 
  protected:
+  friend class UpdateRule<T, SGD<T>>;
   std::size_t slot_count() const override { return momentum_ > 0 ? 1 : 0; }
-  void begin_step(T lr, std::int64_t) override { lr_ = lr; }
-  void update(T* w, const T* g, T* const* slots, std::size_t n) override {
+  void begin_step(T lr, std::int64_t) { lr_ = lr; }
+  void update(T* w, const T* g, T* const* slots, std::size_t n) {
     if (momentum_ == 0) {
       for (std::size_t i = 0; i < n; ++i) w[i] -= g[i] * lr_;
       return;
