@@ -181,7 +181,15 @@ class Model {
     });
   }
   bool runBatch() { return guarded([&] { return fit().run_batch(); }); }
-  val runEpoch() { return guarded([&] { return logs_to_js(fit().run_epoch()); }); }
+  // Returns whether the fit is done; the epoch's logs are lastEpochLogs(), fetched only by
+  // callers that want them (building a JS object per epoch was a measurable share of a
+  // small network's epoch).
+  bool runEpoch() {
+    return guarded([&] {
+      fit().run_epoch();
+      return fit().done();
+    });
+  }
   bool fitDone() { return guarded([&] { return fit().done(); }); }
   int fitEpoch() { return guarded([&] { return fit().epoch(); }); }
   val runningLogs() { return guarded([&] { return logs_to_js(fit().running_logs()); }); }

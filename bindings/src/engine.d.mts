@@ -57,7 +57,7 @@ export interface EngineModel {
   compile(config: { optimizer: string; optimizerOptions?: Record<string, number>; loss: string; metrics?: string[] }): void;
   beginFit(x: Matrix2D, y: Matrix2D, options: EngineFitOptions): void;
   runBatch(): boolean;
-  runEpoch(): Logs;
+  runEpoch(): boolean;  // true when the fit is done; the logs are lastEpochLogs()
   fitDone(): boolean;
   fitEpoch(): number;
   runningLogs(): Logs;

@@ -139,7 +139,7 @@ export class Sequential {
             if (ended) break;
           }
         } else {
-          session.runEpoch();
+          this.#m.runEpoch();  // the session's runEpoch() would also fetch the logs
         }
         if (cb.onEpochEnd) {
           const logs: Logs = {};
@@ -188,7 +188,10 @@ export class Sequential {
     });
     return {
       runBatch: () => m.runBatch(),
-      runEpoch: () => m.runEpoch(),
+      runEpoch: () => {
+        m.runEpoch();
+        return m.lastEpochLogs() ?? {};
+      },
       get done() {
         return m.fitDone();
       },
