@@ -92,32 +92,32 @@ void activation_backward(Activation a, const T* __restrict x, const T* __restric
   const std::size_t n = rows * cols;
   switch (a) {
     case Activation::linear:
-      for (std::size_t i = 0; i < n; ++i) dx[i] += dy[i];
+      for (std::size_t i = 0; i < n; ++i) dx[i] = dy[i];
       return;
     case Activation::sigmoid:
-      for (std::size_t i = 0; i < n; ++i) dx[i] += dy[i] * y[i] * (T(1) - y[i]);
+      for (std::size_t i = 0; i < n; ++i) dx[i] = dy[i] * y[i] * (T(1) - y[i]);
       return;
     case Activation::tanh:
-      for (std::size_t i = 0; i < n; ++i) dx[i] += dy[i] * (T(1) - y[i] * y[i]);
+      for (std::size_t i = 0; i < n; ++i) dx[i] = dy[i] * (T(1) - y[i] * y[i]);
       return;
     case Activation::relu:  // derivative 0 at x <= 0, as TF's ReluGrad
-      for (std::size_t i = 0; i < n; ++i) dx[i] += x[i] > T(0) ? dy[i] : T(0);
+      for (std::size_t i = 0; i < n; ++i) dx[i] = x[i] > T(0) ? dy[i] : T(0);
       return;
     case Activation::elu:
-      for (std::size_t i = 0; i < n; ++i) dx[i] += x[i] > T(0) ? dy[i] : dy[i] * (y[i] + T(1));
+      for (std::size_t i = 0; i < n; ++i) dx[i] = x[i] > T(0) ? dy[i] : dy[i] * (y[i] + T(1));
       return;
     case Activation::selu:
       for (std::size_t i = 0; i < n; ++i) {
-        dx[i] += x[i] > T(0) ? dy[i] * T(kSeluScale) : dy[i] * (y[i] + T(kSeluScale * kSeluAlpha));
+        dx[i] = x[i] > T(0) ? dy[i] * T(kSeluScale) : dy[i] * (y[i] + T(kSeluScale * kSeluAlpha));
       }
       return;
     case Activation::softplus:
-      for (std::size_t i = 0; i < n; ++i) dx[i] += dy[i] * sigmoid(x[i]);
+      for (std::size_t i = 0; i < n; ++i) dx[i] = dy[i] * sigmoid(x[i]);
       return;
     case Activation::softsign:
       for (std::size_t i = 0; i < n; ++i) {
         const T d = T(1) + std::fabs(x[i]);
-        dx[i] += dy[i] / (d * d);
+        dx[i] = dy[i] / (d * d);
       }
       return;
     case Activation::softmax:  // dx_j = y_j (dy_j - Σ_k dy_k y_k), row by row
@@ -127,7 +127,7 @@ void activation_backward(Activation a, const T* __restrict x, const T* __restric
         T* dxr = dx + r * cols;
         T dot = 0;
         for (std::size_t j = 0; j < cols; ++j) dot += dyr[j] * yr[j];
-        for (std::size_t j = 0; j < cols; ++j) dxr[j] += yr[j] * (dyr[j] - dot);
+        for (std::size_t j = 0; j < cols; ++j) dxr[j] = yr[j] * (dyr[j] - dot);
       }
       return;
   }

@@ -158,14 +158,14 @@ void LossOp<T>::backward(std::size_t rows) {
   switch (loss_) {
     case Loss::mean_squared_error: {
       const T scale = T(2) / T(n);
-      for (std::size_t i = 0; i < n; ++i) dp[i] += scale * (p[i] - y[i]);
+      for (std::size_t i = 0; i < n; ++i) dp[i] = scale * (p[i] - y[i]);
       return;
     }
     case Loss::mean_absolute_error: {
       const T scale = T(1) / T(n);
       for (std::size_t i = 0; i < n; ++i) {
         const T d = p[i] - y[i];
-        dp[i] += scale * T((d > T(0)) - (d < T(0)));  // TF: d|x|/dx = sign(x), sign(0) = 0
+        dp[i] = scale * T((d > T(0)) - (d < T(0)));  // TF: d|x|/dx = sign(x), sign(0) = 0
       }
       return;
     }
@@ -174,11 +174,11 @@ void LossOp<T>::backward(std::size_t rows) {
       if (logits_) {
         const T* z = logits_->value.data();
         T* dz = logits_->grad.data();
-        for (std::size_t i = 0; i < n; ++i) dz[i] += scale * (sigmoid(z[i]) - y[i]);
+        for (std::size_t i = 0; i < n; ++i) dz[i] = scale * (sigmoid(z[i]) - y[i]);
       } else {
         for (std::size_t i = 0; i < n; ++i) {
-          if (p[i] < eps || p[i] > T(1) - eps) continue;  // clip_by_value passes no gradient outside
-          dp[i] += scale * (-y[i] / (p[i] + eps) + (T(1) - y[i]) / (T(1) - p[i] + eps));
+          const bool clipped = p[i] < eps || p[i] > T(1) - eps;  // clip_by_value passes no gradient outside
+          dp[i] = clipped ? T(0) : scale * (-y[i] / (p[i] + eps) + (T(1) - y[i]) / (T(1) - p[i] + eps));
         }
       }
       return;
@@ -198,7 +198,7 @@ void LossOp<T>::backward(std::size_t rows) {
             s += std::exp(zr[j] - top);
             ysum += yr[j];
           }
-          for (std::size_t j = 0; j < c; ++j) dzr[j] += scale * (std::exp(zr[j] - top) / s * ysum - yr[j]);
+          for (std::size_t j = 0; j < c; ++j) dzr[j] = scale * (std::exp(zr[j] - top) / s * ysum - yr[j]);
         }
       } else {
         for (std::size_t r = 0; r < rows; ++r) {
@@ -216,7 +216,7 @@ void LossOp<T>::backward(std::size_t rows) {
           for (std::size_t k = 0; k < c; ++k) {
             const T q = pr[k] / total;
             const T g = (q >= eps && q <= T(1) - eps) ? -yr[k] / q : T(0);
-            dpr[k] += scale * (g - gq) / total;
+            dpr[k] = scale * (g - gq) / total;
           }
         }
       }

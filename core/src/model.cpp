@@ -1,5 +1,6 @@
-// Sequential: structure, compile, weights, inference, evaluation and gradients.
-// (fit() lives in fit.cpp, summary() in summary.cpp.)
+// Sequential: structure, compile, weights and gradients — what runs once per model or per
+// call. What runs per batch (staging, train_on_batch, evaluate, predict, layer outputs) is
+// in model_run.cpp, fit() in fit.cpp, summary() in summary.cpp.
 #include "nnplay/model.hpp"
 
 #include <algorithm>
@@ -74,7 +75,7 @@ void Sequential<T>::build_graph() {
   outputs_.clear();
   Node<T>* x = input_;
   Node<T>* logits = nullptr;
-  ActivationOp<T>* last_activation = nullptr;
+  DenseOp<T>* last_layer = nullptr;
   for (auto& layer : layers_) {
     const std::size_t units = layer->units();
     graph->track_parameter(&layer->kernel);
@@ -84,10 +85,9 @@ void Sequential<T>::build_graph() {
       graph->track_parameter(bias);
     }
     Node<T>* z = graph->node(units);
-    graph->template add<AffineOp<T>>(x, &layer->kernel, bias, z);
     Node<T>* y = graph->node(units);
-    last_activation = graph->template add<ActivationOp<T>>(layer->activation(), z, y);
-    if (layer->regularizer().active()) graph->template add_loss<PenaltyOp<T>>(layer->regularizer(), &layer->kernel);
+    last_layer = graph->template add<DenseOp<T>>(x, &layer->kernel, bias, layer->activation(), z, y);
+    if (layer->regularizer().active()) graph->template add_penalty<PenaltyOp<T>>(layer->regularizer(), &layer->kernel);
     outputs_.push_back(y);
     logits = z;
     x = y;
@@ -96,7 +96,7 @@ void Sequential<T>::build_graph() {
   target_->needs_grad = false;
   if (loss_) {
     const bool from_logits = loss_uses_logits(*loss_, layers_.back()->activation());
-    if (from_logits) last_activation->skip_backward();
+    if (from_logits) last_layer->skip_activation_backward();
     graph->template add_loss<LossOp<T>>(*loss_, x, from_logits ? logits : nullptr, target_);
   }
   graph_ = std::move(graph);
@@ -127,126 +127,6 @@ void Sequential<T>::check_xy(const Matrix<T>& x, const Matrix<T>& y, const char*
   require_finite(x, w + ": x");
   require_finite(y, w + ": y");
   if (loss_) check_targets_fit_loss(*loss_, y, w + ": y");
-}
-
-template <class T>
-void Sequential<T>::stage(const Matrix<T>& x, const Matrix<T>* y, const std::size_t* order, std::size_t begin,
-                          std::size_t count) {
-  if (!graph_) build_graph();
-  graph_->reserve(count);
-  const std::size_t xc = cols(x);
-  T* xin = input_->value.data();
-  for (std::size_t r = 0; r < count; ++r) {
-    const std::size_t src = order ? order[begin + r] : begin + r;
-    std::copy_n(x.data() + src * xc, xc, xin + r * xc);
-  }
-  if (y) {
-    const std::size_t yc = cols(*y);
-    T* yin = target_->value.data();
-    for (std::size_t r = 0; r < count; ++r) {
-      const std::size_t src = order ? order[begin + r] : begin + r;
-      std::copy_n(y->data() + src * yc, yc, yin + r * yc);
-    }
-  }
-}
-
-template <class T>
-void Sequential<T>::accumulate_metrics(std::size_t rows_, std::vector<double>& sums) const {
-  const T* p = outputs_.back()->value.data();
-  const T* y = target_->value.data();
-  for (std::size_t i = 0; i < metrics_.size(); ++i) sums[i] += metric_sum(metrics_[i].kind, p, y, rows_, output_dim());
-}
-
-template <class T>
-Logs Sequential<T>::logs_from(double loss_sum, const std::vector<double>& sums, double count,
-                              const std::string& prefix) const {
-  Logs logs;
-  logs.set(prefix + "loss", loss_sum / count);
-  for (std::size_t i = 0; i < metrics_.size(); ++i) logs.set(prefix + metrics_[i].name, sums[i] / count);
-  return logs;
-}
-
-template <class T>
-Logs Sequential<T>::train_on_batch(const Matrix<T>& x, const Matrix<T>& y) {
-  require_compiled("train_on_batch");
-  check_xy(x, y, "train_on_batch");
-  const std::size_t n = rows(x);
-  stage(x, &y, nullptr, 0, n);
-  const T loss = graph_->forward(n);
-  std::fill(metric_sums_.begin(), metric_sums_.end(), 0.0);
-  accumulate_metrics(n, metric_sums_);
-  if (std::isfinite(loss)) {  // a non-finite loss is reported, and its update is not applied
-    graph_->backward(n);
-    optimizer_->apply_gradients();
-  }
-  return logs_from(double(loss) * double(n), metric_sums_, double(n), "");
-}
-
-template <class T>
-Logs Sequential<T>::evaluate(const Matrix<T>& x, const Matrix<T>& y, std::size_t batch_size) {
-  require_compiled("evaluate");
-  check_xy(x, y, "evaluate");
-  if (batch_size < 1) fail("evaluate: batch_size must be >= 1, got ", batch_size);
-  return evaluate_unchecked(x, y, batch_size);
-}
-
-template <class T>
-Logs Sequential<T>::evaluate_unchecked(const Matrix<T>& x, const Matrix<T>& y, std::size_t batch_size) {
-  const std::size_t n = rows(x);
-  double loss_sum = 0;
-  std::vector<double> sums(metrics_.size(), 0.0);
-  for (std::size_t begin = 0; begin < n; begin += batch_size) {
-    const std::size_t count = std::min(batch_size, n - begin);
-    stage(x, &y, nullptr, begin, count);
-    loss_sum += double(graph_->forward(count)) * double(count);  // batch-size-weighted mean, as Keras
-    accumulate_metrics(count, sums);
-  }
-  return logs_from(loss_sum, sums, double(n), "");
-}
-
-template <class T>
-Matrix<T> Sequential<T>::predict(const Matrix<T>& x, std::size_t batch_size) {
-  require_layers("predict");
-  if (batch_size < 1) fail("predict: batch_size must be >= 1, got ", batch_size);
-  if (cols(x) != input_dim()) fail("predict: x has ", cols(x), " columns but the model's input has ", input_dim());
-  require_finite(x, "predict: x");
-  const std::size_t n = rows(x), out = output_dim();
-  Matrix<T> result = Matrix<T>::from_shape({n, out});
-  for (std::size_t begin = 0; begin < n; begin += batch_size) {
-    const std::size_t count = std::min(batch_size, n - begin);
-    stage(x, nullptr, nullptr, begin, count);
-    graph_->forward_network(count);
-    std::copy_n(outputs_.back()->value.data(), count * out, result.data() + begin * out);
-  }
-  return result;
-}
-
-template <class T>
-void Sequential<T>::forward(const Matrix<T>& x) {
-  require_layers("forward");
-  if (cols(x) != input_dim()) fail("forward: x has ", cols(x), " columns but the model's input has ", input_dim());
-  require_finite(x, "forward: x");
-  stage(x, nullptr, nullptr, 0, rows(x));
-  graph_->forward_network(rows(x));
-}
-
-template <class T>
-const T* Sequential<T>::layer_output_data(std::size_t layer) const {
-  if (layer >= outputs_.size() || !graph_) fail("layer_output_data: no output for layer ", layer, "; call forward() first");
-  return outputs_[layer]->value.data();
-}
-
-template <class T>
-std::vector<Matrix<T>> Sequential<T>::layer_outputs(const Matrix<T>& x) {
-  forward(x);
-  std::vector<Matrix<T>> result;
-  for (std::size_t i = 0; i < layers_.size(); ++i) {
-    const std::size_t units = layers_[i]->units();
-    Matrix<T> m = Matrix<T>::from_shape({rows(x), units});
-    std::copy_n(outputs_[i]->value.data(), rows(x) * units, m.data());
-    result.push_back(std::move(m));
-  }
-  return result;
 }
 
 namespace {

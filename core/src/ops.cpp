@@ -1,10 +1,23 @@
 #include "nnplay/ops.hpp"
 
 #include <algorithm>
+#include <cstring>
+#include <type_traits>
+
+#include "nnplay/small_loops.hpp"
 
 namespace nnplay {
 
 namespace {
+
+// Clang's loop vectoriser turns the row loop of a small-width kernel into lane-by-lane
+// gathers (extract_lane / replace_lane), which are slow in wasm engines; the rows stay
+// scalar and the inner loops (fully unrolled for a known shape) keep their SLP vectors.
+#if defined(__clang__)
+#define NNPLAY_SCALAR_ROWS _Pragma("clang loop vectorize(disable)")
+#else
+#define NNPLAY_SCALAR_ROWS
+#endif
 
 // The affine kernels are written for an output width N known at compile time (N = 1..8,
 // the playground's layer sizes), so that a row's N accumulators live in registers and
@@ -15,6 +28,7 @@ template <class T, std::size_t N>
 void affine_forward(const T* __restrict x, const T* __restrict w, const T* __restrict b, T* __restrict out, std::size_t rows,
                     std::size_t k, std::size_t n_) {
   const std::size_t n = N ? N : n_;
+  NNPLAY_SCALAR_ROWS
   for (std::size_t r = 0; r < rows; ++r) {
     T* o = out + r * n;
     for (std::size_t j = 0; j < n; ++j) o[j] = b ? b[j] : T(0);
@@ -27,19 +41,27 @@ void affine_forward(const T* __restrict x, const T* __restrict w, const T* __res
   }
 }
 
-// dx may be null: the first layer's input is data, whose gradient nobody needs.
+// Writes dx, dw and db (see graph.hpp: each gradient has one writer). dx may be null: the
+// first layer's input is data, whose gradient nobody needs.
 template <class T, std::size_t N>
 void affine_backward(const T* __restrict x, const T* __restrict w, const T* __restrict dout, T* __restrict dx,
                      T* __restrict dw, T* __restrict db, std::size_t rows, std::size_t k,
                      std::size_t n_) {
   const std::size_t n = N ? N : n_;
+  if (rows == 0) {
+    std::fill(dw, dw + k * n, T(0));
+    if (db) std::fill(db, db + n, T(0));
+    return;
+  }
+  NNPLAY_SCALAR_ROWS
   for (std::size_t r = 0; r < rows; ++r) {
     const T* g = dout + r * n;
     const T* xr = x + r * k;
+    const bool first = r == 0;  // row 0 assigns dw and db, later rows add (no memset calls)
     for (std::size_t i = 0; i < k; ++i) {
       T* dwi = dw + i * n;
       const T xi = xr[i];
-      for (std::size_t j = 0; j < n; ++j) dwi[j] += xi * g[j];  // dL/dw[i, j] = Σ_r x[r, i] · dL/dout[r, j]
+      for (std::size_t j = 0; j < n; ++j) dwi[j] = (first ? T(0) : dwi[j]) + xi * g[j];  // dL/dw[i, j] = Σ_r x[r, i] · dL/dout[r, j]
     }
     if (dx) {
       T* dxr = dx + r * k;
@@ -47,30 +69,107 @@ void affine_backward(const T* __restrict x, const T* __restrict w, const T* __re
         const T* wi = w + i * n;
         T acc = T(0);
         for (std::size_t j = 0; j < n; ++j) acc += g[j] * wi[j];  // dL/dx[r, i] = Σ_j dL/dout[r, j] · w[i, j]
-        dxr[i] += acc;
+        dxr[i] = acc;
       }
     }
     if (db) {
-      for (std::size_t j = 0; j < n; ++j) db[j] += g[j];  // dL/db[j] = Σ_r dL/dout[r, j]
+      for (std::size_t j = 0; j < n; ++j) db[j] = (first ? T(0) : db[j]) + g[j];  // dL/db[j] = Σ_r dL/dout[r, j]
     }
   }
 }
 
-// Calls f.template operator()<N>() with N = n for n in 1..8, else N = 0.
-template <class F>
-void dispatch_width(std::size_t n, F&& f) {
-  switch (n) {
-    case 1: return f(std::integral_constant<std::size_t, 1>{});
-    case 2: return f(std::integral_constant<std::size_t, 2>{});
-    case 3: return f(std::integral_constant<std::size_t, 3>{});
-    case 4: return f(std::integral_constant<std::size_t, 4>{});
-    case 5: return f(std::integral_constant<std::size_t, 5>{});
-    case 6: return f(std::integral_constant<std::size_t, 6>{});
-    case 7: return f(std::integral_constant<std::size_t, 7>{});
-    case 8: return f(std::integral_constant<std::size_t, 8>{});
-    default: return f(std::integral_constant<std::size_t, 0>{});
+// --- Small layers: k and n up to 4, in float (the tutorial's 2-3-3-1 network) ----------
+// A row of outputs, of W or of dx fits one 4-lane vector (GCC / Clang vector extensions:
+// SSE natively, SIMD128 in wasm), and the shape is known at compile time, so each row
+// is a few vector multiply-adds with W and the weight gradients held in registers.
+// The sums run in the same order as in the kernels above, so the results are identical.
+using Float4 = float __attribute__((vector_size(16)));
+
+// The first N lanes of a vector from / to memory. Clang compiles the memcpy to a partial
+// load (v128.load64_zero and a lane load in wasm); GCC would assemble the vector on the
+// stack and reload it whole (a store-forwarding stall on every row), so there it is built
+// lane by lane. Each form measured on the compiler it serves.
+template <std::size_t N>
+Float4 load_first(const float* p) {  // lanes >= N are 0
+#if defined(__clang__)
+  Float4 v = {};
+  std::memcpy(&v, p, N * sizeof(float));
+  return v;
+#else
+  if constexpr (N == 1) return Float4{p[0], 0, 0, 0};
+  if constexpr (N == 2) return Float4{p[0], p[1], 0, 0};
+  if constexpr (N == 3) return Float4{p[0], p[1], p[2], 0};
+  if constexpr (N == 4) return Float4{p[0], p[1], p[2], p[3]};
+#endif
+}
+template <std::size_t N>
+void store_first(float* p, Float4 v) {
+#if defined(__clang__)
+  std::memcpy(p, &v, N * sizeof(float));
+#else
+  for (std::size_t i = 0; i < N; ++i) p[i] = v[i];
+#endif
+}
+
+template <std::size_t K, std::size_t N>
+void small_affine_forward(const float* __restrict x, const float* __restrict w, const float* __restrict b,
+                          float* __restrict out, std::size_t rows) {
+  Float4 w_rows[K];
+  for (std::size_t i = 0; i < K; ++i) w_rows[i] = load_first<N>(w + i * N);
+  const Float4 bias = b ? load_first<N>(b) : Float4{};
+  for (std::size_t r = 0; r < rows; ++r) {
+    Float4 o = bias;
+    for (std::size_t i = 0; i < K; ++i) o += x[r * K + i] * w_rows[i];
+    store_first<N>(out + r * N, o);
   }
 }
+
+template <std::size_t K, std::size_t N>
+void small_affine_backward(const float* __restrict x, const float* __restrict w, const float* __restrict dout,
+                           float* __restrict dx, float* __restrict dw, float* __restrict db, std::size_t rows) {
+  Float4 dw_rows[K] = {};
+  Float4 dbias = {};
+  Float4 w_cols[N];  // column j of W: dx's row is Σ_j g[j] · w_cols[j], no horizontal sums
+  for (std::size_t j = 0; j < N; ++j) {
+    w_cols[j] = Float4{};
+    for (std::size_t i = 0; i < K; ++i) w_cols[j][i] = w[i * N + j];
+  }
+  for (std::size_t r = 0; r < rows; ++r) {
+    const Float4 g = load_first<N>(dout + r * N);
+    for (std::size_t i = 0; i < K; ++i) dw_rows[i] += x[r * K + i] * g;
+    dbias += g;
+    if (dx) {
+      Float4 d = {};
+      for (std::size_t j = 0; j < N; ++j) d += g[j] * w_cols[j];
+      store_first<K>(dx + r * K, d);
+    }
+  }
+  for (std::size_t i = 0; i < K; ++i) store_first<N>(dw + i * N, dw_rows[i]);
+  if (db) store_first<N>(db, dbias);
+}
+
+// Calls f(K, N) with compile-time K = k and N = n, both in 1..4.
+template <class F>
+void dispatch_small(std::size_t k, std::size_t n, F&& f) {
+  auto with_n = [&](auto depth) {
+    switch (n) {
+      case 1: return f(depth, std::integral_constant<std::size_t, 1>{});
+      case 2: return f(depth, std::integral_constant<std::size_t, 2>{});
+      case 3: return f(depth, std::integral_constant<std::size_t, 3>{});
+      default: return f(depth, std::integral_constant<std::size_t, 4>{});
+    }
+  };
+  switch (k) {
+    case 1: return with_n(std::integral_constant<std::size_t, 1>{});
+    case 2: return with_n(std::integral_constant<std::size_t, 2>{});
+    case 3: return with_n(std::integral_constant<std::size_t, 3>{});
+    default: return with_n(std::integral_constant<std::size_t, 4>{});
+  }
+}
+
+template <class T>
+constexpr bool has_small_kernels = std::is_same_v<T, float>;
+bool is_small(std::size_t k, std::size_t n) { return k <= 4 && n <= 4; }
 
 }  // namespace
 
@@ -78,6 +177,14 @@ template <class T>
 void AffineOp<T>::forward(std::size_t rows) {
   const std::size_t k = x_->width(), n = out_->width();
   const T* b = b_ ? b_->value.data() : nullptr;
+  if constexpr (has_small_kernels<T>) {
+    if (is_small(k, n)) {
+      return dispatch_small(k, n, [&](auto depth, auto width) {
+        small_affine_forward<decltype(depth)::value, decltype(width)::value>(x_->value.data(), w_->value.data(), b,
+                                                                             out_->value.data(), rows);
+      });
+    }
+  }
   dispatch_width(n, [&](auto width) {
     affine_forward<T, decltype(width)::value>(x_->value.data(), w_->value.data(), b, out_->value.data(), rows, k, n);
   });
@@ -88,6 +195,14 @@ void AffineOp<T>::backward(std::size_t rows) {
   const std::size_t k = x_->width(), n = out_->width();
   T* db = b_ ? b_->grad.data() : nullptr;
   T* dx = x_->needs_grad ? x_->grad.data() : nullptr;
+  if constexpr (has_small_kernels<T>) {
+    if (is_small(k, n)) {
+      return dispatch_small(k, n, [&](auto depth, auto width) {
+        small_affine_backward<decltype(depth)::value, decltype(width)::value>(
+            x_->value.data(), w_->value.data(), out_->grad.data(), dx, w_->grad.data(), db, rows);
+      });
+    }
+  }
   dispatch_width(n, [&](auto width) {
     affine_backward<T, decltype(width)::value>(x_->value.data(), w_->value.data(), out_->grad.data(), dx,
                                                 w_->grad.data(), db, rows, k, n);

@@ -28,6 +28,7 @@ void PenaltyOp<T>::forward(std::size_t) {
   value_ = T(regularizer_.l1) * a + T(regularizer_.l2) * s;
 }
 
+// Adds to the gradient the network wrote (penalties run last in Graph::backward).
 template <class T>
 void PenaltyOp<T>::backward(std::size_t) {
   const T* w = weights_->value.data();

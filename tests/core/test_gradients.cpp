@@ -69,7 +69,7 @@ struct Block {
     auto* act = graph.add<ActivationOp<double>>(a, logits, y);
     if (from_logits) act->skip_backward();
     graph.add_loss<LossOp<double>>(loss, y, from_logits ? logits : nullptr, target);
-    if (reg.active()) graph.add_loss<PenaltyOp<double>>(reg, &w);
+    if (reg.active()) graph.add_penalty<PenaltyOp<double>>(reg, &w);
     fill(w.value, -1, 1);
     fill(b.value, -0.5, 0.5);
     fill(x->value, -2, 2);

@@ -21,8 +21,8 @@ const std::vector<std::string>& activation_names();
 template <class T>
 void activation_forward(Activation a, const T* x, T* y, std::size_t rows, std::size_t cols);
 
-// dx = dL/dx from dy = dL/dy, the input x and the output y. Adds into dx (the graph
-// accumulates gradients); dx overlaps none of the others.
+// dx = dL/dx from dy = dL/dy, the input x and the output y. Writes dx (each gradient has
+// one writer, see graph.hpp); dx overlaps none of the others.
 template <class T>
 void activation_backward(Activation a, const T* x, const T* y, const T* dy, T* dx, std::size_t rows,
                          std::size_t cols);

@@ -3,8 +3,13 @@
 // step — forward, backward — runs over preallocated memory and allocates nothing.
 //
 // Each Op knows its own local derivative (as in micrograd): forward() fills its output
-// nodes, backward() adds its inputs' gradients from its outputs' gradients. The graph
+// nodes, backward() computes its inputs' gradients from its outputs' gradients. The graph
 // runs ops in order and then in reverse.
+//
+// Every gradient has exactly one op that writes it, and that op assigns it (a Sequential
+// network is a chain, so this holds): nothing is zeroed before backward, and running the
+// ops in reverse writes each gradient before any op reads it. Penalties (regularizers),
+// which add to parameter gradients the network ops wrote, run after them.
 #pragma once
 
 #include <cstddef>
@@ -69,8 +74,9 @@ class Graph {
     parameters_.push_back(p);
   }
 
-  // Appends an op. Network ops compute the prediction; loss ops (losses, penalties) only
-  // run when the loss is wanted, after all network ops.
+  // Appends an op. Network ops compute the prediction; loss ops (the data loss, which
+  // writes the prediction's gradient) and penalties (which add to parameter gradients)
+  // only run when the loss is wanted, after all network ops.
   template <class OpType, class... Args>
   OpType* add(Args&&... args) {
     auto op = std::make_unique<OpType>(std::forward<Args>(args)...);
@@ -83,6 +89,13 @@ class Graph {
     auto op = std::make_unique<OpType>(std::forward<Args>(args)...);
     OpType* raw = op.get();
     loss_ops_.push_back(std::move(op));
+    return raw;
+  }
+  template <class OpType, class... Args>
+  OpType* add_penalty(Args&&... args) {
+    auto op = std::make_unique<OpType>(std::forward<Args>(args)...);
+    OpType* raw = op.get();
+    penalty_ops_.push_back(std::move(op));
     return raw;
   }
 
@@ -105,11 +118,15 @@ class Graph {
     for (auto& op : ops_) op->forward(rows);
   }
 
-  // Runs the network and the loss ops; returns the total loss (data loss + penalties).
+  // Runs the network, loss and penalty ops; returns the total loss (data loss + penalties).
   T forward(std::size_t rows) {
     forward_network(rows);
     T total = T(0);
     for (auto& op : loss_ops_) {
+      op->forward(rows);
+      total += op->loss();
+    }
+    for (auto& op : penalty_ops_) {
       op->forward(rows);
       total += op->loss();
     }
@@ -118,12 +135,9 @@ class Graph {
 
   // Gradients of the total loss for every node and parameter (after forward()).
   void backward(std::size_t rows) {
-    for (auto& n : nodes_) {
-      if (n->needs_grad) std::fill(n->grad.data(), n->grad.data() + rows * n->width(), T(0));
-    }
-    for (auto* p : parameters_) p->grad.fill(T(0));
     for (auto it = loss_ops_.rbegin(); it != loss_ops_.rend(); ++it) (*it)->backward(rows);
     for (auto it = ops_.rbegin(); it != ops_.rend(); ++it) (*it)->backward(rows);
+    for (auto& op : penalty_ops_) op->backward(rows);
   }
 
  private:
@@ -132,6 +146,7 @@ class Graph {
   std::vector<Node<T>*> parameters_;
   std::vector<std::unique_ptr<Op<T>>> ops_;
   std::vector<std::unique_ptr<Op<T>>> loss_ops_;
+  std::vector<std::unique_ptr<Op<T>>> penalty_ops_;
 };
 
 }  // namespace nnplay

@@ -43,4 +43,28 @@ class ActivationOp final : public Op<T> {
   bool skip_backward_ = false;
 };
 
+// A Dense layer's work: z = x·W + b, then y = f(z), as one op: one virtual call each
+// way instead of two (in wasm an indirect call costs several times what it does natively,
+// and the tutorial's network does little else per call).
+template <class T>
+class DenseOp final : public Op<T> {
+ public:
+  DenseOp(Node<T>* x, Node<T>* w, Node<T>* b, Activation a, Node<T>* z, Node<T>* y)
+      : affine_(x, w, b, z), activation_(a, z, y) {}
+  void forward(std::size_t rows) override {
+    affine_.forward(rows);
+    activation_.forward(rows);
+  }
+  void backward(std::size_t rows) override {
+    activation_.backward(rows);
+    affine_.backward(rows);
+  }
+  // See ActivationOp::skip_backward.
+  void skip_activation_backward() { activation_.skip_backward(); }
+
+ private:
+  AffineOp<T> affine_;
+  ActivationOp<T> activation_;
+};
+
 }  // namespace nnplay
