@@ -186,7 +186,7 @@ class Model {
   // small network's epoch).
   bool runEpoch() {
     return guarded([&] {
-      fit().run_epoch();
+      fit().train_epoch();
       return fit().done();
     });
   }

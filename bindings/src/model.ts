@@ -125,9 +125,12 @@ export class Sequential {
     let engineHistory: EngineHistory;
     try {
       await cb.onTrainBegin?.();
-      while (!session.done) {
-        const epoch = session.epoch;
-        await cb.onEpochBegin?.(epoch);
+      // The epoch count and `done` are tracked here rather than asked of the engine each
+      // epoch: on a small network every call into the engine is a visible share of an epoch.
+      // (Likewise, awaiting an absent callback would still cost a microtask turn.)
+      let done = session.done;
+      for (let epoch = session.epoch; !done; epoch++) {
+        if (cb.onEpochBegin) await cb.onEpochBegin(epoch);
         if (cb.onBatchEnd) {
           for (let batch = 0; ; batch++) {
             if (this.#stopRequested) {
@@ -138,15 +141,16 @@ export class Sequential {
             await cb.onBatchEnd(batch, session.runningLogs());
             if (ended) break;
           }
+          done = session.done;
         } else {
-          this.#m.runEpoch();  // the session's runEpoch() would also fetch the logs
+          done = this.#m.runEpoch();  // the session's runEpoch() would also fetch the logs
         }
         if (cb.onEpochEnd) {
           const logs: Logs = {};
           for (const [k, v] of Object.entries(session.history().history)) logs[k] = v[v.length - 1];
           await cb.onEpochEnd(epoch, logs);
         }
-        if (this.#stopRequested && !session.done) {
+        if (this.#stopRequested && !(done = session.done)) {
           stoppedByCallback = epoch;
           break;
         }

@@ -243,8 +243,7 @@ void FitLoop<T>::end_epoch() {
 
 template <class T>
 Logs FitLoop<T>::run_epoch() {
-  while (!done_ && !run_batch()) {
-  }
+  train_epoch();
   return history_.history.empty() ? Logs{} : [&] {
     Logs last;
     for (const auto& [k, v] : history_.history) last.set(k, v.back());

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <type_traits>
+#include <utility>
 
 #include "nnplay/small_loops.hpp"
 
@@ -124,6 +125,15 @@ void small_affine_forward(const float* __restrict x, const float* __restrict w, 
   }
 }
 
+// Σ_j g[j] · cols[j], unrolled at compile time: with a loop index, Clang spills g and
+// cols to the stack and reloads them lane by lane on every row.
+template <std::size_t... J>
+Float4 weighted_sum(Float4 g, const Float4* cols, std::index_sequence<J...>) {
+  Float4 sum = {};
+  ((sum += g[J] * cols[J]), ...);
+  return sum;
+}
+
 template <std::size_t K, std::size_t N>
 void small_affine_backward(const float* __restrict x, const float* __restrict w, const float* __restrict dout,
                            float* __restrict dx, float* __restrict dw, float* __restrict db, std::size_t rows) {
@@ -138,11 +148,7 @@ void small_affine_backward(const float* __restrict x, const float* __restrict w,
     const Float4 g = load_first<N>(dout + r * N);
     for (std::size_t i = 0; i < K; ++i) dw_rows[i] += x[r * K + i] * g;
     dbias += g;
-    if (dx) {
-      Float4 d = {};
-      for (std::size_t j = 0; j < N; ++j) d += g[j] * w_cols[j];
-      store_first<K>(dx + r * K, d);
-    }
+    if (dx) store_first<K>(dx + r * K, weighted_sum(g, w_cols, std::make_index_sequence<N>{}));
   }
   for (std::size_t i = 0; i < K; ++i) store_first<N>(dw + i * N, dw_rows[i]);
   if (db) store_first<N>(db, dbias);

@@ -53,9 +53,10 @@ inline float exp_for_tanh(float y) {
 inline float fast_tanh(float x) {
   const float ax = std::fabs(x);
   // |x| >= 9.1 gives exactly ±1 in float, as std::tanh does; clamping keeps e^(2|x|) finite.
-  // Written as `9.1 < ax ? 9.1 : ax` so that it is one wasm f32x4.pmin (an fmin would be
-  // NaN-propagating min, several instructions); NaN passes through either way.
-  const float a = 9.1f < ax ? 9.1f : ax;
+  // Written as `ax < 9.1 ? ax : 9.1`, which Clang compiles to one wasm f32x4.pmin (other
+  // forms become f32x4.min, whose NaN rules cost V8 about nine x86 instructions). It turns
+  // NaN into 9.1; the last line puts NaN back.
+  const float a = ax < 9.1f ? ax : 9.1f;
   // |x| < 0.55: odd polynomial x + x³·P(x²), Chebyshev-fitted (error 0.07 ulp before rounding).
   const float t = a * a;
   float p = -0.006610227832983735f;
@@ -66,10 +67,10 @@ inline float fast_tanh(float x) {
   const float small = a + a * t * p;
   // |x| >= 0.55: 1 - 2/(e^(2|x|) + 1); the result is >= 0.5 there, so no cancellation.
   const float large = 1.0f - 2.0f / (detail::exp_for_tanh(2.0f * a) + 1.0f);
-  const float r = a < 0.55f ? small : large;  // r >= 0 (or NaN)
+  const float r = a < 0.55f ? small : large;  // r >= 0
   // x's sign onto r with bit operations (a vector AND/OR; copysign is scalarised in wasm).
-  // NaN in, NaN out: r is NaN then, and NaN with any sign bit is NaN.
-  return detail::float_of(detail::bits_of(r) | (detail::bits_of(x) & 0x80000000u));
+  const float signed_r = detail::float_of(detail::bits_of(r) | (detail::bits_of(x) & 0x80000000u));
+  return x != x ? x : signed_r;  // NaN in, NaN out
 }
 
 // The tanh the engine uses for a scalar type: fast in float (what ships), exact libm in

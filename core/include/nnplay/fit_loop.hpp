@@ -36,7 +36,12 @@ class FitLoop {
   // Trains one batch (starting an epoch first if needed); returns true when that batch
   // finished an epoch (validation, history, callbacks and early stopping have then run).
   bool run_batch();
-  // Trains to the end of the current epoch; returns its logs.
+  // Trains to the end of the current epoch.
+  void train_epoch() {
+    while (!done_ && !run_batch()) {
+    }
+  }
+  // train_epoch(), then returns the epoch's logs.
   Logs run_epoch();
 
  private:
