@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "nnplay/compiler.hpp"
 #include "nnplay/optimizers/adadelta.hpp"
 #include "nnplay/optimizers/adagrad.hpp"
 #include "nnplay/optimizers/adam.hpp"
@@ -24,7 +25,7 @@ std::string lower(std::string s) {
 }
 
 template <class T, template <class> class Kind>
-std::unique_ptr<Optimizer<T>> build(const OptimizerOptions& options, const std::string& name) {
+NNPLAY_COLD std::unique_ptr<Optimizer<T>> build(const OptimizerOptions& options, const std::string& name) {
   OptionReader reader(name, options);
   auto optimizer = std::make_unique<Kind<T>>(reader);
   reader.reject_unknown();
@@ -33,7 +34,7 @@ std::unique_ptr<Optimizer<T>> build(const OptimizerOptions& options, const std::
 }  // namespace
 
 template <class T>
-std::unique_ptr<Optimizer<T>> make_optimizer(const std::string& name, const OptimizerOptions& options) {
+NNPLAY_COLD std::unique_ptr<Optimizer<T>> make_optimizer(const std::string& name, const OptimizerOptions& options) {
   const std::string key = lower(name);
   if (key == "sgd") return build<T, SGD>(options, "SGD");
   if (key == "adagrad") return build<T, Adagrad>(options, "Adagrad");

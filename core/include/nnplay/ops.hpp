@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <vector>
 
 #include "nnplay/activations.hpp"
 #include "nnplay/graph.hpp"
@@ -14,7 +15,8 @@ namespace nnplay {
 template <class T>
 class AffineOp final : public Op<T> {
  public:
-  AffineOp(Node<T>* x, Node<T>* w, Node<T>* b, Node<T>* out) : x_(x), w_(w), b_(b), out_(out) {}
+  AffineOp(Node<T>* x, Node<T>* w, Node<T>* b, Node<T>* out)
+      : x_(x), w_(w), b_(b), out_(out), w_transposed_(w->value.size()) {}
   void forward(std::size_t rows) override;
   void backward(std::size_t rows) override;
 
@@ -23,6 +25,7 @@ class AffineOp final : public Op<T> {
   Node<T>* w_;
   Node<T>* b_;
   Node<T>* out_;
+  std::vector<T> w_transposed_;  // scratch for backward: dx = dout · Wᵀ
 };
 
 // out = f(x), element-wise (softmax: along each row).

@@ -24,9 +24,9 @@ class Adadelta final : public UpdateRule<T, Adadelta<T>> {
   // slot 0: accum_grad, slot 1: accum_var
   std::size_t slot_count() const override { return 2; }
   void begin_step(T lr, std::int64_t) { lr_ = lr; }
-  void update(T* w, const T* g, T* const* slots, std::size_t n) {
-    T* accum_grad = slots[0];
-    T* accum_var = slots[1];
+  void update(T* __restrict w, const T* __restrict g, T* const* slots, std::size_t n) {
+    T* __restrict accum_grad = slots[0];
+    T* __restrict accum_var = slots[1];
     const T rho = T(rho_), one_minus_rho = T(1) - T(rho_), eps = T(epsilon_);
     for (std::size_t i = 0; i < n; ++i) {
       accum_grad[i] = accum_grad[i] * rho + g[i] * g[i] * one_minus_rho;

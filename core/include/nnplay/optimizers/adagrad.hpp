@@ -24,8 +24,8 @@ class Adagrad final : public UpdateRule<T, Adagrad<T>> {
   std::size_t slot_count() const override { return 1; }
   T slot_initial_value(std::size_t) const override { return T(initial_); }
   void begin_step(T lr, std::int64_t) { lr_ = lr; }
-  void update(T* w, const T* g, T* const* slots, std::size_t n) {
-    T* acc = slots[0];
+  void update(T* __restrict w, const T* __restrict g, T* const* slots, std::size_t n) {
+    T* __restrict acc = slots[0];
     const T eps = T(epsilon_);
     for (std::size_t i = 0; i < n; ++i) {
       acc[i] += g[i] * g[i];

@@ -32,16 +32,17 @@ class Adam final : public UpdateRule<T, Adam<T>> {
     const T b1_power = std::pow(T(beta_1_), T(t)), b2_power = std::pow(T(beta_2_), T(t));
     alpha_ = lr * std::sqrt(T(1) - b2_power) / (T(1) - b1_power);
   }
-  void update(T* w, const T* g, T* const* slots, std::size_t n) {
-    T* m = slots[0];
-    T* v = slots[1];
-    const T one_minus_b1 = T(1) - T(beta_1_), one_minus_b2 = T(1) - T(beta_2_), eps = T(epsilon_);
+  void update(T* __restrict w, const T* __restrict g, T* const* slots, std::size_t n) {
+    T* __restrict m = slots[0];
+    T* __restrict v = slots[1];
+    T* __restrict vhat = amsgrad_ ? slots[2] : nullptr;
+    const T one_minus_b1 = T(1) - T(beta_1_), one_minus_b2 = T(1) - T(beta_2_), eps = T(epsilon_), alpha = alpha_;
     for (std::size_t i = 0; i < n; ++i) {
       m[i] += (g[i] - m[i]) * one_minus_b1;
       v[i] += (g[i] * g[i] - v[i]) * one_minus_b2;
       T second = v[i];
-      if (amsgrad_) second = slots[2][i] = std::max(slots[2][i], v[i]);
-      w[i] -= m[i] * alpha_ / (std::sqrt(second) + eps);
+      if (vhat) second = vhat[i] = std::max(vhat[i], v[i]);
+      w[i] -= m[i] * alpha / (std::sqrt(second) + eps);
     }
   }
 

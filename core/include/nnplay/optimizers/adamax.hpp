@@ -25,9 +25,9 @@ class Adamax final : public UpdateRule<T, Adamax<T>> {
   // slot 0: m, slot 1: u (the exponentially weighted infinity norm)
   std::size_t slot_count() const override { return 2; }
   void begin_step(T lr, std::int64_t t) { step_ = lr / (T(1) - std::pow(T(beta_1_), T(t))); }
-  void update(T* w, const T* g, T* const* slots, std::size_t n) {
-    T* m = slots[0];
-    T* u = slots[1];
+  void update(T* __restrict w, const T* __restrict g, T* const* slots, std::size_t n) {
+    T* __restrict m = slots[0];
+    T* __restrict u = slots[1];
     const T one_minus_b1 = T(1) - T(beta_1_), b2 = T(beta_2_), eps = T(epsilon_);
     for (std::size_t i = 0; i < n; ++i) {
       m[i] += (g[i] - m[i]) * one_minus_b1;

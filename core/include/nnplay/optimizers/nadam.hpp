@@ -42,9 +42,9 @@ class Nadam final : public UpdateRule<T, Nadam<T>> {
     m_scale_ = T(1) / (T(1) - prod_next);
     v_scale_ = T(1) / (T(1) - std::pow(T(beta_2_), T(t)));
   }
-  void update(T* w, const T* g, T* const* slots, std::size_t n) {
-    T* m = slots[0];
-    T* v = slots[1];
+  void update(T* __restrict w, const T* __restrict g, T* const* slots, std::size_t n) {
+    T* __restrict m = slots[0];
+    T* __restrict v = slots[1];
     const T b1 = T(beta_1_), b2 = T(beta_2_), eps = T(epsilon_);
     for (std::size_t i = 0; i < n; ++i) {
       const T g_prime = g[i] * g_scale_;

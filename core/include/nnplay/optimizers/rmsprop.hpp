@@ -29,10 +29,10 @@ class RMSprop final : public UpdateRule<T, RMSprop<T>> {
   // slot 0: mean square ("rms"); slot 1: mean gradient ("mg", centered); slot 2: "momentum".
   std::size_t slot_count() const override { return 3; }
   void begin_step(T lr, std::int64_t) { lr_ = lr; }
-  void update(T* w, const T* g, T* const* slots, std::size_t n) {
-    T* ms = slots[0];
-    T* mg = slots[1];
-    T* mom = slots[2];
+  void update(T* __restrict w, const T* __restrict g, T* const* slots, std::size_t n) {
+    T* __restrict ms = slots[0];
+    T* __restrict mg = slots[1];
+    T* __restrict mom = slots[2];
     const T rho = T(rho_), one_minus_rho = T(1) - T(rho_), eps = T(epsilon_), m = T(momentum_);
     for (std::size_t i = 0; i < n; ++i) {
       if (momentum_ == 0) {

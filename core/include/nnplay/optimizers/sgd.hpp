@@ -20,13 +20,13 @@ class SGD final : public UpdateRule<T, SGD<T>> {
   friend class UpdateRule<T, SGD<T>>;
   std::size_t slot_count() const override { return momentum_ > 0 ? 1 : 0; }
   void begin_step(T lr, std::int64_t) { lr_ = lr; }
-  void update(T* w, const T* g, T* const* slots, std::size_t n) {
+  void update(T* __restrict w, const T* __restrict g, T* const* slots, std::size_t n) {
     if (momentum_ == 0) {
       for (std::size_t i = 0; i < n; ++i) w[i] -= g[i] * lr_;
       return;
     }
     const T m = T(momentum_);
-    T* v = slots[0];
+    T* __restrict v = slots[0];
     for (std::size_t i = 0; i < n; ++i) {
       v[i] = v[i] * m - g[i] * lr_;
       w[i] += nesterov_ ? v[i] * m - g[i] * lr_ : v[i];
