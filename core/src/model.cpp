@@ -78,12 +78,7 @@ void Sequential<T>::build_graph() {
   DenseOp<T>* last_layer = nullptr;
   for (auto& layer : layers_) {
     const std::size_t units = layer->units();
-    graph->track_parameter(&layer->kernel);
-    Node<T>* bias = nullptr;
-    if (layer->use_bias()) {
-      bias = &layer->bias;
-      graph->track_parameter(bias);
-    }
+    Node<T>* bias = layer->use_bias() ? &layer->bias : nullptr;
     Node<T>* z = graph->node(units);
     Node<T>* y = graph->node(units);
     last_layer = graph->template add<DenseOp<T>>(x, &layer->kernel, bias, layer->activation(), z, y);

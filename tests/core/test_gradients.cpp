@@ -63,8 +63,6 @@ struct Block {
     target = graph.node(out);
     logits = graph.node(out);
     y = graph.node(out);
-    graph.track_parameter(&w);
-    graph.track_parameter(&b);
     graph.add<AffineOp<double>>(x, &w, use_bias ? &b : nullptr, logits);
     auto* act = graph.add<ActivationOp<double>>(a, logits, y);
     if (from_logits) act->skip_backward();

@@ -8,7 +8,9 @@
 #include <random>
 #include <string>
 
+#include "nnplay/model.hpp"
 #include "nnplay/ops.hpp"
+#include "nnplay/regularizers.hpp"
 
 using namespace nnplay;
 
@@ -28,8 +30,6 @@ struct AffineCase {
     x = graph.node(k);
     out = graph.node(n);
     x->needs_grad = input_grad;
-    graph.track_parameter(&w);
-    graph.track_parameter(&b);
     graph.template add<AffineOp<T>>(x, &w, bias ? &b : nullptr, out);
   }
 };
@@ -88,6 +88,48 @@ TEST_CASE("the float affine kernels agree with the double op for every shape up 
         for (std::size_t i = 0; i < k * n; ++i) total += std::fabs(exact.w.grad.data()[i]);
         CHECK(total > 0);
       }
+    }
+  }
+}
+
+TEST_CASE("a float model's gradients equal the double model's, regularizer included", "[kernels]") {
+  // Small layers (vector kernels), a wide one (compile-time width) and a regularized kernel,
+  // whose penalty must add to the gradient the affine kernel wrote.
+  auto build = [](auto& model) {
+    DenseConfig first{3, "tanh"};
+    first.input_dim = 2;
+    first.kernel_regularizer = make_regularizer("l1_l2", 0.01);
+    DenseConfig wide{6, "relu"};
+    wide.kernel_regularizer = make_regularizer("l2", 0.03);
+    model.add(first).add(wide).add({2, "sigmoid"});
+    model.compile({"sgd", {}, "mean_squared_error", {}});
+  };
+  Sequential<double> exact(11);
+  Sequential<float> fast(11);
+  build(exact);
+  build(fast);
+  std::vector<WeightArray<float>> weights;
+  for (const auto& w : exact.get_weights()) weights.push_back({w.name, w.shape, std::vector<float>(w.data.begin(), w.data.end())});
+  fast.set_weights(weights);
+
+  std::mt19937 rng(7);
+  std::uniform_real_distribution<double> value(-1.0, 1.0);
+  Matrix<double> x = Matrix<double>::from_shape({9, 2}), y = Matrix<double>::from_shape({9, 2});
+  for (auto& v : x) v = 2 * value(rng);
+  for (auto& v : y) v = 0.5 + 0.5 * value(rng);
+  Matrix<float> xf = Matrix<float>::from_shape({9, 2}), yf = Matrix<float>::from_shape({9, 2});
+  copy_values(x, xf, x.size());
+  copy_values(y, yf, y.size());
+
+  const auto want = exact.compute_gradients(x, y);
+  fast.compute_gradients(xf, yf);  // twice: the second must not build on the first
+  const auto got = fast.compute_gradients(xf, yf);
+  CHECK(double(got.loss) == Approx(want.loss).epsilon(1e-5));
+  REQUIRE(got.gradients.size() == want.gradients.size());
+  for (std::size_t a = 0; a < want.gradients.size(); ++a) {
+    for (std::size_t i = 0; i < want.gradients[a].data.size(); ++i) {
+      INFO(want.gradients[a].name << " element " << i);
+      CHECK(double(got.gradients[a].data[i]) == Approx(want.gradients[a].data[i]).epsilon(1e-4).margin(1e-6));
     }
   }
 }

@@ -68,12 +68,6 @@ class Graph {
     return nodes_.back().get();
   }
 
-  // Registers a parameter (owned elsewhere, e.g. by a layer) so backward() zeroes its gradient.
-  void track_parameter(Node<T>* p) {
-    for (auto* q : parameters_) if (q == p) return;
-    parameters_.push_back(p);
-  }
-
   // Appends an op. Network ops compute the prediction; loss ops (the data loss, which
   // writes the prediction's gradient) and penalties (which add to parameter gradients)
   // only run when the loss is wanted, after all network ops.
@@ -143,7 +137,6 @@ class Graph {
  private:
   std::size_t capacity_ = 1;
   std::vector<std::unique_ptr<Node<T>>> nodes_;
-  std::vector<Node<T>*> parameters_;
   std::vector<std::unique_ptr<Op<T>>> ops_;
   std::vector<std::unique_ptr<Op<T>>> loss_ops_;
   std::vector<std::unique_ptr<Op<T>>> penalty_ops_;
