@@ -195,3 +195,26 @@ TEST_CASE("a whole model's compute_gradients matches central differences", "[gra
   model.set_weights(weights);
   CHECK(model.compute_gradients(x, y).loss == Approx(grads.loss));  // computing gradients changed nothing
 }
+
+namespace {
+// An op that only contributes a fixed amount to the loss.
+struct FixedLoss final : Op<float> {
+  explicit FixedLoss(float v) : value(v) {}
+  void forward(std::size_t) override {}
+  void backward(std::size_t) override {}
+  float loss() const override { return value; }
+  float value;
+};
+}  // namespace
+
+TEST_CASE("the total loss is the data loss plus the sum of the penalties, rounded as Keras does", "[gradients]") {
+  // Keras: data + add_n(penalties). With data 1 and two penalties of 2^-24 each, summing
+  // the penalties first gives 1 + 2^-23; adding them to the data one by one would give 1.
+  Graph<float> graph;
+  const float tiny = std::ldexp(1.0f, -24);
+  graph.add_loss<FixedLoss>(1.0f);
+  graph.add_penalty<FixedLoss>(tiny);
+  graph.add_penalty<FixedLoss>(tiny);
+  CHECK(graph.forward(1) == 1.0f + 2 * tiny);
+  CHECK(graph.forward(1) != 1.0f);
+}

@@ -152,8 +152,7 @@ function nodeComparison(seed, setting, values, epochs, base = {}) {
     });
     const losses = [];
     while (!session.done) {
-      session.runEpoch();
-      losses.push(session.lastEpochLogs().loss);
+      losses.push(session.runEpoch().loss);
     }
     session.end();
     model.dispose();

@@ -115,16 +115,16 @@ class Graph {
   // Runs the network, loss and penalty ops; returns the total loss (data loss + penalties).
   T forward(std::size_t rows) {
     forward_network(rows);
-    T total = T(0);
+    T data = T(0), penalties = T(0);
     for (auto& op : loss_ops_) {
       op->forward(rows);
-      total += op->loss();
+      data += op->loss();
     }
     for (auto& op : penalty_ops_) {
       op->forward(rows);
-      total += op->loss();
+      penalties += op->loss();
     }
-    return total;
+    return data + penalties;  // Keras: data loss + add_n(regularization losses), in that rounding
   }
 
   // Gradients of the total loss for every node and parameter (after forward()).

@@ -56,12 +56,8 @@ export function stopComparison(): void {
 export function compareFrame(train = true): CompareResult {
   for (const run of train ? runs : []) {
     if (!run.session || run.session.done) continue;
-    run.session.runEpoch();
-    const logs = run.session.lastEpochLogs();
-    if (logs) {
-      run.last = metricsOf(run.setup, logs);
-      run.pending.push(run.last);
-    }
+    run.last = metricsOf(run.setup, run.session.runEpoch());
+    run.pending.push(run.last);
     if (run.session.done && run.session.history().stopReason === 'non_finite_loss') run.diverged = true;
   }
   if (train && runs.some((r) => r.pending.length > 0)) epoch++;

@@ -125,13 +125,12 @@ function configure(next: PlaygroundState, rebuild: Rebuild) {
 function trainEpoch(): boolean {
   if (!session || session.done) return false;
   const t0 = performance.now();
-  session.runEpoch();
-  afterEpoch(t0);
+  afterEpoch(t0, session.runEpoch());
   return !session.done;
 }
 
-function afterEpoch(t0: number) {
-  const logs = session!.lastEpochLogs();
+// logs: the epoch's logs when the caller has them already (runEpoch returns them).
+function afterEpoch(t0: number, logs: Record<string, number> | null = session!.lastEpochLogs()) {
   if (logs && session!.epoch > epochsDone) {
     epochsDone = session!.epoch;
     last = metricsOf(logs);
