@@ -73,24 +73,15 @@ class Graph {
   // only run when the loss is wanted, after all network ops.
   template <class OpType, class... Args>
   OpType* add(Args&&... args) {
-    auto op = std::make_unique<OpType>(std::forward<Args>(args)...);
-    OpType* raw = op.get();
-    ops_.push_back(std::move(op));
-    return raw;
+    return append<OpType>(ops_, std::forward<Args>(args)...);
   }
   template <class OpType, class... Args>
   OpType* add_loss(Args&&... args) {
-    auto op = std::make_unique<OpType>(std::forward<Args>(args)...);
-    OpType* raw = op.get();
-    loss_ops_.push_back(std::move(op));
-    return raw;
+    return append<OpType>(loss_ops_, std::forward<Args>(args)...);
   }
   template <class OpType, class... Args>
   OpType* add_penalty(Args&&... args) {
-    auto op = std::make_unique<OpType>(std::forward<Args>(args)...);
-    OpType* raw = op.get();
-    penalty_ops_.push_back(std::move(op));
-    return raw;
+    return append<OpType>(penalty_ops_, std::forward<Args>(args)...);
   }
 
   // Grows every batch-sized buffer to hold `rows` rows; the only place that allocates.
@@ -135,6 +126,14 @@ class Graph {
   }
 
  private:
+  template <class OpType, class... Args>
+  static OpType* append(std::vector<std::unique_ptr<Op<T>>>& list, Args&&... args) {
+    auto op = std::make_unique<OpType>(std::forward<Args>(args)...);
+    OpType* raw = op.get();
+    list.push_back(std::move(op));
+    return raw;
+  }
+
   std::size_t capacity_ = 1;
   std::vector<std::unique_ptr<Node<T>>> nodes_;
   std::vector<std::unique_ptr<Op<T>>> ops_;
