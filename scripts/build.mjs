@@ -45,7 +45,7 @@ rmSync(join(types, 'cli-bin.d.ts'), { force: true });
 writeFileSync(join(dist, 'nnplay.d.ts'), "export * from './types/index.js';\n");
 // 4. The page. The worker is bundled first and inlined into app.js as text, so the page
 // starts it from a Blob URL: that works over http, in an iframe and from file:// alike
-// (TOOLCHAIN.md §3). app.js is a classic script for the same reason.
+// (docs/TOOLCHAIN.md §3). app.js is a classic script for the same reason.
 const workerBundle = await esbuild.build({ ...common, entryPoints: [join(root, 'web/src/worker/trainer.ts')], write: false, platform: 'browser', format: 'iife', minify: true });
 const workerCode = workerBundle.outputFiles[0].text;
 const inlineWorker = {
