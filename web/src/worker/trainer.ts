@@ -124,13 +124,12 @@ function configure(next: PlaygroundState, rebuild: Rebuild) {
 // Trains one epoch (or what is left of the current one); false when training has stopped.
 function trainEpoch(): boolean {
   if (!session || session.done) return false;
-  const t0 = performance.now();
-  afterEpoch(t0, session.runEpoch());
+  afterEpoch(session.runEpoch());
   return !session.done;
 }
 
 // logs: the epoch's logs when the caller has them already (runEpoch returns them).
-function afterEpoch(t0: number, logs: Record<string, number> | null = session!.lastEpochLogs()) {
+function afterEpoch(logs: Record<string, number> | null = session!.lastEpochLogs()) {
   if (logs && session!.epoch > epochsDone) {
     epochsDone = session!.epoch;
     last = metricsOf(logs);
@@ -254,8 +253,7 @@ function handle(msg: ToWorker) {
     case 'stepBatch': {
       playing = false;
       if (session && !session.done) {
-        const t0 = performance.now();
-        if (session.runBatch()) afterEpoch(t0);
+        if (session.runBatch()) afterEpoch();
       }
       return sendSnapshot();
     }
