@@ -10,6 +10,8 @@ export const DOMAIN = 6;       // the plot shows [-6, 6]²
 // (stop rules), or nothing in the worker (display settings).
 export type Rebuild = 'data' | 'model' | 'session' | 'none';
 
+export type ExportKind = 'data' | 'history' | 'weights';
+
 export type ToWorker =
   | { type: 'configure'; state: PlaygroundState; rebuild: Rebuild }
   | { type: 'play' }
@@ -24,7 +26,7 @@ export type ToWorker =
   | { type: 'test'; points: [number, number][] }
   | { type: 'neuron'; layer: number; unit: number }  // layer -1: an input feature
   | { type: 'thumbnails' }  // 200 noise-free points of every dataset, for the pickers
-  | { type: 'export'; what: 'data' | 'history' | 'weights' }
+  | { type: 'export'; what: ExportKind }
   | { type: 'custom'; points: Float32Array; classes: Float32Array }  // own data (class indices 0, 1, 2)
   | { type: 'descend'; optimizer: string; learningRate: number; w0: number; steps: number }
   | { type: 'compareStart'; states: PlaygroundState[]; epochs: number }
@@ -80,7 +82,7 @@ export type FromWorker =
   | TestResult
   | { type: 'neuron'; layer: number; unit: number; grid: Float32Array }
   | { type: 'thumbnails'; sets: { name: string; points: Float32Array; labels: Float32Array }[] }
-  | { type: 'export'; what: 'data' | 'history' | 'weights'; text: string }
+  | { type: 'export'; what: ExportKind; text: string }
   | { type: 'descend'; path: number[] }
   | CompareResult
   | { type: 'error'; message: string };

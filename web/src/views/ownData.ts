@@ -3,7 +3,7 @@
 // them; a bad CSV row gets a message and nothing already drawn is lost.
 import { parseDatasetCsv } from '../../../bindings/src/exports.js';
 import { t } from '../i18n/index.js';
-import { byId } from './controls.js';
+import { byId } from '../dom.js';
 
 const STORAGE_KEY = 'nnplay.ownData';
 const MAX_POINTS = 5000;
