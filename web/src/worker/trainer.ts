@@ -5,6 +5,7 @@ import type { PlaygroundState } from '../../../bindings/src/state.js';
 import { type FromWorker, GRID, type Metrics, type Rebuild, type Snapshot, THUMB, type ToWorker } from '../protocol.js';
 import { gradient } from '../descent/curve.js';
 import { compareFrame, startComparison } from './compare.js';
+import { parseCsvFile } from './csvImport.js';
 import { column, gridPoints, thumbnail } from './grid.js';
 
 const NO_LIMIT = 1_000_000_000;
@@ -313,6 +314,7 @@ function handle(msg: ToWorker) {
       else startSession();  // the same network trains on, from the current epoch
       return sendSnapshot();
     }
+    case 'parseCsv': return void parseCsvFile(msg.file, msg.maxRows).then((r) => post(r, [r.points.buffer, r.labels.buffer]));
     case 'compareStart':
       startComparison(nn, msg.states, msg.epochs, grid, custom);
       return post(compareFrame(false));
