@@ -15,10 +15,13 @@ export function datasetCsv(points: Matrix2D, labels: Matrix2D): string {
       label = 0;
       for (let c = 1; c < k; c++) if (labels.data[r * k + c] > labels.data[r * k + label]) label = c;
     }
-    rows.push(`${points.data[r * 2]},${points.data[r * 2 + 1]},${label}`);
+    rows.push(`${coordinate(points.data[r * 2])},${coordinate(points.data[r * 2 + 1])},${label}`);
   }
   return rows.join('\n') + '\n';
 }
+
+// String(-0) is '0': the sign would be lost on the way back.
+const coordinate = (v: number) => (Object.is(v, -0) ? '-0' : String(v));
 
 // Keras' CSVLogger: 'epoch' then the log keys in sorted order, one row per epoch.
 export function historyCsv(history: { epoch: number[]; history: Record<string, number[]> }): string {
