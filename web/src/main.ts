@@ -50,7 +50,7 @@ const heatmap = new Heatmap(byId<HTMLCanvasElement>('heatmap'), byId<HTMLCanvasE
 const own = new OwnData(() => {
   sendOwnData();
   renderState(store.state);
-});
+}, (file, maxRows) => send({ type: 'parseCsv', file, maxRows }));
 const descent = new DescentView((optimizer, learningRate, w0, steps) => send({ type: 'descend', optimizer, learningRate, w0, steps }));
 const compare = new CompareView(
   (c, base) => store.update({ ...base, compare: c }),
@@ -168,6 +168,9 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       return;
     case 'descend':
       descent.play(m.path);
+      return;
+    case 'parseCsv':
+      own.imported(m);
       return;
     case 'compare':
       playback.compareAnswered();

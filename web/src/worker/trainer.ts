@@ -4,6 +4,7 @@
 import { init, type Nnplay } from '../../../bindings/src/index.js';
 import type { FromWorker, ToWorker } from '../protocol.js';
 import { compareFrame, startComparison } from './compare.js';
+import { parseCsvFile } from './csvImport.js';
 import { dataInfo } from './dataInfo.js';
 import { descend } from './descent.js';
 import { exportText } from './exports.js';
@@ -71,6 +72,8 @@ function handle(msg: ToWorker) {
       return post(exportText(nn, msg.what, training));
     case 'descend':
       return post(descend(nn, msg));
+    case 'parseCsv':
+      return void parseCsvFile(msg.file, msg.maxRows).then((r) => post(r, [r.points.buffer, r.labels.buffer]));
     case 'compareStart':
       startComparison(nn, msg.states, msg.epochs, GRID_POINTS, training.custom);
       return post(compareFrame(false));
