@@ -92,7 +92,7 @@ function renderState(state: PlaygroundState) {
   controls.render(state);
   compare.render(state.compare);
   own.render(ownDataActive());
-  if (byId<HTMLDetailsElement>('codePanel').open) byId('code').textContent = keras(state);
+  if (byId<HTMLDetailsElement>('codePanel').open) byId('code').textContent = keras(state, own);
   applyHides(state);
   datasets.render(state.problem, state.problem === 'regression' ? state.regDataset : state.dataset, colours);
   network.setStructure(state, data?.layers.at(-1) ?? 1);
@@ -380,9 +380,9 @@ function download(name: string, text: string) {
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 10000);
 }
-byId('codePanel').addEventListener('toggle', () => (byId('code').textContent = keras(store.state)));
+byId('codePanel').addEventListener('toggle', () => (byId('code').textContent = keras(store.state, own)));
 byId('copyCode').addEventListener('click', async () => {
-  const text = keras(store.state);
+  const text = keras(store.state, own);
   try {
     await navigator.clipboard.writeText(text);
     byId('copyCode').textContent = t('copied');

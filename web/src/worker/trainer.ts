@@ -51,7 +51,7 @@ function startSession() {
   const rows = data.train.x.shape[0];
   if (rows === 0) return;  // own data without points yet
   session = model!.beginFit(data.train.x, data.train.y, {
-    batchSize: setup.batchSize === 'all' ? rows : Math.min(setup.batchSize, rows),
+    batchSize: nn.playground.batchRows(setup.batchSize, rows),
     epochs: state.maxEpochs ?? NO_LIMIT,
     initialEpoch: epochsDone,
     validationData: data.valid.x.shape[0] > 0 ? [data.valid.x, data.valid.y] : undefined,
