@@ -2,10 +2,11 @@
 // worker's snapshots go to the views. Views never call the engine.
 import { keras } from '../../bindings/src/codegen.js';
 import type { PlaygroundState } from '../../bindings/src/state.js';
-import workerSource from 'worker-source';
 import { setLanguage, t } from './i18n/index.js';
 import { type DataInfo, DOMAIN, type FromWorker, GRID, type Snapshot, THUMB, type TestResult, type ToWorker } from './protocol.js';
 import { Store } from './state/store.js';
+import { startWorker } from './engineWorker.js';
+import { embedReady, embedSnapshot, embedStateChanged, reportToAuthor, startEmbedding } from './embed.js';
 import { Charts } from './views/charts.js';
 import { ColourScale } from './views/colors.js';
 import { applyHides, byId, Controls } from './views/controls.js';
@@ -32,7 +33,7 @@ let speed = 1;
 let engineError: string | null = null;  // stays on screen until the next reset
 const frameTimes: number[] = [];
 
-const worker = new Worker(URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' })));
+const worker = startWorker((why) => showStatus(why, true));
 const send = (m: ToWorker) => worker.postMessage(m);
 
 const controls = new Controls(store);
@@ -113,6 +114,7 @@ store.subscribe((state, rebuild, changed) => {
     drawLegend();
   }
   renderState(state);
+  embedStateChanged(state, changed);
   if (changed.includes('learningRate')) send({ type: 'learningRate', value: state.learningRate });
   if (rebuild !== 'none') {
     send({ type: 'configure', state, rebuild });
@@ -135,6 +137,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       send({ type: 'speed', epochsPerFrame: speed });
       sendOwnData();
       send({ type: 'configure', state: store.state, rebuild: 'data' });
+      embedReady(store.state);
       return;
     case 'thumbnails':
       datasets.setThumbnails(m.sets);
@@ -152,11 +155,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       return;
     case 'snapshot':
       charts.append(m.newEpochs);  // now, so that no epoch is lost when snapshots outpace frames
-      if (m.newEpochs.length && window.parent !== window) {
-        // for pages that host the playground in an iframe (and <nnplay-playground>)
-        const last = m.newEpochs[m.newEpochs.length - 1];
-        window.parent.postMessage({ source: 'nnplay', type: 'epoch', epoch: m.epoch, loss: last.loss, valLoss: last.valLoss, accuracy: last.acc, valAccuracy: last.valAcc }, '*');
-      }
+      embedSnapshot(m);  // for pages that host the playground in an iframe (and <nnplay-playground>)
       latest = m;
       frameRequested = false;
       return;
@@ -192,7 +191,6 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       return;
   }
 };
-worker.onerror = (e) => showStatus(`${t('engineError')}: ${e.message}`, true);
 
 function showStatus(text: string, alarm: boolean) {
   const box = byId('status');
@@ -404,6 +402,7 @@ window.addEventListener('hashchange', () => {
   const next = new Store(location.hash);
   store.update({ ...next.state, seed: next.state.seed });
   if (next.notices.length) showNotices(next.notices);
+  reportToAuthor(next.authorNotices);
 });
 
 function showNotices(notices: string[]) {
@@ -417,6 +416,8 @@ function showNotices(notices: string[]) {
 
 // ---- start
 if (store.notices.length) showNotices(store.notices);
+reportToAuthor(store.authorNotices);
+startEmbedding();
 store.writeUrl();  // normalise the URL: every key, in order
 drawLegend();
 renderState(store.state);
