@@ -37,9 +37,10 @@ export function resolveSrc(src: string, base: string): URL | string {
   return url;
 }
 
-// height: "auto" (the default: follow the page's content) or a whole number of pixels.
-export function parseHeight(value: string | null): number | 'auto' | string {
-  if (value === null || value.trim() === '' || value.trim() === 'auto') return 'auto';
+// height: "auto" (the default: follow the page's content; null) or a whole number of
+// pixels; a string says why the value is not allowed.
+export function parseHeight(value: string | null): number | null | string {
+  if (value === null || value.trim() === '' || value.trim() === 'auto') return null;
   const px = /^\s*(\d+)(px)?\s*$/.exec(value);
   if (!px || Number(px[1]) < MIN_HEIGHT || Number(px[1]) > MAX_HEIGHT) {
     return `height=${JSON.stringify(value.slice(0, 40))} is not allowed: use auto or a whole number of pixels from ${MIN_HEIGHT} to ${MAX_HEIGHT}; using auto`;
@@ -106,6 +107,7 @@ export class NnplayPlayground extends HTMLElement {
     for (const attr of Array.from(this.attributes)) {
       const key = KEYS.get(attr.name) ?? PARTS.get(attr.name);
       if (key) parts.push(`${key}=${encodeURIComponent(attr.value)}`);
+      else if (attr.name.endsWith('_hide')) this.#report(`${attr.name} is ignored: there is no part named ${attr.name.slice(0, -5)} to hide (docs/EMBEDDING.md lists them)`);
     }
     page.hash = parts.join('&');
     return page.href;
