@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { loadMessages, prerender } from './prerender.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const wasmBuild = join(root, 'build', 'wasm');
@@ -83,7 +84,8 @@ run(join(root, 'node_modules', '.bin', 'tsc'), ['web/src/component.ts', '--ignor
   '--target', 'ES2022', '--module', 'ESNext', '--moduleResolution', 'Bundler', '--lib', 'ES2022,DOM', '--strict', '--skipLibCheck', '--types', 'node']);
 writeFileSync(join(dist, 'nnplay-playground.d.ts'), "export * from './types-web/web/src/component.js';\n");
 await esbuild.build({ entryPoints: [join(root, 'web/styles.css')], bundle: true, minify: true, outfile: join(dist, 'styles.css'), logLevel: 'warning' });
-cpSync(join(root, 'web/index.html'), join(dist, 'index.html'));
+const { ja } = await loadMessages(join(root, 'web/src/i18n/ja.ts'));
+writeFileSync(join(dist, 'index.html'), prerender(readFileSync(join(root, 'web/index.html'), 'utf8'), ja));
 cpSync(join(root, 'web/favicon.svg'), join(dist, 'favicon.svg'));
 const pageBytes = ['index.html', 'app.js', 'styles.css', 'nnplay-engine.wasm'].reduce((n, f) => n + gzipSync(readFileSync(join(dist, f))).length, 0);
 console.log(`built dist/nnplay.mjs (${Math.round(gzipSync(readFileSync(join(dist, 'nnplay.mjs'))).length / 1024)} KB gzip), dist/nnplay.d.ts, dist/cli.mjs, and the page dist/index.html (${Math.round(pageBytes / 1024)} KB gzip in all)`);
