@@ -1,7 +1,7 @@
 // Embind glue: convert JavaScript values, call the engine, catch. Every bound entry point
 // runs inside guarded(), which turns any C++ exception into a JavaScript Error carrying
 // the C++ message; the Error is thrown after the C++ catch block has ended, so nothing
-// leaks and the module stays usable however many errors are thrown (TOOLCHAIN.md §2).
+// leaks and the module stays usable however many errors are thrown (docs/TOOLCHAIN.md §2).
 #include <emscripten/bind.h>
 #include <emscripten/emscripten.h>
 #include <emscripten/val.h>

@@ -1,4 +1,4 @@
-# Emscripten 3.1.6 (Debian) set-up; the traps are recorded in shared/docs/TOOLCHAIN.md.
+# Emscripten 3.1.6 (Debian) set-up; the traps and their fixes are in docs/TOOLCHAIN.md.
 
 # acorn-optimizer.js needs node-acorn from /usr/share/nodejs, which Node 20 does not search.
 set(CMAKE_CXX_LINKER_LAUNCHER ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs)

@@ -50,7 +50,7 @@ rmSync(join(types, 'cli-bin.d.ts'), { force: true });
 writeFileSync(join(dist, 'nnplay.d.ts'), "export * from './types/index.js';\n");
 // 4. The page. The worker is bundled first and inlined into app.js as text, so the page
 // starts it from a Blob URL: that works over http, in an iframe and from file:// alike
-// (TOOLCHAIN.md §3). app.js is a classic script for the same reason. The worker's engine
+// (docs/TOOLCHAIN.md §3). app.js is a classic script for the same reason. The worker's engine
 // is the glue whose wasm is a file of its own (web/src/worker/engine-web.ts), so that the
 // wasm is compiled while it streams in instead of decoded from base64 inside app.js;
 // nnplay-engine.wasm.js carries the same bytes for pages opened from file://.

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Sets up everything, then runs every test:
+#   0. the type check of every TypeScript source (page, worker, module, CLI): seconds, so first;
 #   1. the native Catch2 suite (ctest), and the benchmarks compile;
 #   2. the same Catch2 suite compiled to WebAssembly, run under Node (ctest);
 #   3. the module, the CLI and the page: node --test (Node) and Playwright (Chromium).
@@ -7,6 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 jobs=$(nproc)
+
+echo "== 0/3 type check"
+npm run --silent typecheck
 
 echo "== 1/3 native: build, Catch2 suite"
 cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null

@@ -1,11 +1,11 @@
 // nnplay: train the playground's networks from a terminal, with Keras' fit(verbose=1)
 // output. Flags and the page's URL state (--state '#…') share one schema (state.ts).
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { keras } from './codegen.js';
 import { datasetCsv, historyCsv, weightsJson } from './exports.js';
 import { performance } from 'node:perf_hooks';
 import { init, type Nnplay } from './index.js';
+import { checkOutputPaths, OutputError, type OutputFile, writeAllOrNothing } from './outputFiles.js';
 import { progbarLine } from './progbar.js';
 import {
   CLASSIFY_DATASETS, describeAllowed, FEATURE_KEYS, parseHash, parseValue, type PlaygroundState, REGRESS_DATASETS, SCHEMA,
@@ -61,8 +61,29 @@ function helpText(): string {
     const flag = `--${name}${f.type === 'string' ? ' <v>' : ''}`;
     lines.push(`  ${flag.padEnd(26)} ${f.help}`);
   }
-  lines.push('', 'Exit codes: 0 done, 1 training failed (e.g. the loss became NaN), 2 bad command line.');
+  lines.push('', 'Output files are written all or nothing, when training ends (or is interrupted with Ctrl-C).',
+    'Exit codes: 0 done, 1 training failed (e.g. the loss became NaN) or a file could not be written,',
+    '2 bad command line, 130 interrupted (Ctrl-C: after the current batch, with the files asked for).');
   return lines.join('\n');
+}
+
+// parseArgs takes '--epochs -1' for two flags ("ambiguous"): a value that starts with '-'
+// but is no flag is joined to its flag ('--epochs=-1'), so the value's check names it.
+function joinDashValues(argv: string[]): string[] {
+  const isFlag = (a: string) => a === '-h' || a === '--' || (a.startsWith('--') && a.slice(2).split('=')[0] in FLAGS);
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') return [...out, ...argv.slice(i)];
+    const f = a.startsWith('--') ? (FLAGS as Record<string, { type: string; help: string }>)[a.slice(2)] : undefined;
+    if (f?.type === 'string') {
+      const next = argv[i + 1];
+      if (next === undefined || isFlag(next)) throw new UsageError(`${a} needs a value: ${f.help}`);
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
 }
 
 function field(key: string) {
@@ -149,11 +170,32 @@ export function stateFromFlags(values: Record<string, string | boolean | undefin
   return { state: s, notices: [] };
 }
 
+// Own data lives in the page (drawn or imported points in its browser storage): nothing to train on here.
+function refuseOwnData(state: PlaygroundState, values: Record<string, string | boolean | undefined>) {
+  if (state.problem !== 'classification' || state.dataset !== 'custom') return;
+  const from = values.dataset === 'custom' ? '--dataset "custom"' : '--state: dataset=custom';
+  throw new UsageError(`${from}: own data (points drawn or imported in the page) is not available from the CLI; `
+    + `use one of ${[...CLASSIFY_DATASETS, ...REGRESS_DATASETS].filter((d) => d !== 'custom').join(', ')}`);
+}
+
+// The output files asked for, checked before training so that a bad path costs no run.
+function outputFiles(values: Record<string, string | boolean | undefined>): OutputFile[] {
+  const files = (['history-csv', 'weights-json'] as const).filter((flag) => values[flag] !== undefined).map((flag) => ({ flag, path: String(values[flag]) }));
+  try {
+    checkOutputPaths(files);
+  } catch (e) {
+    throw e instanceof OutputError ? new UsageError(e.message) : e;
+  }
+  return files;
+}
+
 async function train(nn: Nnplay, values: Record<string, string | boolean | undefined>, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const { state } = stateFromFlags(values);
   const epochs = values.epochs !== undefined ? number('epochs', String(values.epochs), 1, 100000, true) : 100;
   const patience = values['early-stopping'] !== undefined ? number('early-stopping', String(values['early-stopping']), 0, 100000, true) : undefined;
   const testSamples = values['test-samples'] !== undefined ? number('test-samples', String(values['test-samples']), 2, 1000000, true) : 0;
+  refuseOwnData(state, values);
+  const outputs = outputFiles(values);
   const setup = nn.playground.setup(state);
   for (const note of setup.notes) err(`note: ${note}`);
   const data = nn.playground.prepareData(setup);
@@ -161,6 +203,22 @@ async function train(nn: Nnplay, values: Record<string, string | boolean | undef
   const batchSize = setup.batchSize === 'all' ? data.train.x.shape[0] : setup.batchSize;
   const steps = Math.ceil(data.train.x.shape[0] / batchSize);
   let started = 0;
+  // Ctrl-C: the signal is seen between epochs (the event loop gets a turn every ~50 ms); the
+  // engine then stops after the batch in progress, the first of that epoch. What was asked is
+  // written (the history so far, the weights as they are) and the exit code is 130. A second
+  // Ctrl-C ends at once (Node's default).
+  let interrupted = false;
+  const onSigint = () => {
+    interrupted = true;
+    model.stopTraining = true;
+  };
+  process.once('SIGINT', onSigint);
+  let looked = performance.now();
+  const letSignalsIn = async () => {
+    if (performance.now() - looked < 50) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    looked = performance.now();
+  };
   try {
     const history = await model.fit(data.train.x, data.train.y, {
       batchSize,
@@ -168,8 +226,9 @@ async function train(nn: Nnplay, values: Record<string, string | boolean | undef
       validationData: data.valid.x.shape[0] > 0 ? [data.valid.x, data.valid.y] : undefined,
       earlyStopping: patience !== undefined ? { monitor: 'val_loss', patience } : undefined,
       yieldEvery: 'never',
-      callbacks: values.json ? {} : {
-        onEpochBegin: (epoch) => {
+      callbacks: values.json ? { onEpochBegin: letSignalsIn } : {
+        onEpochBegin: async (epoch) => {
+          await letSignalsIn();
           out(`Epoch ${epoch + 1}/${epochs}`);
           started = performance.now();
         },
@@ -178,7 +237,7 @@ async function train(nn: Nnplay, values: Record<string, string | boolean | undef
     });
     if (history.stopReason === 'early_stopping' && !values.json) out(history.stopMessage);
     let test: Record<string, number> | undefined;
-    if (!values['no-test'] && history.stopReason !== 'non_finite_loss') {
+    if (!values['no-test'] && history.stopReason !== 'non_finite_loss' && !interrupted) {
       const fresh = nn.playground.testData(setup, setup.dataSeed ^ 0x27d4eb2d, testSamples);
       const t0 = performance.now();
       test = model.evaluate(fresh.x, fresh.y);
@@ -187,19 +246,29 @@ async function train(nn: Nnplay, values: Record<string, string | boolean | undef
         out(progbarLine(Math.ceil(fresh.x.shape[0] / 32), (performance.now() - t0) / 1000, test));
       }
     }
-    if (values['history-csv']) writeFileSync(String(values['history-csv']), historyCsv(history));
-    if (values['weights-json']) writeFileSync(String(values['weights-json']), weightsJson(model.getWeights()));
+    const texts: Record<string, () => string> = { 'history-csv': () => historyCsv(history), 'weights-json': () => weightsJson(model.getWeights()) };
+    try {
+      writeAllOrNothing(outputs.map((f) => ({ ...f, text: texts[f.flag]() })));
+    } catch (e) {
+      if (interrupted) err(`nnplay: interrupted (Ctrl-C): training stopped in epoch ${history.epoch.length} of ${epochs}`);
+      throw e;
+    }
     if (values.json) {
       out(JSON.stringify({
         state: serializeHash(state),
         setup: { ...setup, optimizer: { className: setup.optimizer.className, ...setup.optimizer.options } },
         epoch: history.epoch,
         history: history.history,
-        stopReason: history.stopReason,
+        stopReason: interrupted ? 'interrupted' : history.stopReason,
         stoppedEpoch: history.stoppedEpoch,
         stopMessage: history.stopMessage,
         test: test ?? null,
       }, null, 2));
+    }
+    if (interrupted) {
+      const wrote = outputs.length ? `; wrote ${outputs.map((f) => JSON.stringify(f.path)).join(' and ')}` : '';
+      err(`nnplay: interrupted (Ctrl-C): training stopped in epoch ${history.epoch.length} of ${epochs}${wrote}`);
+      return 130;
     }
     if (history.stopReason === 'non_finite_loss') {
       err(`nnplay: training failed: ${history.stopMessage}`);
@@ -207,6 +276,7 @@ async function train(nn: Nnplay, values: Record<string, string | boolean | undef
     }
     return 0;
   } finally {
+    process.removeListener('SIGINT', onSigint);
     model.dispose();
   }
 }
@@ -216,7 +286,7 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
     const options = Object.fromEntries(Object.entries(FLAGS).map(([k, f]) => [k, { type: f.type, ...('short' in f ? { short: f.short } : {}) }]));
     let parsed;
     try {
-      parsed = parseArgs({ args: argv, options: options as never, allowPositionals: true, strict: true });
+      parsed = parseArgs({ args: joinDashValues(argv), options: options as never, allowPositionals: true, strict: true });
     } catch (e) {
       throw new UsageError((e as Error).message.split('\n')[0].replace(/^Unknown option '([^']*)'.*$/, "unknown flag '$1' (see nnplay --help)"));
     }
@@ -245,7 +315,9 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
     }
     if (command === 'data') {
       const nn = await init();
-      const setup = nn.playground.setup(stateFromFlags(values).state);
+      const { state } = stateFromFlags(values);
+      refuseOwnData(state, values);
+      const setup = nn.playground.setup(state);
       const d = nn.datasets.generate({ type: setup.dataset, noise: setup.noise, seed: setup.dataSeed });
       out(datasetCsv(d.points, d.labels).trimEnd());
       return 0;

@@ -76,13 +76,11 @@ const finalizer = new FinalizationRegistry<EngineModel>((m) => m.delete());
 
 export class Sequential {
   readonly seed: number;
-  #engine: Engine;
   #model: EngineModel | null;
   #layers = 0;
   #stopRequested = false;
 
   constructor(engine: Engine, layers: DenseLayer[] = [], options: { seed?: number } = {}) {
-    this.#engine = engine;
     this.seed = options.seed ?? Math.floor(Math.random() * 2 ** 32);
     if (!Number.isInteger(this.seed) || this.seed < 0 || this.seed >= 2 ** 32) {
       throw new Error(`sequential: seed must be a whole number in [0, 2^32), got ${options.seed}`);

@@ -1,6 +1,6 @@
 // The playground state: one schema (names, defaults, allowed values, validation) for the
 // page's URL hash and the CLI's --state. Key names and value formats are the Deep Insider
-// playground's (PLAYGROUND.md §2.7), so its links open the same setup; nnplay's own keys
+// playground's (docs/PLAYGROUND.md §2.7), so its links open the same setup; nnplay's own keys
 // come after them. Nothing parsed here is ever treated as HTML: values are checked
 // against the schema and notices are plain text.
 

@@ -1,4 +1,4 @@
-// fit() — tf.keras 2.x's training loop (KERAS_SEMANTICS.md §4): consecutive batches of a
+// fit() — tf.keras 2.x's training loop (docs/KERAS_SEMANTICS.md §4): consecutive batches of a
 // per-epoch shuffled order, the epoch loss and metrics as the batch-size-weighted mean of
 // pre-update values, validation after each epoch, early stopping, and a stop on a
 // non-finite loss that says why. FitLoop runs it a batch at a time; Sequential::fit runs

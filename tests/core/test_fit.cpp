@@ -1,4 +1,4 @@
-// fit()'s semantics, as tf.keras 2.x runs them (KERAS_SEMANTICS.md §4).
+// fit()'s semantics, as tf.keras 2.x runs them (docs/KERAS_SEMANTICS.md §4).
 #include <catch2/catch.hpp>
 
 #include <cmath>

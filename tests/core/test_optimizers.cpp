@@ -1,5 +1,5 @@
 // Each optimizer against trajectories worked out from the tf.keras 2.x formulas
-// (KERAS_SEMANTICS.md §1) with an independent calculator (Python, double precision), on
+// (docs/KERAS_SEMANTICS.md §1) with an independent calculator (Python, double precision), on
 // f(w) = w²/2 so that the gradient is w. Includes the examples of Keras' docstrings.
 #include <catch2/catch.hpp>
 

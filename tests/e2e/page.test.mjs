@@ -284,6 +284,29 @@ test('the charts keep exactly one point per epoch across pauses', {
   }
 });
 
+test('one batch at a time: the snapshot counts the batches of the epoch in progress; the last batch completes the epoch', { timeout: 60_000 }, async () => {
+  // the defaults: 500 circle points, half for training, batch size 10 -> 25 batches per epoch
+  const s = await open('#seed=1');
+  try {
+    const { page } = s;
+    const batchesPerEpoch = 25;
+    for (let b = 1; b <= batchesPerEpoch; b++) {
+      await page.click('#stepBatch');
+      const expected = b % batchesPerEpoch;
+      await until(page, (e) => window.__nnplay.snapshot.batch === e.batch && window.__nnplay.snapshot.epoch === e.epoch,
+        { batch: expected, epoch: b === batchesPerEpoch ? 1 : 0 }, { what: `batch ${expected} after ${b} × #stepBatch` });
+    }
+    const { metrics, charted } = await page.evaluate(() => ({ metrics: window.__nnplay.snapshot.metrics, charted: window.__nnplay.charts.length }));
+    assertFiniteMetrics(metrics, 'after one epoch of single batches');
+    assert.equal(charted, 1, 'the completed epoch is charted once');
+    await step(page);  // a whole epoch starts and ends at batch 0
+    assert.equal(await page.evaluate(() => window.__nnplay.snapshot.batch), 0);
+    assert.deepEqual(s.problems, [], s.problems.join(' | '));
+  } finally {
+    await s.context.close();
+  }
+});
+
 test('the learning rate changes live: training continues, the state, the URL and the worker follow', { timeout: 60_000 }, async () => {
   const s = await open('#seed=1');
   try {

@@ -54,12 +54,12 @@ test('CSV import: a clear message per bad row, the good rows kept', () => {
   assert.deepEqual(Array.from(r.labels.data), [1, -1]);
   assert.deepEqual(r.errors, [
     'row 3: y "abc" is not a number',
-    'row 4: expected 3 columns (x, y, label), found 2',
+    'row 4: expected 3 columns (x, y, label), found 2 (delimiter ",")',
     'row 7: the point (9, 0) is outside [-6, 6]²',
     'row 8: label "" is not a number',
   ]);
   assert.deepEqual(nn.exports.parseDatasetCsv('').errors, []);
-  assert.equal(nn.exports.parseDatasetCsv('1,1,1\n'.repeat(5), 3).errors.length, 2);
+  assert.deepEqual(nn.exports.parseDatasetCsv('1,1,1\n'.repeat(5), 3).errors, ['row 4: more than 3 rows; the rest was not read']);
 });
 
 test('the CLI writes the same exports, and prints code and data', () => {

@@ -6,7 +6,7 @@ import { nn } from './helpers.mjs';
 
 const { parse, serialize, defaults } = nn.state;
 
-// A real embedding link of the tutorial series (PLAYGROUND.md §2.7), abridged where marked …
+// A real embedding link of the tutorial series (docs/PLAYGROUND.md §2.7), abridged where marked …
 const deepInsiderLink = '#activation=tanh&activspacer=false&loss=mse&batchSize=10&batchFull=false&dataset=gauss&regDataset=reg-plane&learningRate=0.03&regularizationRate=0&noise=0&networkShape=&seed=0.17900&showTrainData=true&showValidationData=false&showTestData=true&discretize=false&percTrainData=50&x=true&y=true&xTimesY=false&xSquared=false&ySquared=false&sinX=false&sinY=false&problem=classification&initOrigin=false&hideText=true&xSquared_hide=true&ySquared_hide=true&xTimesY_hide=true&sinX_hide=true&sinY_hide=true';
 
 test('a Deep Insider link opens its setup with no notice', () => {

@@ -20,7 +20,8 @@ export interface EngineWorker {
   onmessage: ((e: MessageEvent) => void) | null;
 }
 
-export function startWorker(fail: Fail): EngineWorker {
+export function startWorker(report: Fail): EngineWorker {
+  const fail: Fail = (why) => queueMicrotask(() => report(why));  // never while the page is still setting up
   const queue: unknown[] = [];
   let worker: Worker | null = null;
   const handle: EngineWorker = {

@@ -5,10 +5,13 @@ import type { PlaygroundState } from '../../bindings/src/state.js';
 export const GRID = 100;       // the heatmap's resolution (the playground's DENSITY)
 export const THUMB = 25;       // a neuron thumbnail's resolution (block average of the grid)
 export const DOMAIN = 6;       // the plot shows [-6, 6]²
+export const CSV_MAX_BYTES = 2 * 1024 * 1024;  // the largest CSV file the page imports
 
 // What a change of state needs: new data (and model), a new model, a new fit session
 // (stop rules), or nothing in the worker (display settings).
 export type Rebuild = 'data' | 'model' | 'session' | 'none';
+
+export type ExportKind = 'data' | 'history' | 'weights';
 
 export type ToWorker =
   | { type: 'configure'; state: PlaygroundState; rebuild: Rebuild }
@@ -24,8 +27,9 @@ export type ToWorker =
   | { type: 'test'; points: [number, number][] }
   | { type: 'neuron'; layer: number; unit: number }  // layer -1: an input feature
   | { type: 'thumbnails' }  // 200 noise-free points of every dataset, for the pickers
-  | { type: 'export'; what: 'data' | 'history' | 'weights' }
+  | { type: 'export'; what: ExportKind }
   | { type: 'custom'; points: Float32Array; classes: Float32Array }  // own data (class indices 0, 1, 2)
+  | { type: 'parseCsv'; file: Blob; maxRows: number }  // own data from a CSV file, read off the main thread
   | { type: 'descend'; optimizer: string; learningRate: number; w0: number; steps: number }
   | { type: 'compareStart'; states: PlaygroundState[]; epochs: number }
   | { type: 'compareFrame' }
@@ -80,8 +84,9 @@ export type FromWorker =
   | TestResult
   | { type: 'neuron'; layer: number; unit: number; grid: Float32Array }
   | { type: 'thumbnails'; sets: { name: string; points: Float32Array; labels: Float32Array }[] }
-  | { type: 'export'; what: 'data' | 'history' | 'weights'; text: string }
+  | { type: 'export'; what: ExportKind; text: string }
   | { type: 'descend'; path: number[] }
+  | CsvParsed
   | CompareResult
   | { type: 'error'; message: string };
 
@@ -92,4 +97,14 @@ export interface CompareResult {
   epoch: number;
   done: boolean;
   runs: { metrics: Metrics | null; newEpochs: Metrics[]; output: Float32Array; units: number; outputActivation: string; diverged: boolean }[];
+}
+
+// A CSV file read for own data: the points (x, y pairs), their labels and file lines, and one
+// message per bad row.
+export interface CsvParsed {
+  type: 'parseCsv';
+  points: Float32Array;
+  labels: Float32Array;
+  rows: number[];
+  errors: string[];
 }

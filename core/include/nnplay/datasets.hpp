@@ -1,5 +1,5 @@
 // The playground's datasets with TensorFlow Playground's exact formulas, sample counts and
-// noise behaviour (PLAYGROUND.md §1.1), plus "gauss3", a 3-class set for softmax.
+// noise behaviour (docs/PLAYGROUND.md §1.1), plus "gauss3", a 3-class set for softmax.
 // Labels: ±1 for the binary sets, a real value for regression, one-hot rows for gauss3.
 #pragma once
 

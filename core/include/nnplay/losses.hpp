@@ -1,4 +1,4 @@
-// The four losses of tf.keras 2.x with their exact semantics (KERAS_SEMANTICS.md §2):
+// The four losses of tf.keras 2.x with their exact semantics (docs/KERAS_SEMANTICS.md §2):
 // per-sample value = mean (MSE, MAE, binary CE) or sum (categorical CE) over the last
 // axis, then the mean over the batch. Cross entropy is computed from the logits when the
 // output layer is a sigmoid (binary) or softmax (categorical), as Keras does.

@@ -1,6 +1,6 @@
 // Tensors: every matrix in nnplay is an xt::xtensor<T, 2> in row-major order (rows are
 // samples). Hot loops walk the storage directly: at these small sizes xtensor's
-// broadcast expressions cost 3-4x more than plain loops (see TOOLCHAIN.md §4).
+// broadcast expressions cost 3-4x more than plain loops (see docs/TOOLCHAIN.md §4).
 #pragma once
 
 #include <cmath>

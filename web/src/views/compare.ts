@@ -3,10 +3,11 @@
 // shared axes. The comparison is part of the URL (compare=learningRate:0.003,0.03,0.3,3).
 import uPlot from 'uplot';
 import { COMPARABLE, type Comparison, parseValue, type PlaygroundState, SCHEMA } from '../../../bindings/src/state.js';
+import { byId } from '../dom.js';
 import { type MessageKey, t } from '../i18n/index.js';
+import { outputForColour } from '../outputRange.js';
 import { type CompareResult, GRID } from '../protocol.js';
 import type { ColourScale } from './colors.js';
-import { byId } from './controls.js';
 
 const COLOURS = ['#e6550d', '#3182bd', '#31a354', '#756bb1'];
 export const FIGURE_5_10: Comparison = { setting: 'learningRate', values: [0.003, 0.03, 0.3, 3] };
@@ -113,8 +114,7 @@ export class CompareView {
       const canvas = card.querySelector('canvas')!;
       const g = canvas.getContext('2d')!;
       const image = g.createImageData(GRID, GRID);
-      const values = run.units === 1 && run.outputActivation === 'sigmoid' ? run.output.map((v) => 2 * v - 1) : run.output;
-      colours.paint(values, run.units, image.data, { discretize: false, alpha: 255, grey: run.diverged });
+      colours.paint(outputForColour(run.output, run.units, run.outputActivation), run.units, image.data, { discretize: false, alpha: 255, grey: run.diverged });
       g.putImageData(image, 0, 0);
       const m = run.metrics;
       card.querySelector('.compare-metrics')!.textContent = m

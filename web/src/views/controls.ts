@@ -4,6 +4,7 @@
 import {
   HIDDEN_ACTIVATIONS, LEARNING_RATES, LOSSES, OPTIMIZER_NAMES, type PlaygroundState, REGULARIZATION_RATES,
 } from '../../../bindings/src/state.js';
+import { byId } from '../dom.js';
 import { type MessageKey, t } from '../i18n/index.js';
 import type { Store } from '../state/store.js';
 
@@ -24,12 +25,6 @@ const HYPER: Record<string, [keyof PlaygroundState, string][]> = {
   adagrad: [],
 };
 export const SPEEDS = [1, 5, 20, 0];
-
-export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`the page has no #${id}`);
-  return el as T;
-}
 
 function fill(select: HTMLSelectElement, options: [string, string][]) {
   select.replaceChildren(...options.map(([value, label]) => {

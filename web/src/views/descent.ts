@@ -4,7 +4,7 @@
 import { LEARNING_RATES, OPTIMIZER_NAMES } from '../../../bindings/src/state.js';
 import { loss, START, W_RANGE } from '../descent/curve.js';
 import { t } from '../i18n/index.js';
-import { byId } from './controls.js';
+import { byId } from '../dom.js';
 
 const STEPS = 60;
 

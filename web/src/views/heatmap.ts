@@ -15,7 +15,6 @@ export class Heatmap {
   #image: ImageData;
   #canvas: HTMLCanvasElement;
   #overlay: HTMLCanvasElement;
-  #coords: HTMLElement;
   #values: Float32Array | null = null;
   #units = 1;
   #sets: PointSet[] = [];
@@ -24,7 +23,6 @@ export class Heatmap {
   constructor(canvas: HTMLCanvasElement, overlay: HTMLCanvasElement, coords: HTMLElement, onClick: (x: number, y: number) => void) {
     this.#canvas = canvas;
     this.#overlay = overlay;
-    this.#coords = coords;
     this.#image = canvas.getContext('2d')!.createImageData(GRID, GRID);
     const toData = (e: MouseEvent) => {
       const r = overlay.getBoundingClientRect();

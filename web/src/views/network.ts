@@ -3,6 +3,7 @@
 // weight, bias squares, and a hover card that edits a weight or bias on click.
 import { FEATURE_KEYS, type PlaygroundState } from '../../../bindings/src/state.js';
 import { t } from '../i18n/index.js';
+import { toColourRange } from '../outputRange.js';
 import { THUMB } from '../protocol.js';
 import type { ColourScale } from './colors.js';
 
@@ -190,8 +191,9 @@ export class NetworkView {
     this.#inputThumbs = thumbs;
   }
 
-  // Redraws thumbnails, weights and biases from a snapshot.
-  update(thumbs: Float32Array, outputThumb: Float32Array, outputUnits: number, weights: Float32Array[], biases: Float32Array[], colours: ColourScale, diverged: boolean): void {
+  // Redraws thumbnails, weights and biases from a snapshot. outputThumbs: one THUMB² block
+  // per output unit, in the output activation's range.
+  update(thumbs: Float32Array, outputThumbs: Float32Array, outputActivation: string, weights: Float32Array[], biases: Float32Array[], colours: ColourScale, diverged: boolean): void {
     this.#weights = weights;
     this.#biasValues = biases;
     const size = THUMB * THUMB;
@@ -208,14 +210,9 @@ export class NetworkView {
         k++;
       }
     }
-    const out = this.#canvases[this.#canvases.length - 1];
-    out.forEach((canvas, u) => {
-      if (outputUnits === 1) paintThumb(canvas, outputThumb, 1, colours, diverged);
-      else {
-        const one = new Float32Array(size);
-        for (let p = 0; p < size; p++) one[p] = outputThumb[p * outputUnits + u] * 2 - 1;  // probability -> [-1, 1]
-        paintThumb(canvas, one, 1, colours, diverged);
-      }
+    this.#canvases[this.#canvases.length - 1].forEach((canvas, u) => {
+      const unit = outputThumbs.subarray(u * size, (u + 1) * size).map((v) => toColourRange(v, outputActivation));
+      paintThumb(canvas, unit, 1, colours, diverged);
     });
     for (const link of this.#links) {
       const w = weights[link.layer]?.[link.from * this.#canvases[link.layer + 1].length + link.to] ?? 0;

@@ -1,9 +1,10 @@
 // Own data: points drawn on the plot in a chosen class, or imported from a CSV file
 // (x,y,label). They are kept in this browser (localStorage), since a URL cannot carry
-// them; a bad CSV row gets a message and nothing already drawn is lost.
-import { parseDatasetCsv } from '../../../bindings/src/exports.js';
+// them; a bad CSV row gets a message and nothing already drawn is lost. The file is read
+// in the training worker (worker/csvImport.ts), files over CSV_MAX_BYTES not at all.
 import { t } from '../i18n/index.js';
-import { byId } from './controls.js';
+import { byId } from '../dom.js';
+import { CSV_MAX_BYTES, type CsvParsed } from '../protocol.js';
 
 const STORAGE_KEY = 'nnplay.ownData';
 const MAX_POINTS = 5000;
@@ -12,9 +13,12 @@ export class OwnData {
   points: number[] = [];   // x0, y0, x1, y1, …
   classes: number[] = [];  // 0, 1 or 2 per point
   #onChange: () => void;
+  #parse: (file: Blob, maxRows: number) => void;
 
-  constructor(onChange: () => void) {
+  // parse: sends the file to the worker, whose answer comes back to imported().
+  constructor(onChange: () => void, parse: (file: Blob, maxRows: number) => void) {
     this.#onChange = onChange;
+    this.#parse = parse;
     try {
       const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
       if (saved && Array.isArray(saved.points) && Array.isArray(saved.classes) && saved.points.length === saved.classes.length * 2) {
@@ -32,10 +36,10 @@ export class OwnData {
       this.classes = [];
       this.#changed();
     });
-    byId<HTMLInputElement>('importCsv').addEventListener('change', async (e) => {
+    byId<HTMLInputElement>('importCsv').addEventListener('change', (e) => {
       const input = e.target as HTMLInputElement;
       const file = input.files?.[0];
-      if (file) this.import(await file.text());
+      if (file) this.importFile(file);
       input.value = '';
     });
   }
@@ -55,25 +59,41 @@ export class OwnData {
     this.#changed();
   }
 
+  // The size is checked before anything is read, so that a huge file costs nothing.
+  importFile(file: File): void {
+    const room = MAX_POINTS - this.classes.length;
+    if (file.size > CSV_MAX_BYTES) {
+      this.#showErrors([`${file.name}: the file is ${(file.size / 1048576).toFixed(1)} MB; files up to ${CSV_MAX_BYTES / 1048576} MB can be imported`]);
+    } else if (room === 0) {
+      this.#showErrors([`${file.name}: there are already ${MAX_POINTS} points, the most the page holds; clear some first`]);
+    } else {
+      this.#parse(file, room);
+    }
+  }
+
   // Labels -1 / 0 -> class 0 (orange), 1 -> class 1 (blue), 2 -> class 2 (green).
-  import(text: string): void {
-    const parsed = parseDatasetCsv(text, MAX_POINTS - this.classes.length);
+  imported(parsed: CsvParsed): void {
     const errors = [...parsed.errors];
-    parsed.labels.data.forEach((label, i) => {
+    parsed.labels.forEach((label, i) => {
       const c = label <= 0 ? 0 : label === 1 ? 1 : label === 2 ? 2 : -1;
+      if (this.classes.length >= MAX_POINTS) return;  // points drawn while the file was read
       if (c < 0) {
         errors.push(`row ${parsed.rows[i]}: label ${label} is not one of -1, 0, 1, 2 (classes: orange -1 or 0, blue 1, green 2)`);
         return;
       }
-      this.points.push(parsed.points.data[i * 2], parsed.points.data[i * 2 + 1]);
+      this.points.push(parsed.points[i * 2], parsed.points[i * 2 + 1]);
       this.classes.push(c);
     });
+    this.#showErrors(errors);
+    this.#changed();
+  }
+
+  #showErrors(errors: string[]) {
     byId('importErrors').replaceChildren(...errors.map((m) => {
       const li = document.createElement('li');
       li.textContent = m;  // plain text
       return li;
     }));
-    this.#changed();
   }
 
   render(visible: boolean): void {

@@ -3,6 +3,7 @@
 import type { CustomData, FitSession, Nnplay, Sequential, TrainingSetup } from '../../../bindings/src/index.js';
 import type { PlaygroundState } from '../../../bindings/src/state.js';
 import { type CompareResult, GRID, type Metrics } from '../protocol.js';
+import { metricsOf } from './metrics.js';
 
 interface Run {
   setup: TrainingSetup;
@@ -17,11 +18,6 @@ interface Run {
 let runs: Run[] = [];
 let epoch = 0;
 let limit = 100;
-
-function metricsOf(setup: TrainingSetup, logs: Record<string, number>): Metrics {
-  const acc = setup.metrics[0];
-  return { loss: logs.loss, valLoss: logs.val_loss ?? null, acc: acc ? logs[acc] : null, valAcc: acc ? logs[`val_${acc}`] ?? null : null };
-}
 
 export function startComparison(nn: Nnplay, states: PlaygroundState[], epochs: number, grid: Float32Array, custom?: CustomData): void {
   stopComparison();
@@ -56,7 +52,7 @@ export function stopComparison(): void {
 export function compareFrame(train = true): CompareResult {
   for (const run of train ? runs : []) {
     if (!run.session || run.session.done) continue;
-    run.last = metricsOf(run.setup, run.session.runEpoch());
+    run.last = metricsOf(run.session.runEpoch(), run.setup.metrics[0]);
     run.pending.push(run.last);
     if (run.session.done && run.session.history().stopReason === 'non_finite_loss') run.diverged = true;
   }

@@ -1,6 +1,6 @@
 // The optimizer interface (after ensmallen: a small policy object holding its
 // hyper-parameters and per-parameter state, separate from the model it updates). The
-// update rules are tf.keras 2.x's OptimizerV2 ones, see KERAS_SEMANTICS.md §1.
+// update rules are tf.keras 2.x's OptimizerV2 ones, see docs/KERAS_SEMANTICS.md §1.
 #pragma once
 
 #include <cmath>

@@ -1,0 +1,225 @@
+// Own data read from a CSV file (x, y, label): RFC 4180 quoting ("a ""b""", fields over
+// several lines, CRLF), one delimiter per file, found on its first line (tab, else
+// semicolon, else comma), decimal commas in semicolon files, a UTF-8 BOM ignored, `#`
+// comment lines and blank lines skipped anywhere. Every bad row gets a message naming the
+// file's line; the good rows are kept. Reading stops at the row cap.
+import type { Matrix2D } from './engine.mjs';
+import { check, fail, numberRule } from './validate.js';
+
+export const CSV_MAX_ROWS = 10000;     // points read at most (the default cap)
+export const CSV_MAX_BAD_ROWS = 1000;  // reading stops after this many bad rows
+const ERRORS_LISTED = 20;              // the rest are counted in one last message
+
+export type CsvDelimiter = ',' | ';' | '\t';
+
+export interface ParsedCsv {
+  points: Matrix2D;
+  labels: Matrix2D;  // [n, 1]
+  rows: number[];    // the file's line number of each point read (1-based)
+  errors: string[];  // one per bad row; the good rows are kept
+  delimiter: CsvDelimiter;
+}
+
+const POINT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const DECIMAL_COMMA = /^[+-]?(?:\d+(?:,\d*)?|,\d+)(?:[eE][+-]?\d+)?$/;
+const COLUMNS = ['x', 'y', 'label'];
+
+// A number as written in a cell, or NaN. Number() alone would take '', ' ', '0x1f', 'Infinity'.
+function cellNumber(cell: string, delimiter: CsvDelimiter): number {
+  if (POINT.test(cell)) return Number(cell);
+  if (delimiter === ';' && DECIMAL_COMMA.test(cell)) return Number(cell.replace(',', '.'));
+  return NaN;
+}
+
+interface CsvRecord {
+  cells: string[];
+  line: number;       // where the record starts (1-based)
+  error?: string;     // a quoting mistake: the record is bad as a whole
+}
+
+const isBlank = (c: string) => c === ' ' || c === '\t';
+
+// Splits text into records, one at a time, skipping blank and comment lines.
+class RecordReader {
+  #text: string;
+  #at: number;
+  #line = 1;
+  delimiter: CsvDelimiter = ',';
+
+  constructor(text: string) {
+    this.#text = text;
+    this.#at = text.charCodeAt(0) === 0xfeff ? 1 : 0;  // the BOM some editors write
+  }
+
+  // Skips blank and comment lines; false at the end of the text.
+  #skipToRecord(): boolean {
+    const t = this.#text;
+    while (this.#at < t.length) {
+      let i = this.#at;
+      while (i < t.length && isBlank(t[i])) i++;
+      if (i < t.length && t[i] !== '#' && t[i] !== '\n' && t[i] !== '\r') return true;
+      this.#skipLine();
+    }
+    return false;
+  }
+
+  // To the start of the next line (CRLF, LF or CR).
+  #skipLine() {
+    const t = this.#text;
+    let i = this.#at;
+    while (i < t.length && t[i] !== '\n' && t[i] !== '\r') i++;
+    if (t[i] === '\r' && t[i + 1] === '\n') i++;
+    this.#at = i + 1;
+    this.#line++;
+  }
+
+  // The delimiter is the first of tab, semicolon, comma on the first record's line (outside quotes).
+  detectDelimiter() {
+    if (!this.#skipToRecord()) return;
+    const t = this.#text;
+    let quoted = false;
+    const seen = new Set<string>();
+    for (let i = this.#at; i < t.length; i++) {
+      const c = t[i];
+      if (c === '"') quoted = !quoted;
+      else if (!quoted && (c === '\n' || c === '\r')) break;
+      else if (!quoted) seen.add(c);
+    }
+    this.delimiter = seen.has('\t') ? '\t' : seen.has(';') ? ';' : ',';
+  }
+
+  next(): CsvRecord | null {
+    if (!this.#skipToRecord()) return null;
+    const t = this.#text, d = this.delimiter;
+    const record: CsvRecord = { cells: [], line: this.#line };
+    let i = this.#at;
+    for (;;) {
+      let start = i;
+      while (i < t.length && isBlank(t[i]) && t[i] !== d) i++;
+      if (t[i] === '"') {
+        let cell = '';
+        for (i++; ;) {
+          const close = t.indexOf('"', i);
+          if (close < 0) {  // the rest of the file is inside the quotes
+            record.error = 'a quoted field is not closed (a " is missing)';
+            this.#countLines(this.#at, t.length);
+            this.#at = t.length;
+            return record;
+          }
+          cell += t.slice(i, close);
+          if (t[close + 1] === '"') {  // "" stands for "
+            cell += '"';
+            i = close + 2;
+          } else {
+            i = close + 1;
+            break;
+          }
+        }
+        while (i < t.length && isBlank(t[i]) && t[i] !== d) i++;
+        record.cells.push(cell);
+        if (i < t.length && t[i] !== d && t[i] !== '\n' && t[i] !== '\r') record.error ??= 'text after a closing quote (write "" for a quote inside quotes)';
+      } else {
+        i = start;
+        while (i < t.length && t[i] !== d && t[i] !== '\n' && t[i] !== '\r') i++;
+        const cell = t.slice(start, i).trim();
+        if (cell.includes('"')) record.error ??= `a quote inside an unquoted field ${JSON.stringify(cell.slice(0, 20))} (quote the whole field)`;
+        record.cells.push(cell);
+      }
+      // to the delimiter or the end of the line
+      while (i < t.length && t[i] !== d && t[i] !== '\n' && t[i] !== '\r') i++;
+      if (t[i] === d) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    this.#countLines(this.#at, i);  // newlines inside quoted fields
+    this.#at = i;
+    if (i < t.length) this.#skipLine();
+    return record;
+  }
+
+  #countLines(from: number, to: number) {
+    const t = this.#text;
+    for (let i = from; i < to; i++) {
+      if (t[i] === '\n' || (t[i] === '\r' && t[i + 1] !== '\n')) this.#line++;
+    }
+  }
+}
+
+// Reads 'x,y,label' rows; a header line is optional (a first record in which no cell is a
+// number). Coordinates must lie in [-6, 6] (the plot's domain); labels are numbers
+// (±1 or 0/1 for two classes, 0/1/2 for three, any value for regression). Reads at most
+// maxRows points and CSV_MAX_BAD_ROWS bad rows; a message says when the rest was not read.
+export function parseDatasetCsv(text: string, maxRows = CSV_MAX_ROWS): ParsedCsv {
+  if (typeof text !== 'string') fail(`parseDatasetCsv: text must be a string, not ${text === null ? 'null' : typeof text}`);
+  check('parseDatasetCsv', 'maxRows', maxRows, numberRule({ min: 0, integer: true }));
+  const errors: string[] = [];
+  const xs: number[] = [];
+  const labels: number[] = [];
+  const rows: number[] = [];
+  const reader = new RecordReader(text);
+  const result = (): ParsedCsv => ({
+    points: { data: Float32Array.from(xs), shape: [labels.length, 2] },
+    labels: { data: Float32Array.from(labels), shape: [labels.length, 1] },
+    rows,
+    errors: errors.length > ERRORS_LISTED ? [...errors.slice(0, ERRORS_LISTED), `… and ${errors.length - ERRORS_LISTED} more bad rows`] : errors,
+    delimiter: reader.delimiter,
+  });
+  const binary = binaryReason(text);
+  if (binary) {
+    errors.push(binary);
+    return result();
+  }
+  reader.detectDelimiter();
+  const d = reader.delimiter;
+  let first = true;
+  for (let record = reader.next(); record; record = reader.next()) {
+    const where = `row ${record.line}`;
+    const { cells } = record;
+    const isHeader = first && !record.error && cells.every((c) => Number.isNaN(cellNumber(c.trim(), d)));
+    first = false;
+    if (!isHeader && labels.length >= maxRows) {
+      errors.push(`${where}: more than ${maxRows} rows; the rest was not read`);
+      break;
+    }
+    if (record.error) errors.push(`${where}: ${record.error}`);
+    else if (cells.length !== 3) {
+      errors.push(`${where}: expected 3 columns (x, y, label), found ${cells.length}${isHeader ? ' in the header' : ''} (delimiter ${JSON.stringify(d)})`);
+    } else if (!isHeader) {
+      const values = cells.map((c) => cellNumber(c.trim(), d));
+      const bad = values.findIndex((v) => !Number.isFinite(v));
+      if (bad >= 0) errors.push(`${where}: ${COLUMNS[bad]} ${JSON.stringify(cells[bad].slice(0, 20))} is not a number`);
+      else if (Math.abs(values[0]) > 6 || Math.abs(values[1]) > 6) errors.push(`${where}: the point (${values[0]}, ${values[1]}) is outside [-6, 6]²`);
+      else {
+        xs.push(values[0], values[1]);
+        labels.push(values[2]);
+        rows.push(record.line);
+      }
+    }
+    if (errors.length >= CSV_MAX_BAD_ROWS) {
+      errors.push(`more than ${CSV_MAX_BAD_ROWS} bad rows; the rest was not read`);
+      break;
+    }
+  }
+  return result();
+}
+
+// Bytes from a file: not UTF-8 text (or with NUL bytes) gives one message and no points.
+export function parseDatasetCsvBytes(bytes: Uint8Array, maxRows = CSV_MAX_ROWS): ParsedCsv {
+  let text: string;
+  try {
+    text = bytes.indexOf(0) >= 0 ? '\0' : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = '\uFFFD';
+  }
+  return parseDatasetCsv(text, maxRows);
+}
+
+// Why text is not a CSV file, or null: NUL bytes (a binary file, or UTF-16), or the
+// replacement character a decoder puts for bytes that are not UTF-8.
+function binaryReason(text: string): string | null {
+  if (text.includes('\0')) return 'this is not a CSV text file: it contains NUL bytes (a binary file, or UTF-16 text; save it as UTF-8 CSV)';
+  if (text.includes('\uFFFD')) return 'this is not a UTF-8 text file: it has bytes that are not UTF-8 (save it as UTF-8 CSV)';
+  return null;
+}

@@ -1,2 +1,0 @@
-import type { Messages } from './ja.js';
-export declare const en: Messages;

@@ -1,0 +1,45 @@
+// The status line under the plot, and the notices box (what a link's URL could not apply).
+import { t } from './i18n/index.js';
+import type { Snapshot } from './protocol.js';
+
+export class StatusLine {
+  #box: HTMLElement;
+  #engineError: string | null = null;  // stays on screen until the next reset
+
+  constructor(box: HTMLElement) {
+    this.#box = box;
+  }
+
+  show(text: string, alarm: boolean): void {
+    this.#box.hidden = text === '';
+    this.#box.textContent = text;
+    this.#box.classList.toggle('alarm', alarm);
+  }
+
+  engineError(message: string): void {
+    this.#engineError = `${t('engineError')}: ${message}`;
+    this.show(this.#engineError, true);
+  }
+
+  clearEngineError(): void {
+    this.#engineError = null;
+  }
+
+  // An engine error, else why training stopped (divergence, early stopping, max epochs), else nothing.
+  showSnapshot(s: Snapshot): void {
+    if (this.#engineError) this.show(this.#engineError, true);
+    else if (s.diverged) this.show(`${t('diverged')}: ${s.stopped} — ${t('divergedHelp')}`, true);
+    else if (s.stopped?.startsWith('max:')) this.show(`${t('maxReached')} (${s.stopped.slice(4)})`, false);
+    else if (s.stopped) this.show(`${t('earlyStopped')}: ${s.stopped}`, false);
+    else this.show('', false);
+  }
+}
+
+export function showNotices(box: HTMLElement, list: HTMLElement, notices: string[]): void {
+  list.replaceChildren(...notices.map((n) => {
+    const li = document.createElement('li');
+    li.textContent = n;  // plain text: nothing from the URL is inserted as HTML
+    return li;
+  }));
+  box.hidden = false;
+}

@@ -1,0 +1,265 @@
+// The page's model in training: its data, the model and the model's fit session. Play,
+// pause, a step of an epoch or of one batch, a frame's worth of epochs, reset, live edits
+// (learning rate, a weight, a bias), and the snapshots the page draws.
+import type { CustomData, FitSession, Logs, Matrix2D, Nnplay, Sequential, TrainingSetup } from '../../../bindings/src/index.js';
+import type { PreparedData } from '../../../bindings/src/playground.js';
+import type { PlaygroundState } from '../../../bindings/src/state.js';
+import type { Metrics, Rebuild, Snapshot } from '../protocol.js';
+import { featuresOnGrid, hiddenThumbnails } from './grids.js';
+import { metricsOf } from './metrics.js';
+
+const NO_LIMIT = 1_000_000_000;
+const FRAME_BUDGET_MS = 12;  // for speed 'max': train this long per frame
+const RATE_WINDOW_MS = 1000;  // epochs per second over about the last second
+
+export class Training {
+  readonly #nn: Nnplay;
+  readonly #onNewData: () => void;  // new data (and network): the page must hear of it
+  #state!: PlaygroundState;
+  #setup!: TrainingSetup;
+  #data!: PreparedData;
+  #gridFeatures!: Matrix2D;  // the grid's points as the model's input features
+  #custom: CustomData | undefined;  // own data, when the dataset is 'custom'
+  #model: Sequential | null = null;
+  #session: FitSession | null = null;
+
+  #playing = false;
+  #epochsPerFrame = 1;  // 0: as many as fit in FRAME_BUDGET_MS
+  #epochsDone = 0;
+  #batch = 0;  // batches done in the epoch in progress
+  #pending: Metrics[] = [];  // completed since the last snapshot
+  #epochLogs: Logs[] = [];  // every completed epoch's Keras logs, for the CSV export
+  #last: Metrics | null = null;
+  #stopped: string | null = null;
+  #diverged = false;
+  #rateSamples: [number, number][] = [];  // (time, epochs done)
+
+  constructor(nn: Nnplay, onNewData: () => void) {
+    this.#nn = nn;
+    this.#onNewData = onNewData;
+  }
+
+  get setup(): TrainingSetup {
+    return this.#setup;
+  }
+  get model(): Sequential {
+    if (!this.#model) throw new Error('no model yet: the page has not configured the worker');
+    return this.#model;
+  }
+  get gridFeatures(): Matrix2D {
+    return this.#gridFeatures;
+  }
+  get custom(): CustomData | undefined {
+    return this.#custom;
+  }
+  get epochLogs(): readonly Logs[] {
+    return this.#epochLogs;
+  }
+  get data(): PreparedData {
+    return this.#data;
+  }
+
+  // A new state, and what it needs redone.
+  configure(next: PlaygroundState, rebuild: Rebuild): void {
+    this.#state = next;
+    if (rebuild === 'none') return;
+    if (rebuild === 'session') {
+      if (!this.#diverged) {
+        this.#stopped = null;
+        this.#startSession();
+      }
+      return;
+    }
+    this.#setup = this.#nn.playground.setup(this.#state, this.#custom);
+    this.#data = this.#nn.playground.prepareData(this.#setup, this.#custom);
+    this.#gridFeatures = featuresOnGrid(this.#nn, this.#setup.features);
+    this.#onNewData();
+    this.#buildModel();
+  }
+
+  // New own data; true when it is in use (then the page needs a new snapshot).
+  setCustom(custom: CustomData): boolean {
+    this.#custom = custom;
+    const s = this.#state;
+    if (!s || s.dataset !== 'custom' || s.problem !== 'classification') return false;
+    const before = this.#setup.outputUnits;
+    this.#setup = this.#nn.playground.setup(s, custom);
+    this.#data = this.#nn.playground.prepareData(this.#setup, custom);
+    this.#onNewData();
+    if (this.#setup.outputUnits !== before || !this.#model) this.#buildModel();
+    else this.#startSession();  // the same network trains on, from the current epoch
+    return true;
+  }
+
+  // False when there is nothing to train (own data without points) or training has finished.
+  play(): boolean {
+    this.#playing = !!this.#session && !this.#session.done;
+    return this.#playing;
+  }
+
+  pause(): void {
+    this.#playing = false;
+  }
+
+  step(): void {
+    this.#playing = false;
+    this.#trainEpoch();
+  }
+
+  stepBatch(): void {
+    this.#playing = false;
+    if (!this.#session || this.#session.done) return;
+    if (this.#session.runBatch()) {
+      this.#batch = 0;
+      this.#afterEpoch();
+    } else {
+      this.#batch++;
+    }
+  }
+
+  // The same initial weights again.
+  reset(): void {
+    this.#playing = false;
+    this.#buildModel();
+  }
+
+  setSpeed(epochsPerFrame: number): void {
+    this.#epochsPerFrame = epochsPerFrame;
+  }
+
+  setLearningRate(value: number): void {
+    this.#state = { ...this.#state, learningRate: value };
+    this.#setup = this.#nn.playground.setup(this.#state, this.#custom);  // so that a Reset builds with the new rate
+    this.model.optimizer.learningRate = value;
+  }
+
+  setWeight(layer: number, from: number, to: number, value: number): void {
+    this.#edit(layer * 2, from * this.model.layers[layer].units + to, value);
+  }
+
+  setBias(layer: number, unit: number, value: number): void {
+    this.#edit(layer * 2 + 1, unit, value);
+  }
+
+  // While playing: the epochs of one display frame (a number, or as many as fit the budget).
+  frame(): void {
+    if (!this.#playing) return;
+    const start = performance.now();
+    if (this.#epochsPerFrame > 0) {
+      for (let i = 0; i < this.#epochsPerFrame && this.#trainEpoch(); i++) {}
+    } else {
+      while (this.#trainEpoch() && performance.now() - start < FRAME_BUDGET_MS) {}
+    }
+  }
+
+  snapshot(): Snapshot {
+    const model = this.model;
+    const outputs = model.layerOutputsView(this.#gridFeatures);
+    const output = outputs[outputs.length - 1].slice();  // copy before anything else allocates
+    const thumbs = hiddenThumbnails(model, outputs);
+    const weights = model.getWeights();
+    const kernels: Float32Array[] = [];
+    const biases: Float32Array[] = [];
+    for (let i = 0; i < weights.length; i += 2) {
+      kernels.push(weights[i].data);
+      biases.push(weights[i + 1].data);
+    }
+    const snap: Snapshot = {
+      type: 'snapshot',
+      epoch: this.#epochsDone,
+      batch: this.#batch,
+      playing: this.#playing,
+      metrics: this.#last,
+      newEpochs: this.#pending,
+      output,
+      thumbs,
+      weights: kernels,
+      biases,
+      stopped: this.#stopped,
+      diverged: this.#diverged,
+      epochsPerSecond: this.#epochsPerSecond(),
+    };
+    this.#pending = [];
+    return snap;
+  }
+
+  // A fit session from the current epoch on, with the current stop rules.
+  #startSession() {
+    this.#session?.end();
+    this.#session = null;
+    this.#batch = 0;
+    const { train, valid } = this.#data;
+    const rows = train.x.shape[0];
+    if (rows === 0) return;  // own data without points yet
+    const hasValidation = valid.x.shape[0] > 0;
+    this.#session = this.model.beginFit(train.x, train.y, {
+      batchSize: this.#setup.batchSize === 'all' ? rows : Math.min(this.#setup.batchSize, rows),
+      epochs: this.#state.maxEpochs ?? NO_LIMIT,
+      initialEpoch: this.#epochsDone,
+      validationData: hasValidation ? [valid.x, valid.y] : undefined,
+      earlyStopping: this.#state.patience !== null && hasValidation ? { monitor: 'val_loss', patience: this.#state.patience } : undefined,
+      seed: this.#setup.modelSeed,
+    });
+    if (this.#session.done) this.#stopped = `max:${this.#state.maxEpochs}`;
+  }
+
+  #buildModel() {
+    this.#session?.end();  // a session belongs to its model: end it before the model goes
+    this.#session = null;
+    this.#model?.dispose();
+    this.#model = this.#nn.playground.buildModel(this.#setup);
+    this.#epochsDone = 0;
+    this.#pending = [];
+    this.#epochLogs = [];
+    this.#last = null;
+    this.#stopped = null;
+    this.#diverged = false;
+    this.#startSession();
+  }
+
+  // Trains one epoch (or what is left of the current one); false when training has stopped.
+  #trainEpoch(): boolean {
+    const session = this.#session;
+    if (!session || session.done) return false;
+    this.#batch = 0;
+    this.#afterEpoch(session.runEpoch());
+    return !session.done;
+  }
+
+  // logs: the epoch's logs when the caller has them already (runEpoch returns them).
+  #afterEpoch(logs: Logs | null = this.#session!.lastEpochLogs()) {
+    const session = this.#session!;
+    if (logs && session.epoch > this.#epochsDone) {
+      this.#epochsDone = session.epoch;
+      this.#last = metricsOf(logs, this.#setup.metrics[0]);
+      this.#pending.push(this.#last);
+      this.#epochLogs.push(logs);
+    }
+    if (!session.done) return;
+    const h = session.history();
+    this.#playing = false;
+    if (h.stopReason === 'non_finite_loss') {
+      this.#diverged = true;
+      this.#stopped = h.stopMessage;
+    } else if (h.stopReason === 'early_stopping') {
+      this.#stopped = h.stopMessage;
+    } else {
+      this.#stopped = `max:${this.#state.maxEpochs}`;
+    }
+  }
+
+  #epochsPerSecond(): number {
+    const now = performance.now();
+    const samples = this.#rateSamples;
+    samples.push([now, this.#epochsDone]);
+    while (samples.length > 2 && now - samples[0][0] > RATE_WINDOW_MS) samples.shift();
+    const [t0, e0] = samples[0];
+    return now - t0 > 100 ? Math.round(((this.#epochsDone - e0) * 1000) / (now - t0)) : 0;
+  }
+
+  #edit(index: number, at: number, value: number) {
+    const w = this.model.getWeights();
+    w[index].data[at] = value;
+    this.model.setWeights(w);
+  }
+}
