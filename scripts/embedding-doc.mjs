@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const target = join(root, 'docs', 'EMBEDDING.md');
+const target = join(root, 'docs/EMBEDDING.md');
 
 // The TypeScript sources, bundled in memory and imported.
 const bundle = await esbuild.build({
