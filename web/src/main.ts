@@ -53,7 +53,7 @@ const own = new OwnData(() => {
 }, (file, maxRows) => send({ type: 'parseCsv', file, maxRows }));
 const descent = new DescentView((optimizer, learningRate, w0, steps) => send({ type: 'descend', optimizer, learningRate, w0, steps }));
 const compare = new CompareView(
-  (c, base) => store.update({ ...base, compare: c }),
+  (c) => store.update({ compare: c }),
   (states, epochs) => {
     playback.compareRequested();
     send({ type: 'compareStart', states, epochs });
@@ -328,6 +328,9 @@ playback.start();
   },
   get snapshot() {
     return playback.shown;
+  },
+  get data() {
+    return data;
   },
   frameTimes: playback.frameTimes,
   charts,

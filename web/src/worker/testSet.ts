@@ -20,8 +20,15 @@ export class TestSet {
   #note: TestResult['note'] = null;
   #dataset = '';  // the dataset the points were last judged by
 
+  #announce = false;  // points were dropped: the page must hear it, even of an empty set
+
   get empty(): boolean {
     return this.#clicked.length === 0 && !this.#fresh;
+  }
+
+  // True when an evaluation has something to show or to take away.
+  get pending(): boolean {
+    return !this.empty || this.#announce;
   }
 
   setClicked(points: [number, number][]): void {
@@ -52,13 +59,17 @@ export class TestSet {
     this.#dataset = setup.dataset;
     if (this.empty) return;
     const f = this.#fresh;
-    if (f && (f.dataset !== setup.dataset || f.noise !== setup.noise)) this.#fresh = null;
+    if (f && (f.dataset !== setup.dataset || f.noise !== setup.noise)) {
+      this.#fresh = null;
+      this.#announce = true;
+    }
     if (before !== setup.dataset) this.#note = 'datasetChanged';
   }
 
   // The model's output at every point, the truth where known, and the test loss and accuracy
   // over the points with a truth (model.evaluate, as the tutorial's step 8).
   evaluate(nn: Nnplay, setup: TrainingSetup, model: Sequential): TestResult {
+    this.#announce = false;
     const f = this.#fresh;
     const freshCount = f ? f.points.length / 2 : 0;
     const points = new Float32Array((this.#clicked.length + freshCount) * 2);

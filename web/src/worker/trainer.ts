@@ -27,7 +27,7 @@ function post(message: FromWorker, transfer: Transferable[] = []) {
 function postSnapshot(duringPlay = false) {
   const s = training.snapshot();
   post(s, [s.output.buffer, s.thumbs.buffer]);
-  if (tests.empty) return;
+  if (!tests.pending) return;
   const now = performance.now();
   if (duringPlay && s.playing && now - testedAt < TEST_EVERY_MS) return;
   testedAt = now;
