@@ -114,8 +114,10 @@ export function checkMatrix(call: string, name: string, value: unknown, cols?: n
 }
 
 export function checkHistory(call: string, value: unknown): { epoch: number[]; history: Record<string, number[]> } {
-  const ok = isPlainObject(value) && Array.isArray(value.epoch) && isPlainObject(value.history)
-    && Object.values(value.history).every((v) => Array.isArray(v) && v.length === (value.epoch as unknown[]).length);
+  // numbers (NaN and ±Infinity included: a diverged run's history has them), no holes
+  const numbers = (v: unknown): v is number[] => Array.isArray(v) && Object.keys(v).length === v.length && v.every((n) => typeof n === 'number');
+  const ok = isPlainObject(value) && numbers(value.epoch) && isPlainObject(value.history)
+    && Object.values(value.history).every((v) => numbers(v) && v.length === (value.epoch as unknown[]).length);
   if (!ok) fail(`${call}: history must be {epoch: number[], history: {key: number[]}} as fit() returns it, got ${show(value)}`);
   return value as { epoch: number[]; history: Record<string, number[]> };
 }

@@ -3,7 +3,7 @@
 import type { Engine, Matrix2D } from './engine.mjs';
 import { FEATURE_KEYS } from './state.js';
 import { type TensorLike, toMatrix } from './tensors.js';
-import { arrayOf, check, checkOptions, countRule, either, fail, isPlainObject, numberRule, oneOf, show, type Rule } from './validate.js';
+import { arrayOf, check, checkOptions, countRule, either, fail, isPlainObject, named, numberRule, oneOf, show, type Rule } from './validate.js';
 
 export interface Dataset {
   type: string;
@@ -64,7 +64,7 @@ export function makeDatasets(engine: Engine) {
       const noise = o.noise ?? 0;
       const samples = o.samples ?? 0;
       const seed = toSeed(engine, o.seed, call);
-      const d = engine.generateDataset(o.type as string, noise, seed, samples);
+      const d = named(call, () => engine.generateDataset(o.type as string, noise, seed, samples));
       return { type: d.type, seed, noise, points: d.points, labels: d.labels, classes: d.classes };
     },
     // Shuffles (seeded) and takes floor(n · trainingRatio) rows for training.
@@ -73,12 +73,13 @@ export function makeDatasets(engine: Engine) {
       const d = checkData(call, data);
       const o = checkOptions(call, args, SPLIT_SPEC);
       const seed = toSeed(engine, o.seed ?? 0, call);
-      return engine.splitDataset(toMatrix(d.points, `${call}: points`), toMatrix(d.labels, `${call}: labels`), o.trainingRatio ?? 0.5, seed);
+      const points = toMatrix(d.points, `${call}: points`), labels = toMatrix(d.labels, `${call}: labels`);
+      return named(call, () => engine.splitDataset(points, labels, o.trainingRatio ?? 0.5, seed));
     },
     // The dataset's noise-free label at (x, y): circle, xor, reg-plane, reg-gauss; else null.
     trueLabel(type: string, x: number, y: number): number | null {
       const call = 'datasets.trueLabel';
-      return engine.trueLabel(check(call, 'type', type, oneOf(DATASETS)), check(call, 'x', x, coordinate), check(call, 'y', y, coordinate));
+      return named(call, () => engine.trueLabel(check(call, 'type', type, oneOf(DATASETS)), check(call, 'x', x, coordinate), check(call, 'y', y, coordinate)));
     },
     // [n, 2] points -> [n, features.length] inputs (x, y, xSquared, ySquared, xTimesY, sinX, sinY).
     makeFeatures(points: TensorLike, features: readonly string[]): Matrix2D {
@@ -86,7 +87,7 @@ export function makeDatasets(engine: Engine) {
       const names = check(call, 'features', features, featuresRule);
       const m = toMatrix(points, `${call}: points`);
       if (m.shape[1] !== 2 && m.shape[0] > 0) fail(`${call}: points must have 2 columns (x, y), got ${m.shape[1]}`);
-      return engine.makeFeatures(m, [...names]);
+      return named(call, () => engine.makeFeatures(m, [...names]));
     },
   };
 }

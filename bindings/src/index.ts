@@ -21,7 +21,7 @@ import * as training from './training.js';
 import { ACTIVATION_NAMES, LOSS_NAMES, METRIC_NAMES, OPTIMIZER_KEYS } from './registry.js';
 import * as state from './state.js';
 import type { Matrix2D, WeightArray } from './engine.mjs';
-import { check, checkArray, countRule, either, fail, isPlainObject, oneOf, type Rule, show, stringRule } from './validate.js';
+import { check, checkArray, countRule, either, fail, isPlainObject, named, oneOf, type Rule, show, stringRule } from './validate.js';
 import { SEED_RULE } from './model_checks.js';
 
 export type { Dataset, Split } from './datasets.js';
@@ -101,12 +101,20 @@ function makeApi(engine: Engine) {
         playground.batchRows(check('playground.batchRows', 'batchSize', batchSize, either(oneOf(['all'] as const), countRule(1))), check('playground.batchRows', 'rows', rows, countRule(0))),
       setup: (s: state.PlaygroundState, custom?: playground.CustomData) =>
         registerSetup(training.setup(engine, checkState('playground.setup', s), checkCustom('playground.setup', custom))),
-      prepareData: (setup: training.TrainingSetup, custom?: playground.CustomData) =>
-        training.prepareData(engine, checkSetup('playground.prepareData', setup), checkCustom('playground.prepareData', custom)),
-      testData: (setup: training.TrainingSetup, seed: number, samples?: number) =>
-        training.testData(engine, checkSetup('playground.testData', setup), check('playground.testData', 'seed', seed, SEED_RULE),
-          samples === undefined ? undefined : check('playground.testData', 'samples', samples, countRule(0))),
-      buildModel: (setup: training.TrainingSetup) => training.buildModel(engine, checkSetup('playground.buildModel', setup)),
+      prepareData: (setup: training.TrainingSetup, custom?: playground.CustomData) => {
+        const call = 'playground.prepareData';
+        const [checked, data] = [checkSetup(call, setup), checkCustom(call, custom)];
+        return named(call, () => training.prepareData(engine, checked, data));
+      },
+      testData: (setup: training.TrainingSetup, seed: number, samples?: number) => {
+        const call = 'playground.testData';
+        const [checked, s, n] = [checkSetup(call, setup), check(call, 'seed', seed, SEED_RULE), samples === undefined ? undefined : check(call, 'samples', samples, countRule(0))];
+        return named(call, () => training.testData(engine, checked, s, n));
+      },
+      buildModel: (setup: training.TrainingSetup) => {
+        const checked = checkSetup('playground.buildModel', setup);
+        return named('playground.buildModel', () => training.buildModel(engine, checked));
+      },
     },
     memory: {
       // Bytes malloc'd in the wasm heap, and the heap's size (for leak checks).

@@ -51,6 +51,9 @@ export function checkCompileArgs(args: unknown): CompileArgs {
   if (c.optimizer === undefined) fail(`${call}: optimizer is required, e.g. 'sgd' or nn.optimizers.sgd({learningRate: 0.03})`);
   if (c.loss === undefined) fail(`${call}: loss is required; allowed: ${LOSS_SPELLINGS.join(', ')}`);
   const metrics = c.metrics === undefined ? [] : typeof c.metrics === 'string' ? [c.metrics] : c.metrics;
+  metrics.forEach((m, i) => {
+    if (metrics.indexOf(m) !== i) fail(`${call}: metrics lists '${m}' twice`);
+  });
   return { optimizer: c.optimizer as CompileArgs['optimizer'], loss: c.loss, metrics };
 }
 

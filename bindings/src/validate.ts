@@ -212,3 +212,14 @@ export function checkOptions<S extends Spec>(call: string, given: unknown, spec:
   }
   return out as Checked<S>;
 }
+
+// Runs an engine call so that its errors name the public call: the engine's own prefix
+// ("dataset: samples = 1 gives no points") becomes "datasets.generate: dataset: ...".
+export function named<T>(call: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof Error && !e.message.startsWith(`${call}:`)) e.message = `${call}: ${e.message}`;
+    throw e;
+  }
+}
