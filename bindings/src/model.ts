@@ -1,16 +1,19 @@
 // Sequential: the Keras / tfjs-layers model API over the wasm engine.
 import type { Engine, EngineHistory, EngineModel, Logs, Matrix2D, WeightArray } from './engine.mjs';
 import { type DenseLayer, engineDenseConfig } from './layers.js';
-import { engineOptions, makeOptimizer, type OptimizerSpec } from './optimizers.js';
+import { checkBatchOptions, checkBeginFitArgs, checkCompileArgs, checkFitArgs, checkLayer, checkPrintFn, checkWeights, learningRateRule } from './model_checks.js';
+import { checkOptimizer, engineOptions, type OptimizerSpec } from './optimizers.js';
+import type { LossName, MetricName, OptimizerName } from './registry.js';
+import { booleanRule, check } from './validate.js';
 import { type TensorLike, toMatrix } from './tensors.js';
 import { nextTick } from './yield.js';
 
 export type { Logs, Matrix2D, WeightArray };
 
 export interface CompileArgs {
-  optimizer: OptimizerSpec | string;
-  loss: string;
-  metrics?: string[];
+  optimizer: OptimizerSpec | OptimizerName;
+  loss: LossName;
+  metrics?: MetricName[] | MetricName;
 }
 
 export interface EarlyStoppingArgs {
@@ -39,7 +42,7 @@ export interface FitArgs {
   validationData?: [TensorLike, TensorLike];
   earlyStopping?: EarlyStoppingArgs;
   seed?: number;             // the shuffling seed; default: the model's seed
-  callbacks?: FitCallbacks;
+  callbacks?: FitCallbacks | FitCallbacks[];  // an array: each object's hooks, in order
   yieldEvery?: 'epoch' | 'never';  // default 'epoch': let the event loop run between epochs
 }
 
@@ -96,26 +99,25 @@ export class Sequential {
   }
 
   add(layer: DenseLayer): this {
-    if (!layer || layer.className !== 'Dense') throw new Error('add: expected a layer made by nn.layers.dense({...})');
+    checkLayer('add', layer);
     this.#m.addDense(engineDenseConfig(layer, this.#layers === 0));
     this.#layers++;
     return this;
   }
 
   compile(args: CompileArgs): void {
-    if (!args || typeof args !== 'object') throw new Error("compile: expected {optimizer, loss, metrics}");
-    const spec = typeof args.optimizer === 'string' ? makeOptimizer(args.optimizer) : args.optimizer;
-    if (!spec || typeof spec.className !== 'string') throw new Error("compile: optimizer must be a name such as 'sgd' or nn.optimizers.sgd({...})");
+    args = checkCompileArgs(args);
+    const spec = checkOptimizer('compile', args.optimizer);
     this.#m.compile({
       optimizer: spec.className,
       optimizerOptions: engineOptions(spec),
       loss: String(args.loss ?? ''),
-      metrics: (args.metrics ?? []).map(String),
+      metrics: ([] as string[]).concat(args.metrics ?? []),
     });
   }
 
   async fit(x: TensorLike, y: TensorLike, args: FitArgs = {}): Promise<History> {
-    const { callbacks: cb = {}, yieldEvery = 'epoch', ...options } = args;
+    const { callbacks: cb, yieldEvery, options } = checkFitArgs(args);
     const session = this.beginFit(x, y, options);
     const samples = toMatrix(x, 'fit: x').shape[0];
     this.#stopRequested = false;
@@ -175,6 +177,7 @@ export class Sequential {
   // fit() taken apart, for callers that train between animation frames (the page's
   // worker): one session runs exactly as fit() would, a batch or an epoch at a time.
   beginFit(x: TensorLike, y: TensorLike, args: Omit<FitArgs, 'callbacks' | 'yieldEvery'> = {}): FitSession {
+    args = checkBeginFitArgs(args);
     const m = this.#m;
     m.beginFit(toMatrix(x, 'fit: x'), toMatrix(y, 'fit: y'), {
       batchSize: args.batchSize ?? 32,
@@ -209,6 +212,7 @@ export class Sequential {
 
   // Set to true from a callback to end fit() after the current batch (tfjs' model.stopTraining).
   set stopTraining(stop: boolean) {
+    check('stopTraining', 'value', stop, booleanRule);
     this.#stopRequested = Boolean(stop);
     if (stop) this.#m.stopTraining();
   }
@@ -221,10 +225,12 @@ export class Sequential {
   }
 
   evaluate(x: TensorLike, y: TensorLike, args: { batchSize?: number } = {}): Logs {
+    args = checkBatchOptions('evaluate', args);
     return this.#m.evaluate(toMatrix(x, 'evaluate: x'), toMatrix(y, 'evaluate: y'), args.batchSize ?? 32);
   }
 
   predict(x: TensorLike, args: { batchSize?: number } = {}): Matrix2D {
+    args = checkBatchOptions('predict', args);
     return this.#m.predict(toMatrix(x, 'predict: x'), args.batchSize ?? 32);
   }
 
@@ -252,7 +258,7 @@ export class Sequential {
   }
 
   setWeights(weights: { name?: string; shape: number[]; data: ArrayLike<number> }[]): void {
-    if (!Array.isArray(weights)) throw new Error('setWeights: expected an array of {shape, data}, as getWeights() returns');
+    weights = checkWeights(weights, this.layers.flatMap((l) => (l.useBias ? [[l.inputDim, l.units], [l.units]] : [[l.inputDim, l.units]])));
     this.#m.setWeights(weights.map((w, i) => {
       if (!w || !Array.isArray(w.shape) || w.data === undefined) throw new Error(`setWeights: array ${i} needs shape and data`);
       return { name: w.name ?? '', shape: w.shape, data: w.data instanceof Float32Array ? w.data : Float32Array.from(w.data) };
@@ -261,6 +267,7 @@ export class Sequential {
 
   // Keras' model.summary() table; printed with printFn (console.log by default) and returned.
   summary(printFn: ((line: string) => void) | null = console.log): string {
+    printFn = checkPrintFn(printFn);
     const text = this.#m.summary();
     if (printFn) printFn(text.replace(/\n$/, ''));
     return text;
@@ -283,7 +290,7 @@ export class Sequential {
         return m.learningRate();
       },
       set learningRate(lr: number) {
-        m.setLearningRate(lr);
+        m.setLearningRate(check('optimizer.learningRate', 'value', lr, learningRateRule));
       },
       get config() {
         return m.optimizerConfig();
