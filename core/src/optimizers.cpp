@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-#include "nnplay/compiler.hpp"
+#include "compiler.hpp"
 #include "nnplay/optimizers/adadelta.hpp"
 #include "nnplay/optimizers/adagrad.hpp"
 #include "nnplay/optimizers/adam.hpp"
