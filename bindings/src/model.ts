@@ -1,11 +1,12 @@
 // Sequential: the Keras / tfjs-layers model API over the wasm engine.
-import type { Engine, EngineHistory, EngineModel, Logs, Matrix2D, WeightArray } from './engine.mjs';
+import type { Engine, EngineFitOptions, EngineHistory, EngineModel, Logs, Matrix2D, WeightArray } from './engine.mjs';
+import { EngineFitSession, type EpochReport, type FitSession } from './fit_session.js';
 import { type DenseLayer, engineDenseConfig } from './layers.js';
 import { engineOptions, makeOptimizer, type OptimizerSpec } from './optimizers.js';
 import { type TensorLike, toMatrix } from './tensors.js';
 import { nextTick } from './yield.js';
 
-export type { Logs, Matrix2D, WeightArray };
+export type { EpochReport, FitSession, Logs, Matrix2D, WeightArray };
 
 export interface CompileArgs {
   optimizer: OptimizerSpec | string;
@@ -50,17 +51,6 @@ export interface History {
   stopReason: 'completed' | 'early_stopping' | 'non_finite_loss' | 'callback';
   stoppedEpoch: number;  // -1 unless training stopped early
   stopMessage: string;
-}
-
-export interface FitSession {
-  runBatch(): boolean;  // true when that batch ended an epoch
-  runEpoch(): Logs;
-  readonly done: boolean;
-  readonly epoch: number;
-  runningLogs(): Logs;
-  lastEpochLogs(): Logs | null;  // the last completed epoch's logs, validation included
-  history(): EngineHistory;
-  end(): void;
 }
 
 export interface LayerInfo {
@@ -118,7 +108,7 @@ export class Sequential {
 
   async fit(x: TensorLike, y: TensorLike, args: FitArgs = {}): Promise<History> {
     const { callbacks: cb = {}, yieldEvery = 'epoch', ...options } = args;
-    const session = this.beginFit(x, y, options);
+    const session = this.#startFit(x, y, options);
     const samples = toMatrix(x, 'fit: x').shape[0];
     this.#stopRequested = false;
     let stoppedByCallback = -1;
@@ -131,6 +121,7 @@ export class Sequential {
       let done = session.done;
       for (let epoch = session.epoch; !done; epoch++) {
         if (cb.onEpochBegin) await cb.onEpochBegin(epoch);
+        let logs: Logs | null = null;
         if (cb.onBatchEnd) {
           for (let batch = 0; ; batch++) {
             if (this.#stopRequested) {
@@ -142,14 +133,12 @@ export class Sequential {
             if (ended) break;
           }
           done = session.done;
+        } else if (cb.onEpochEnd) {
+          ({ done, logs } = session.runEpoch());
         } else {
-          done = this.#m.runEpoch();  // the session's runEpoch() would also fetch the logs
+          done = session.trainEpoch();  // no logs object: the hot path
         }
-        if (cb.onEpochEnd) {
-          const logs: Logs = {};
-          for (const [k, v] of Object.entries(session.history().history)) logs[k] = v[v.length - 1];
-          await cb.onEpochEnd(epoch, logs);
-        }
+        if (cb.onEpochEnd) await cb.onEpochEnd(epoch, logs ?? session.lastEpochLogs() ?? {});
         if (this.#stopRequested && !(done = session.done)) {
           stoppedByCallback = epoch;
           break;
@@ -177,8 +166,13 @@ export class Sequential {
   // fit() taken apart, for callers that train between animation frames (the page's
   // worker): one session runs exactly as fit() would, a batch or an epoch at a time.
   beginFit(x: TensorLike, y: TensorLike, args: Omit<FitArgs, 'callbacks' | 'yieldEvery'> = {}): FitSession {
-    const m = this.#m;
-    m.beginFit(toMatrix(x, 'fit: x'), toMatrix(y, 'fit: y'), {
+    return this.#startFit(x, y, args);
+  }
+
+  #startFit(x: TensorLike, y: TensorLike, args: Omit<FitArgs, 'callbacks' | 'yieldEvery'>): EngineFitSession {
+    const xm = toMatrix(x, 'fit: x');
+    const ym = toMatrix(y, 'fit: y');
+    const options: EngineFitOptions = {
       batchSize: args.batchSize ?? 32,
       epochs: args.epochs ?? 1,
       initialEpoch: args.initialEpoch ?? 0,
@@ -189,24 +183,8 @@ export class Sequential {
       ...(args.validationData
         ? { validationX: toMatrix(args.validationData[0], 'fit: validationData x'), validationY: toMatrix(args.validationData[1], 'fit: validationData y') }
         : {}),
-    });
-    return {
-      runBatch: () => m.runBatch(),
-      runEpoch: () => {
-        m.runEpoch();
-        return m.lastEpochLogs() ?? {};
-      },
-      get done() {
-        return m.fitDone();
-      },
-      get epoch() {
-        return m.fitEpoch();
-      },
-      runningLogs: () => m.runningLogs(),
-      lastEpochLogs: () => m.lastEpochLogs(),
-      history: () => m.fitHistory(),
-      end: () => m.endFit(),
     };
+    return new EngineFitSession(new this.#engine.FitLoop(this.#m, xm, ym, options));
   }
 
   // Set to true from a callback to end fit() after the current batch (tfjs' model.stopTraining).

@@ -125,19 +125,19 @@ function configure(next: PlaygroundState, rebuild: Rebuild) {
 function trainEpoch(): boolean {
   if (!session || session.done) return false;
   const t0 = performance.now();
-  afterEpoch(t0, session.runEpoch());
-  return !session.done;
+  const { done, epoch, logs } = session.runEpoch();  // one engine call per epoch
+  afterEpoch(t0, done, epoch, logs);
+  return !done;
 }
 
-// logs: the epoch's logs when the caller has them already (runEpoch returns them).
-function afterEpoch(t0: number, logs: Record<string, number> | null = session!.lastEpochLogs()) {
-  if (logs && session!.epoch > epochsDone) {
-    epochsDone = session!.epoch;
+function afterEpoch(t0: number, done: boolean, epoch: number, logs: Record<string, number> | null) {
+  if (logs && epoch > epochsDone) {
+    epochsDone = epoch;
     last = metricsOf(logs);
     pending.push(last);
     epochLogs.push(logs);
   }
-  if (session!.done) {
+  if (done) {
     const h = session!.history();
     playing = false;
     if (h.stopReason === 'non_finite_loss') {
@@ -255,7 +255,7 @@ function handle(msg: ToWorker) {
       playing = false;
       if (session && !session.done) {
         const t0 = performance.now();
-        if (session.runBatch()) afterEpoch(t0);
+        if (session.runBatch()) afterEpoch(t0, session.done, session.epoch, session.lastEpochLogs());
       }
       return sendSnapshot();
     }
