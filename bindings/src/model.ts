@@ -1,5 +1,6 @@
 // Sequential: the Keras / tfjs-layers model API over the wasm engine.
-import type { Engine, EngineHistory, EngineModel, Logs, Matrix2D, WeightArray } from './engine.mjs';
+import type { Engine, EngineFitOptions, EngineHistory, EngineModel, Logs, Matrix2D, WeightArray } from './engine.mjs';
+import { EngineFitSession, type EpochReport, type FitSession } from './fit_session.js';
 import { type DenseLayer, engineDenseConfig } from './layers.js';
 import { checkBatchOptions, checkBeginFitArgs, checkCompileArgs, checkFitArgs, checkLayer, checkPrintFn, checkWeights, learningRateRule } from './model_checks.js';
 import { checkOptimizer, engineOptions, type OptimizerSpec } from './optimizers.js';
@@ -8,7 +9,7 @@ import { booleanRule, check } from './validate.js';
 import { type TensorLike, toMatrix } from './tensors.js';
 import { nextTick } from './yield.js';
 
-export type { Logs, Matrix2D, WeightArray };
+export type { EpochReport, FitSession, Logs, Matrix2D, WeightArray };
 
 export interface CompileArgs {
   optimizer: OptimizerSpec | OptimizerName;
@@ -55,17 +56,6 @@ export interface History {
   stopMessage: string;
 }
 
-export interface FitSession {
-  runBatch(): boolean;  // true when that batch ended an epoch
-  runEpoch(): Logs;
-  readonly done: boolean;
-  readonly epoch: number;
-  runningLogs(): Logs;
-  lastEpochLogs(): Logs | null;  // the last completed epoch's logs, validation included
-  history(): EngineHistory;
-  end(): void;
-}
-
 export interface LayerInfo {
   name: string;
   units: number;
@@ -79,11 +69,13 @@ const finalizer = new FinalizationRegistry<EngineModel>((m) => m.delete());
 
 export class Sequential {
   readonly seed: number;
+  #engine: Engine;
   #model: EngineModel | null;
   #layers = 0;
   #stopRequested = false;
 
   constructor(engine: Engine, layers: DenseLayer[] = [], options: { seed?: number } = {}) {
+    this.#engine = engine;
     this.seed = options.seed ?? Math.floor(Math.random() * 2 ** 32);
     if (!Number.isInteger(this.seed) || this.seed < 0 || this.seed >= 2 ** 32) {
       throw new Error(`sequential: seed must be a whole number in [0, 2^32), got ${options.seed}`);
@@ -118,7 +110,7 @@ export class Sequential {
 
   async fit(x: TensorLike, y: TensorLike, args: FitArgs = {}): Promise<History> {
     const { callbacks: cb, yieldEvery, options } = checkFitArgs(args);
-    const session = this.beginFit(x, y, options);
+    const session = this.#startFit(x, y, options);
     const samples = toMatrix(x, 'fit: x').shape[0];
     this.#stopRequested = false;
     let stoppedByCallback = -1;
@@ -131,6 +123,7 @@ export class Sequential {
       let done = session.done;
       for (let epoch = session.epoch; !done; epoch++) {
         if (cb.onEpochBegin) await cb.onEpochBegin(epoch);
+        let logs: Logs | null = null;
         if (cb.onBatchEnd) {
           for (let batch = 0; ; batch++) {
             if (this.#stopRequested) {
@@ -142,14 +135,12 @@ export class Sequential {
             if (ended) break;
           }
           done = session.done;
+        } else if (cb.onEpochEnd) {
+          ({ done, logs } = session.runEpoch());
         } else {
-          done = this.#m.runEpoch();  // the session's runEpoch() would also fetch the logs
+          done = session.trainEpoch();  // no logs object: the hot path
         }
-        if (cb.onEpochEnd) {
-          const logs: Logs = {};
-          for (const [k, v] of Object.entries(session.history().history)) logs[k] = v[v.length - 1];
-          await cb.onEpochEnd(epoch, logs);
-        }
+        if (cb.onEpochEnd) await cb.onEpochEnd(epoch, logs ?? session.lastEpochLogs() ?? {});
         if (this.#stopRequested && !(done = session.done)) {
           stoppedByCallback = epoch;
           break;
@@ -177,9 +168,13 @@ export class Sequential {
   // fit() taken apart, for callers that train between animation frames (the page's
   // worker): one session runs exactly as fit() would, a batch or an epoch at a time.
   beginFit(x: TensorLike, y: TensorLike, args: Omit<FitArgs, 'callbacks' | 'yieldEvery'> = {}): FitSession {
-    args = checkBeginFitArgs(args);
-    const m = this.#m;
-    m.beginFit(toMatrix(x, 'fit: x'), toMatrix(y, 'fit: y'), {
+    return this.#startFit(x, y, checkBeginFitArgs(args));
+  }
+
+  #startFit(x: TensorLike, y: TensorLike, args: Omit<FitArgs, 'callbacks' | 'yieldEvery'>): EngineFitSession {
+    const xm = toMatrix(x, 'fit: x');
+    const ym = toMatrix(y, 'fit: y');
+    const options: EngineFitOptions = {
       batchSize: args.batchSize ?? 32,
       epochs: args.epochs ?? 1,
       initialEpoch: args.initialEpoch ?? 0,
@@ -190,24 +185,8 @@ export class Sequential {
       ...(args.validationData
         ? { validationX: toMatrix(args.validationData[0], 'fit: validationData x'), validationY: toMatrix(args.validationData[1], 'fit: validationData y') }
         : {}),
-    });
-    return {
-      runBatch: () => m.runBatch(),
-      runEpoch: () => {
-        m.runEpoch();
-        return m.lastEpochLogs() ?? {};
-      },
-      get done() {
-        return m.fitDone();
-      },
-      get epoch() {
-        return m.fitEpoch();
-      },
-      runningLogs: () => m.runningLogs(),
-      lastEpochLogs: () => m.lastEpochLogs(),
-      history: () => m.fitHistory(),
-      end: () => m.endFit(),
     };
+    return new EngineFitSession(new this.#engine.FitLoop(this.#m, xm, ym, options));
   }
 
   // Set to true from a callback to end fit() after the current batch (tfjs' model.stopTraining).
