@@ -54,7 +54,6 @@ export class NetworkView {
     new ResizeObserver(() => this.#layoutLinks()).observe(root);
     svg.removeAttribute('aria-hidden');  // the weights are reachable (by keyboard and screen readers)
     svg.setAttribute('role', 'group');
-    svg.setAttribute('aria-label', t('weight'));
     card.addEventListener('mouseenter', () => clearTimeout(this.#closeTimer));
     card.addEventListener('mouseleave', () => this.#closeSoon());
     card.addEventListener('focusout', (e) => {
@@ -177,6 +176,7 @@ export class NetworkView {
 
   #buildLinks() {
     this.#svg.replaceChildren();
+    this.#svg.setAttribute('aria-label', t('weight'));  // rebuilt with the language
     this.#links = [];
     for (let l = 1; l < this.#canvases.length; l++) {
       for (let from = 0; from < this.#canvases[l - 1].length; from++) {
