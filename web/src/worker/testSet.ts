@@ -81,7 +81,8 @@ export class TestSet {
     const out = model.predict(nn.datasets.makeFeatures({ data: points, shape: [n, 2] }, setup.features));
     const units = out.shape[1];
     // truths in the plot's terms: ±1 (two classes), a class index (three), a value (regression)
-    const truths: (number | null)[] = this.#clicked.map(([x, y]) => nn.datasets.trueLabel(setup.dataset, x, y));
+    // (own data has no rule, and no generator name the engine knows)
+    const truths: (number | null)[] = this.#clicked.map(([x, y]) => (setup.dataset === 'custom' ? null : nn.datasets.trueLabel(setup.dataset, x, y)));
     if (f) truths.push(...displayLabels(f.labels));
     const rows = truths.map((truth, r) => ({
       x: points[r * 2],
