@@ -140,7 +140,7 @@ function afterEpoch(t0: number, done: boolean, epoch: number, logs: Record<strin
   if (done) {
     const h = session!.history();
     playing = false;
-    if (h.stopReason === 'non_finite_loss') {
+    if (h.stopReason === 'non_finite_loss' || h.stopReason === 'non_finite_weights') {
       diverged = true;
       stopped = h.stopMessage;
     } else if (h.stopReason === 'early_stopping') {
@@ -205,7 +205,14 @@ function sendSnapshot() {
 function editWeight(index: number, at: number, value: number) {
   const w = model!.getWeights();
   w[index].data[at] = value;
-  model!.setWeights(w);
+  if (session && !session.done) {  // a running fit owns its model: edit between two sessions
+    session.end();
+    session = null;
+    model!.setWeights(w);
+    startSession();
+  } else {
+    model!.setWeights(w);
+  }
 }
 
 function test(points: [number, number][]) {
