@@ -35,6 +35,7 @@ export interface FitCallbacks {
 }
 
 export interface FitArgs {
+  verbose?: 0;               // tfjs / Keras: the module prints nothing (the nnplay CLI prints Keras' progress)
   batchSize?: number;        // default 32
   epochs?: number;           // default 1
   initialEpoch?: number;
@@ -191,13 +192,13 @@ export class Sequential {
 
   // fit() taken apart, for callers that train between animation frames (the page's
   // worker): one session runs exactly as fit() would, a batch or an epoch at a time.
-  beginFit(x: TensorLike, y: TensorLike, args: Omit<FitArgs, 'callbacks' | 'yieldEvery'> = {}): FitSession {
+  beginFit(x: TensorLike, y: TensorLike, args: Omit<FitArgs, 'callbacks' | 'yieldEvery' | 'verbose'> = {}): FitSession {
     this.#refuseWhileFitting('beginFit');
     this.#session = this.#startFit(x, y, checkBeginFitArgs(args));
     return this.#session;
   }
 
-  #startFit(x: TensorLike, y: TensorLike, args: Omit<FitArgs, 'callbacks' | 'yieldEvery'>): EngineFitSession {
+  #startFit(x: TensorLike, y: TensorLike, args: Omit<FitArgs, 'callbacks' | 'yieldEvery' | 'verbose'>): EngineFitSession {
     const xm = toMatrix(x, 'fit: x');
     const ym = toMatrix(y, 'fit: y');
     const options: EngineFitOptions = {
