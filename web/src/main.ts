@@ -42,7 +42,7 @@ const status = new StatusLine(byId('status'));
 const hover = new NeuronHover();
 const controls = new Controls(store);
 const charts = new Charts(byId('lossChart'), byId('accChart'), { train: t('trainShort'), valid: t('validShort'), loss: 'loss', acc: 'accuracy' });
-const tests = new TestTable(byId<HTMLTableElement>('testTable'), byId('testSummary'), byId('colPrediction'));
+const tests = new TestTable(byId<HTMLTableElement>('testTable'), byId('testSummary'), byId('colPrediction'), byId('testNote'));
 const heatmap = new Heatmap(byId<HTMLCanvasElement>('heatmap'), byId<HTMLCanvasElement>('points'), byId('coords'), (x, y) => {
   if (ownDataActive() && own.drawing) own.add(x, y);
   else addTest(x, y);
@@ -53,7 +53,7 @@ const own = new OwnData(() => {
 }, (file, maxRows) => send({ type: 'parseCsv', file, maxRows }));
 const descent = new DescentView((optimizer, learningRate, w0, steps) => send({ type: 'descend', optimizer, learningRate, w0, steps }));
 const compare = new CompareView(
-  (c, base) => store.update({ ...base, compare: c }),
+  (c) => store.update({ compare: c }),
   (states, epochs) => {
     playback.compareRequested();
     send({ type: 'compareStart', states, epochs });
@@ -147,13 +147,13 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       return;
     case 'data':
       data = m;
+      testResult = null;  // of the old data and network: the worker sends the new evaluation next
       network.setInputThumbs(m.inputThumbs);
       controls.renderOutput(m.outputActivation, m.notes);
       network.setStructure(store.state, outputUnits());
       byId('stats').hidden = m.classes === 0;
       byId('accFigure').hidden = m.classes === 0;
-      updatePoints();
-      if (tests.points.length) send({ type: 'test', points: tests.points });
+      updatePoints();  // the worker evaluates the test points again on the new data itself
       return;
     case 'snapshot':
       charts.append(m.newEpochs);  // now, so that no epoch is lost when snapshots outpace frames
@@ -231,6 +231,9 @@ byId('play').addEventListener('click', () => {
     send({ type: 'pause' });
   } else if (ownDataActive() && own.classes.length < 2) {
     status.show(t('needPoints'), false);
+  } else if (playback.shown?.stopped && !playback.shown.diverged) {
+    // finished (early stopping, maximum epochs): Play would do nothing, so say why
+    status.show(t(playback.shown.stopped.startsWith('max:') ? 'playAfterMax' : 'playAfterEarlyStop'), false);
   } else if (!playback.shown?.diverged) {
     playback.setPlaying(true);
     send({ type: 'play' });
@@ -262,7 +265,13 @@ byId('testButton').addEventListener('click', () => addTest(Math.random() * 12 - 
 byId('clearTests').addEventListener('click', () => {
   tests.clear();
   testResult = null;
+  send({ type: 'testClear' });
   updatePoints();
+});
+byId('testFresh').addEventListener('click', () => {
+  if (!store.state.showTestData) store.update({ showTestData: true });  // the learner asked to see them
+  if (ownDataActive()) tests.say(t('testFreshCustom'));
+  else send({ type: 'testFresh', samples: Number(byId<HTMLSelectElement>('testFreshCount').value) });
 });
 byId('compareRun').addEventListener('click', () => {
   if (compare.running) compare.running = false;
@@ -319,6 +328,9 @@ playback.start();
   },
   get snapshot() {
     return playback.shown;
+  },
+  get data() {
+    return data;
   },
   frameTimes: playback.frameTimes,
   charts,

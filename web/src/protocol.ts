@@ -23,7 +23,9 @@ export type ToWorker =
   | { type: 'speed'; epochsPerFrame: number }  // 0: as many as fit in a frame
   | { type: 'setWeight'; layer: number; from: number; to: number; value: number }
   | { type: 'setBias'; layer: number; unit: number; value: number }
-  | { type: 'test'; points: [number, number][] }
+  | { type: 'test'; points: [number, number][] }  // the clicked test points
+  | { type: 'testFresh'; samples: number }  // fresh test points from the dataset's generator, new seed
+  | { type: 'testClear' }
   | { type: 'neuron'; layer: number; unit: number }  // layer -1: an input feature
   | { type: 'thumbnails' }  // 200 noise-free points of every dataset, for the pickers
   | { type: 'export'; what: ExportKind }
@@ -45,8 +47,9 @@ export interface Snapshot {
   type: 'snapshot';
   epoch: number;           // epochs completed
   batch: number;           // batches done in the epoch in progress
+  batches: number;         // batches per epoch
   playing: boolean;
-  metrics: Metrics | null; // of the last completed epoch
+  metrics: Metrics | null; // of the last completed epoch; evaluated at epoch 0 and after a weight edit
   newEpochs: Metrics[];    // completed since the last snapshot, for the charts
   output: Float32Array;    // GRID² × output units: the output over the grid
   thumbs: Float32Array;    // hidden units × THUMB²
@@ -71,9 +74,13 @@ export interface DataInfo {
 
 export interface TestResult {
   type: 'test';
-  rows: { x: number; y: number; output: number[]; truth: number | null }[];
+  // truth: ±1 (two classes), a class index (three), a value (regression); null where no rule gives it
+  rows: { x: number; y: number; output: number[]; truth: number | null; fresh: boolean }[];
   loss: number | null;     // over the rows that have a true label
   acc: number | null;
+  dataset: string;         // the dataset the truths are of
+  fresh: number;           // how many rows the generator drew (the last rows)
+  note: 'datasetChanged' | null;
 }
 
 export type FromWorker =

@@ -48,7 +48,8 @@ export class ColourScale {
   }
 
   classCss(c: number): string {
-    const [r, g, b] = this.classes[c % this.classes.length];
+    const n = this.classes.length;
+    const [r, g, b] = this.classes[Number.isFinite(c) ? ((Math.round(c) % n) + n) % n : 0];  // never undefined
     return `rgb(${r},${g},${b})`;
   }
 

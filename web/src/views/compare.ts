@@ -1,6 +1,8 @@
 // Side by side (the article's figure 5-10): one setting, up to four values, trained in
 // lockstep on the same data; small heatmaps and their loss and accuracy curves overlaid on
 // shared axes. The comparison is part of the URL (compare=learningRate:0.003,0.03,0.3,3).
+// The figure 5-10 preset runs on the figure's own setup inside this panel: the main setup
+// and the model in training are left alone (a preset never destroys a run).
 import uPlot from 'uplot';
 import { COMPARABLE, type Comparison, parseValue, type PlaygroundState, SCHEMA } from '../../../bindings/src/state.js';
 import { byId } from '../dom.js';
@@ -28,11 +30,12 @@ export class CompareView {
   #epochs: number[] = [];
   #loss: (number | null)[][] = [];
   #acc: (number | null)[][] = [];
-  #onChange: (c: Comparison | null, base?: Partial<PlaygroundState>) => void;
+  #onChange: (c: Comparison | null) => void;
   #onRun: (states: PlaygroundState[], epochs: number) => void;
   #comparison: Comparison | null = null;
+  #base: Partial<PlaygroundState> | null = null;  // the preset's setup, over the main one, for the runs only
 
-  constructor(onChange: (c: Comparison | null, base?: Partial<PlaygroundState>) => void, onRun: (states: PlaygroundState[], epochs: number) => void) {
+  constructor(onChange: (c: Comparison | null) => void, onRun: (states: PlaygroundState[], epochs: number) => void) {
     this.#onChange = onChange;
     this.#onRun = onRun;
     const setting = byId<HTMLSelectElement>('compareSetting');
@@ -41,14 +44,26 @@ export class CompareView {
       const text = `${setting.value}:${byId<HTMLInputElement>('compareValues').value.replace(/\s/g, '')}`;
       const parsed = parseValue(SCHEMA.find((f) => f.key === 'compare')!, text) as Comparison | undefined;
       byId('compareError').textContent = parsed ? '' : t('compareInvalid');
-      if (parsed) this.#onChange(parsed);
+      if (parsed) {
+        this.#setBase(null);  // the learner's own comparison runs on the main setup
+        this.#onChange(parsed);
+      }
     };
     setting.addEventListener('change', apply);
     byId('compareValues').addEventListener('change', apply);
     byId('comparePreset').addEventListener('click', () => {
       byId<HTMLInputElement>('compareEpochs').value = '100';
-      this.#onChange(FIGURE_5_10, FIGURE_5_10_BASE);
+      this.#setBase(FIGURE_5_10_BASE);
+      this.#onChange(FIGURE_5_10);
     });
+  }
+
+  #setBase(base: Partial<PlaygroundState> | null) {
+    this.#base = base;
+    const note = byId('compareNote');
+    if (base) note.dataset.i18n = 'comparePresetNote';  // follows the language
+    else delete note.dataset.i18n;
+    note.textContent = base ? t('comparePresetNote') : '';
   }
 
   // Shows the state's comparison in the controls.
@@ -64,7 +79,7 @@ export class CompareView {
   start(state: PlaygroundState): void {
     const c = this.#comparison ?? FIGURE_5_10;
     const epochs = Math.max(1, Math.min(10000, Math.floor(Number(byId<HTMLInputElement>('compareEpochs').value) || 100)));
-    const states = c.values.map((v) => ({ ...state, [c.setting]: v, maxEpochs: null, patience: null, compare: null }));
+    const states = c.values.map((v) => ({ ...state, ...this.#base, [c.setting]: v, maxEpochs: null, patience: null, compare: null }));
     this.#epochs = [];
     this.#loss = c.values.map(() => []);
     this.#acc = c.values.map(() => []);

@@ -127,7 +127,13 @@ export class Controls {
     const key = state.optimizer + fields.map(([k]) => k).join();
     if (box.dataset.for !== key) {
       box.dataset.for = key;
-      box.replaceChildren(...fields.map(([name, placeholder]) => {
+      const error = document.createElement('p');
+      error.id = 'hyperError';
+      error.className = 'errors';
+      error.setAttribute('role', 'alert');
+      box.replaceChildren(error, ...fields.map(([name, placeholder]) => {
+        const option = findOptimizer(state.optimizer)?.options.find((o) => o.camel === name);
+        const min = option?.min ?? -Infinity, max = option?.max ?? Infinity;
         const label = document.createElement('label');
         const span = document.createElement('span');
         span.dataset.i18n = name;
@@ -135,13 +141,24 @@ export class Controls {
         const input = document.createElement('input');
         input.type = 'number';
         input.step = 'any';
-        input.min = '0';
-        input.max = '1';
+        if (Number.isFinite(min)) input.min = String(min);
+        if (Number.isFinite(max)) input.max = String(max);
         input.id = `hyper-${name}`;
         input.placeholder = placeholder;
         input.addEventListener('change', () => {
           const v = numberOrNull(input);
-          this.#store.update({ [name]: v !== null && v >= 0 && v < 1 ? v : null } as Partial<PlaygroundState>);
+          const empty = input.value.trim() === '';
+          const ok = empty || (v !== null && v >= min && (option?.maxOpen ? v < max : v <= max));
+          // a value outside the range is refused with a message, never silently dropped
+          const current = this.#store.state[name] as number | null;
+          if (!ok) {
+            const range = `${min} ≤ ${name} ${option?.maxOpen ? '<' : '≤'} ${max}`;
+            error.textContent = t('hyperInvalid').replace('{name}', name).replace('{value}', input.value).replace('{range}', range);
+            input.value = current === null ? '' : String(current);
+            return;
+          }
+          error.textContent = '';
+          this.#store.update({ [name]: empty ? null : v } as Partial<PlaygroundState>);
         });
         label.append(span, input);
         return label;

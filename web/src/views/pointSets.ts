@@ -12,7 +12,11 @@ export function pointSets(state: PlaygroundState, data: DataInfo, test: TestResu
   if (state.showTestData && test) {
     const points = Float32Array.from(test.rows.flatMap((r) => [r.x, r.y]));
     // one output: its value on the colour scale; several: the predicted class
-    const labels = Float32Array.from(test.rows.map((r) => (r.output.length === 1 ? toColourRange(r.output[0], data.outputActivation) : r.output.indexOf(Math.max(...r.output)))));
+    const labels = Float32Array.from(test.rows.map((r) => {
+      if (r.output.length === 1) return toColourRange(r.output[0], data.outputActivation);
+      const best = r.output.indexOf(Math.max(...r.output));
+      return data.classes === 3 ? best : best === 1 ? 1 : -1;  // two classes: the −1 / +1 colours
+    }));
     sets.push({ points, labels, stroke: '#f00', ring: true });
   }
   return sets;
