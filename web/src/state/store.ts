@@ -1,6 +1,7 @@
 // The page's state: the one schema's PlaygroundState, read from the URL hash once and
 // written back with replaceState (no history entry per click). Listeners learn what a
 // change needs the worker to redo.
+import type { Message } from '../../../bindings/src/messages.js';
 import { parseHash, type PlaygroundState, rebuildFor, serializeHash } from '../../../bindings/src/state.js';
 import type { Rebuild } from '../protocol.js';
 
@@ -8,13 +9,13 @@ export type Listener = (state: PlaygroundState, rebuild: Rebuild, changed: strin
 
 export class Store {
   state: PlaygroundState;
-  readonly notices: string[];
+  readonly notices: Message[];
   #listeners: Listener[] = [];
 
   constructor(hash: string) {
-    const { state, notices } = parseHash(hash);
+    const { state, messages } = parseHash(hash);
     this.state = state;
-    this.notices = notices;
+    this.notices = messages;
   }
 
   subscribe(listener: Listener): void {

@@ -31,12 +31,13 @@ export class CompareView {
   #onChange: (c: Comparison | null, base?: Partial<PlaygroundState>) => void;
   #onRun: (states: PlaygroundState[], epochs: number) => void;
   #comparison: Comparison | null = null;
+  #shown: Comparison | null = null;  // the runs the cards and charts show
 
   constructor(onChange: (c: Comparison | null, base?: Partial<PlaygroundState>) => void, onRun: (states: PlaygroundState[], epochs: number) => void) {
     this.#onChange = onChange;
     this.#onRun = onRun;
     const setting = byId<HTMLSelectElement>('compareSetting');
-    setting.replaceChildren(...COMPARABLE.map((k) => new Option(t(k as MessageKey), k)));
+    this.#fillSettings();
     const apply = () => {
       const text = `${setting.value}:${byId<HTMLInputElement>('compareValues').value.replace(/\s/g, '')}`;
       const parsed = parseValue(SCHEMA.find((f) => f.key === 'compare')!, text) as Comparison | undefined;
@@ -49,6 +50,23 @@ export class CompareView {
       byId<HTMLInputElement>('compareEpochs').value = '100';
       this.#onChange(FIGURE_5_10, FIGURE_5_10_BASE);
     });
+  }
+
+  #fillSettings() {
+    const setting = byId<HTMLSelectElement>('compareSetting');
+    const chosen = setting.value;
+    setting.replaceChildren(...COMPARABLE.map((k) => new Option(t(k as MessageKey), k)));
+    if (chosen) setting.value = chosen;
+  }
+
+  // The texts again in the page's (new) language: the settings, the cards, the charts.
+  reword(): void {
+    this.#fillSettings();
+    const c = this.#shown;
+    if (!c) return;
+    byId('compareRuns').querySelectorAll('figcaption').forEach((caption, i) => (caption.textContent = `${t(c.setting as MessageKey)} ${c.values[i]}`));
+    this.#makeCharts(c);
+    this.#setChartData();
   }
 
   // Shows the state's comparison in the controls.
@@ -88,17 +106,30 @@ export class CompareView {
       card.append(canvas, caption, metrics);
       return card;
     }));
+    this.#shown = c;
+    this.#makeCharts(c);
+  }
+
+  // Charts as wide as the panel allows (a phone's too), in the page's language.
+  #makeCharts(c: Comparison) {
     for (const chart of this.#charts ?? []) chart.destroy();
+    const room = byId('comparePanel').clientWidth || 480;
     const make = (el: HTMLElement, label: string, range?: [number, number]) => new uPlot({
-      width: Math.max(260, Math.min(520, el.clientWidth || 480)),
+      width: Math.max(200, Math.min(520, room - 8, el.clientWidth || 480)),
       height: 160,
       scales: { x: { time: false }, ...(range ? { y: { range } } : {}) },
-      axes: [{ label: 'epoch', size: 30, labelSize: 14 }, { label, size: 44, labelSize: 14 }],
-      series: [{ label: 'epoch' }, ...c.values.map((v, i) => ({ label: String(v), stroke: COLOURS[i], width: 1.5, value: (_u: uPlot, x: number | null) => (x == null ? '–' : x.toFixed(4)) }))],
+      axes: [{ label: t('epochAxis'), size: 30, labelSize: 14 }, { label, size: 44, labelSize: 14 }],
+      series: [{ label: t('epochAxis') }, ...c.values.map((v, i) => ({ label: String(v), stroke: COLOURS[i], width: 1.5, value: (_u: uPlot, x: number | null) => (x == null ? '–' : x.toFixed(4)) }))],
     }, [[], ...c.values.map(() => [])] as uPlot.AlignedData, el);
     byId('compareLoss').replaceChildren();
     byId('compareAcc').replaceChildren();
-    this.#charts = [make(byId('compareLoss'), 'loss'), make(byId('compareAcc'), 'accuracy', [0, 1])];
+    this.#charts = [make(byId('compareLoss'), t('lossAxis')), make(byId('compareAcc'), t('accAxis'), [0, 1])];
+  }
+
+  #setChartData() {
+    const pad = (series: (number | null)[][]) => series.map((s) => [...s, ...Array(Math.max(0, this.#epochs.length - s.length)).fill(null)]);
+    this.#charts?.[0].setData([this.#epochs, ...pad(this.#loss)] as uPlot.AlignedData);
+    this.#charts?.[1].setData([this.#epochs, ...pad(this.#acc)] as uPlot.AlignedData);
   }
 
   update(result: CompareResult, colours: ColourScale): void {
@@ -114,16 +145,15 @@ export class CompareView {
       const canvas = card.querySelector('canvas')!;
       const g = canvas.getContext('2d')!;
       const image = g.createImageData(GRID, GRID);
-      colours.paint(outputForColour(run.output, run.units, run.outputActivation), run.units, image.data, { discretize: false, alpha: 255, grey: run.diverged });
+      const shown = outputForColour(run.output, run.units, run.outputActivation);
+      colours.paint(shown.values, shown.units, image.data, { discretize: false, alpha: 255, grey: run.diverged });
       g.putImageData(image, 0, 0);
       const m = run.metrics;
       card.querySelector('.compare-metrics')!.textContent = m
-        ? `loss ${Number.isFinite(m.loss) ? m.loss.toFixed(3) : String(m.loss)}${m.acc !== null ? `  acc ${m.acc.toFixed(3)}` : ''}${run.diverged ? `  ${t('diverged')}` : ''}`
+        ? `${t('lossAxis')} ${Number.isFinite(m.loss) ? m.loss.toFixed(3) : String(m.loss)}${m.acc !== null ? `  ${t('accAxis')} ${m.acc.toFixed(3)}` : ''}${run.diverged ? `  ${t('diverged')}` : ''}`
         : '';
     });
-    const pad = (series: (number | null)[][]) => series.map((s) => [...s, ...Array(Math.max(0, this.#epochs.length - s.length)).fill(null)]);
-    this.#charts?.[0].setData([this.#epochs, ...pad(this.#loss)] as uPlot.AlignedData);
-    this.#charts?.[1].setData([this.#epochs, ...pad(this.#acc)] as uPlot.AlignedData);
+    this.#setChartData();
     byId('compareEpoch').textContent = String(result.epoch);
     if (result.done) this.running = false;
   }

@@ -3,7 +3,7 @@
 // weight, bias squares, and a hover card that edits a weight or bias on click.
 import { FEATURE_KEYS, type PlaygroundState } from '../../../bindings/src/state.js';
 import { t } from '../i18n/index.js';
-import { toColourRange } from '../outputRange.js';
+import { unitForColour } from '../outputRange.js';
 import { THUMB } from '../protocol.js';
 import type { ColourScale } from './colors.js';
 
@@ -210,9 +210,10 @@ export class NetworkView {
         k++;
       }
     }
-    this.#canvases[this.#canvases.length - 1].forEach((canvas, u) => {
-      const unit = outputThumbs.subarray(u * size, (u + 1) * size).map((v) => toColourRange(v, outputActivation));
-      paintThumb(canvas, unit, 1, colours, diverged);
+    const outputs = this.#canvases[this.#canvases.length - 1];
+    outputs.forEach((canvas, u) => {
+      const unit = unitForColour(outputThumbs.subarray(u * size, (u + 1) * size), u, outputs.length, outputActivation);
+      paintThumb(canvas, unit.values, unit.units, colours, diverged);
     });
     for (const link of this.#links) {
       const w = weights[link.layer]?.[link.from * this.#canvases[link.layer + 1].length + link.to] ?? 0;
