@@ -99,6 +99,8 @@ function renderState(state: PlaygroundState) {
   compare.render(state.compare);
   own.render(ownDataActive());
   if (byId<HTMLDetailsElement>('codePanel').open) byId('code').textContent = keras(state, own);
+  // 全部 (all): the label shows how many training points a batch then holds, as the original
+  if (state.batchFull && data) byId('batchSizeValue').textContent = String(data.train.labels.length);
   applyHides(state);
   datasets.render(state.problem, state.problem === 'regression' ? state.regDataset : state.dataset, colours);
   network.setStructure(state, outputUnits());
@@ -168,6 +170,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       network.setStructure(store.state, outputUnits());
       byId('stats').hidden = m.classes === 0;
       byId('accFigure').hidden = m.classes === 0;
+      renderState(store.state);
       updatePoints();
       if (tests.points.length) send({ type: 'test', points: tests.points });
       return;

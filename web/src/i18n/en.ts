@@ -55,7 +55,7 @@ export const en: Messages = {
   play: 'Run',
   pause: 'Pause',
   step: 'Step (one epoch)',
-  stepBatch: 'Train one batch',
+  stepBatch: 'Train 1 batch',
   newWeights: 'New weights',
   epoch: 'Epoch',
   speed: 'Speed',

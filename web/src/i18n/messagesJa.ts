@@ -23,7 +23,7 @@ const fallback = (p: MessageParams) => (p.fallbackKind === 'optimizerDefault' ? 
 
 export const JAPANESE = {
   'plan.regressionCrossEntropy': () => '交差エントロピーは分類用です。回帰では代わりに平均二乗誤差を使います。',
-  'plan.threeClassesSoftmax': () => '3クラスの分類では、出力層を 3 ユニットの softmax にし、ラベルを one-hot にします（損失は多クラス分類の交差エントロピー）。',
+  'plan.threeClassesSoftmax': () => '3クラスの分類では、出力層を 3 ユニットの softmax にし、ラベルを one-hot にします。',
   'plan.categoricalTwoUnits': () => '多クラス分類の交差エントロピーでは、出力層を softmax（クラスごとに 1 ユニット、計 2 ユニット）にし、ラベルを one-hot にします。',
   'plan.binarySigmoid': () => '2クラス分類の交差エントロピーでは、出力層を sigmoid にし、ラベルを 0/1 にします（tanh と ±1 の代わり）。',
   'plan.noFeatures': () => '入力の特徴が 1 つも選ばれていないので、X1 と X2 を使います。',

@@ -45,7 +45,7 @@ export class Charts {
       new uPlot({
         width,
         height: 130,
-        legend: { show: true, live: true },
+        legend: { show: true, live: true, markers: { dash: (u, i) => (u.series[i].dash ? 'dashed' : 'solid') } },
         cursor: { drag: { x: false, y: false } },
         scales: {
           x: { time: false, range: (_u, min, max) => (min == null || max == null || min === max ? EMPTY_EPOCHS : [min, max]) },

@@ -32,6 +32,7 @@ export class CompareView {
   #onRun: (states: PlaygroundState[], epochs: number) => void;
   #comparison: Comparison | null = null;
   #shown: Comparison | null = null;  // the runs the cards and charts show
+  #lastRuns: CompareResult['runs'] = [];  // their last metrics, for a language switch
 
   constructor(onChange: (c: Comparison | null, base?: Partial<PlaygroundState>) => void, onRun: (states: PlaygroundState[], epochs: number) => void) {
     this.#onChange = onChange;
@@ -65,6 +66,7 @@ export class CompareView {
     const c = this.#shown;
     if (!c) return;
     byId('compareRuns').querySelectorAll('figcaption').forEach((caption, i) => (caption.textContent = `${t(c.setting as MessageKey)} ${c.values[i]}`));
+    byId('compareRuns').querySelectorAll('.compare-metrics').forEach((p, i) => (p.textContent = this.#lastRuns[i] ? runMetrics(this.#lastRuns[i]) : ''));
     this.#makeCharts(c);
     this.#setChartData();
   }
@@ -148,12 +150,10 @@ export class CompareView {
       const shown = outputForColour(run.output, run.units, run.outputActivation);
       colours.paint(shown.values, shown.units, image.data, { discretize: false, alpha: 255, grey: run.diverged });
       g.putImageData(image, 0, 0);
-      const m = run.metrics;
-      card.querySelector('.compare-metrics')!.textContent = m
-        ? `${t('lossAxis')} ${Number.isFinite(m.loss) ? m.loss.toFixed(3) : String(m.loss)}${m.acc !== null ? `  ${t('accAxis')} ${m.acc.toFixed(3)}` : ''}${run.diverged ? `  ${t('diverged')}` : ''}`
-        : '';
+      card.querySelector('.compare-metrics')!.textContent = runMetrics(run);
     });
     this.#setChartData();
+    this.#lastRuns = result.runs;
     byId('compareEpoch').textContent = String(result.epoch);
     if (result.done) this.running = false;
   }
@@ -165,4 +165,11 @@ export class CompareView {
   get series(): { loss: (number | null)[][]; acc: (number | null)[][] } {
     return { loss: this.#loss.map((s) => [...s]), acc: this.#acc.map((s) => [...s]) };
   }
+}
+
+// A run's last loss and accuracy (and whether it diverged), in the page's language.
+function runMetrics(run: CompareResult['runs'][number]): string {
+  const m = run.metrics;
+  if (!m) return '';
+  return `${t('lossAxis')} ${Number.isFinite(m.loss) ? m.loss.toFixed(3) : String(m.loss)}${m.acc !== null ? `  ${t('accAxis')} ${m.acc.toFixed(3)}` : ''}${run.diverged ? `  ${t('diverged')}` : ''}`;
 }

@@ -106,7 +106,10 @@ export class NetworkView {
         const minus = smallButton('−', t('removeNeuron'), () => this.#resize(state, l, -1));
         plus.disabled = units >= 8;
         minus.disabled = units <= 1;
-        head.append(plus, minus, document.createTextNode(` ${units} ${t('neurons')}`));
+        const count = document.createElement('span');
+        count.className = 'count';
+        count.textContent = `${units} ${t('neurons')}`;
+        head.append(plus, minus, count);
       } else {
         head.textContent = t('outputLayer');
       }
@@ -127,12 +130,15 @@ export class NetworkView {
         bias.setAttribute('aria-label', `${t('bias')} ${l + 1}, ${u + 1}`);
         bias.addEventListener('mouseenter', () => this.#showCard(bias, 'bias', l, u, 0));
         bias.addEventListener('focus', () => this.#showCard(bias, 'bias', l, u, 0));
-        node.append(canvas, bias);
+        node.append(canvas);
         node.addEventListener('mouseenter', () => this.#events.hoverNeuron(l, u));
         node.addEventListener('mouseleave', () => this.#events.hoverNeuron(null, 0));
         node.addEventListener('focus', () => this.#events.hoverNeuron(l, u));  // the keyboard's hover
         node.addEventListener('blur', () => this.#events.hoverNeuron(null, 0));
-        col.append(node);
+        const neuron = document.createElement('div');  // the bias button beside the node, not inside it
+        neuron.className = 'neuron';
+        neuron.append(node, bias);
+        col.append(neuron);
         canvases.push(canvas);
         biases.push(bias);
       }
@@ -171,9 +177,10 @@ export class NetworkView {
   }
 
   #layoutLinks() {
-    const box = this.#root.getBoundingClientRect();
-    this.#svg.setAttribute('width', String(box.width));
-    this.#svg.setAttribute('height', String(box.height));
+    // relative to the SVG, which scrolls with the layers when a narrow page scrolls them
+    const box = this.#svg.getBoundingClientRect();
+    this.#svg.setAttribute('width', String(this.#root.scrollWidth));
+    this.#svg.setAttribute('height', String(this.#root.scrollHeight));
     for (const link of this.#links) {
       const a = this.#canvases[link.layer][link.from]?.getBoundingClientRect();
       const b = this.#canvases[link.layer + 1][link.to]?.getBoundingClientRect();
@@ -220,7 +227,7 @@ export class NetworkView {
       link.path.setAttribute('stroke', colours.css(w));
       link.path.setAttribute('stroke-width', String(Number.isFinite(w) ? Math.min(10, 1 + (Math.abs(w) / 5) * 9) : 1));
     }
-    this.#biases.forEach((layer, l) => layer.forEach((el, u) => (el.style.background = colours.css(biases[l]?.[u] ?? 0))));
+    this.#biases.forEach((layer, l) => layer.forEach((el, u) => el.style.setProperty('--bias', colours.css(biases[l]?.[u] ?? 0))));
   }
 
   #showCard(anchor: Element, kind: 'weight' | 'bias', layer: number, a: number, b: number) {
