@@ -42,6 +42,7 @@ export function showNotices(box: HTMLElement, list: HTMLElement, notices: Messag
   list.replaceChildren(...notices.map((n) => {
     const li = document.createElement('li');
     li.textContent = word(n);  // plain text: nothing from the URL is inserted as HTML
+    li.dataset.code = n.code;
     return li;
   }));
   box.hidden = false;
