@@ -109,8 +109,9 @@ function number(flag: string, text: string, lo: number, hi: number, integer = fa
 
 export function stateFromFlags(values: Record<string, string | boolean | undefined>): { state: PlaygroundState; notices: string[] } {
   const base = values.state !== undefined ? parseHash(String(values.state), '1') : parseHash('', '1');
-  if (values.state !== undefined && base.notices.length) {
-    throw new UsageError(`--state: ${base.notices[0]}`);
+  const problems = [...base.notices, ...base.authorNotices];
+  if (values.state !== undefined && problems.length) {
+    throw new UsageError(`--state: ${problems[0]}`);
   }
   const s = base.state;
   const v = (k: string) => values[k] as string | undefined;

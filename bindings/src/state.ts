@@ -244,6 +244,7 @@ export interface ParseResult {
   state: PlaygroundState;
   notices: string[];     // plain text, one per ignored or replaced key
   messages: Message[];   // the same notices as codes and parameters (the page words them)
+  authorNotices: string[];  // the same for <part>_hide keys: for the link's author (the page logs them), not its readers
 }
 
 // hash.notAllowed's description of what a field allows (messages.ts words it).
@@ -263,6 +264,7 @@ function allowedParams(f: Field): MessageParams {
 export function parseHash(hash: string, seed: string = randomSeed()): ParseResult {
   const state = defaultState(seed) as unknown as Record<string, unknown>;
   const messages: Message[] = [];
+  const authorNotices: string[] = [];
   let text = String(hash ?? '').replace(/^[#?]/, '');
   if (text.length > MAX_HASH) {
     messages.push(message('hash.tooLong', { length: text.length, limit: MAX_HASH }));
@@ -282,9 +284,9 @@ export function parseHash(hash: string, seed: string = randomSeed()): ParseResul
     }
     if (key.endsWith('_hide')) {
       const name = key.slice(0, -'_hide'.length);
-      if (!HIDABLE_PARTS.includes(name)) messages.push(message('hash.noSuchPart', { key: shown(key), name: shown(name) }));
+      if (!HIDABLE_PARTS.includes(name)) authorNotices.push(message('hash.noSuchPart', { key: shown(key), name: shown(name) }).text);
       else if (value === 'true') hide.add(name);
-      else if (value !== 'false') messages.push(message('hash.hideTrueFalse', { key: shown(key), value: shown(value) }));
+      else if (value !== 'false') authorNotices.push(message('hash.hideTrueFalse', { key: shown(key), value: shown(value) }).text);
       continue;
     }
     if (IGNORED_KEYS.includes(key)) continue;
@@ -303,7 +305,7 @@ export function parseHash(hash: string, seed: string = randomSeed()): ParseResul
     state[key] = parsed;
   }
   state.hide = [...hide];
-  return { state: state as unknown as PlaygroundState, notices: messages.map((m) => m.text), messages };
+  return { state: state as unknown as PlaygroundState, notices: messages.map((m) => m.text), messages, authorNotices };
 }
 
 // state -> '#activation=tanh&…' in the schema's order; optional keys only when set.

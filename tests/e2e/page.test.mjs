@@ -512,8 +512,9 @@ test('malformed hashes give the defaults and a plain-text notice; nothing from t
     {
       hash: '#%E0%A4%A=1&activation=bogus&batchSize=0&seed=' + 'a'.repeat(50) + '&xSquared_hide=maybe&nope_hide=true'
         + '&networkShape=1,2,3,4,5,6,7&dataset=xor&javascript:alert(3)&lang=en&learningRate=1e400&noise=-5',
-      notices: 10,
-      text: ['%E0%A4%A', 'activation="bogus"', 'batchSize="0"', 'seed=', 'xSquared_hide', '"nope"', 'networkShape="1,2,3,4,5,6,7"', 'javascript:alert(3)', 'learningRate="1e400"', 'noise="-5"'],
+      notices: 8,
+      text: ['%E0%A4%A', 'activation="bogus"', 'batchSize="0"', 'seed=', 'networkShape="1,2,3,4,5,6,7"', 'javascript:alert(3)', 'learningRate="1e400"', 'noise="-5"'],
+      author: ['xSquared_hide', '"nope"'],  // <part>_hide problems: the console, for the link's author (docs/EMBEDDING.md)
       expect: { dataset: 'xor', lang: 'en' },  // the valid keys still apply
     },
   ];
@@ -539,6 +540,10 @@ test('malformed hashes give the defaults and a plain-text notice; nothing from t
       if (st.lang === 'en') assert.deepEqual(items, expected.notices, label);
       const all = items.join('\n');
       for (const part of c.text) assert.ok(all.includes(part), `${label}: a notice names ${part}: ${all}`);
+      for (const part of c.author ?? []) {
+        assert.ok(!all.includes(part), `${label}: no notice for readers names ${part}`);
+        assert.ok(s.consoleMessages.some((m) => m.type === 'warning' && m.text.includes(part)), `${label}: the console names ${part}`);
+      }
       // plain text only: no element inside the list items, no script or image anywhere in the notices
       assert.equal(await page.locator('#notices script, #notices img, #notice-list li *').count(), 0, label);
       assert.equal(await page.locator('body script').count(), 1, `${label}: only the page's own script`);

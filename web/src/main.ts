@@ -2,11 +2,11 @@
 // worker's snapshots go to the views. Views never call the engine.
 import { keras } from '../../bindings/src/codegen.js';
 import type { PlaygroundState } from '../../bindings/src/state.js';
-import workerSource from 'worker-source';
 import { byId, flashLabel } from './dom.js';
 import { downloadExport } from './download.js';
 import { thumbnails } from './grid.js';
-import { announceEpochs } from './host.js';
+import { embedReady, embedSnapshot, embedStateChanged, reportToAuthor, startEmbedding } from './embed.js';
+import { startWorker } from './engineWorker.js';
 import { setLanguage, t } from './i18n/index.js';
 import { NeuronHover } from './neuronHover.js';
 import { outputForColour } from './outputRange.js';
@@ -34,7 +34,7 @@ let colours = new ColourScale(store.state.palette);
 let data: DataInfo | null = null;  // what the worker said of the current data and network
 let testResult: TestResult | null = null;
 
-const worker = new Worker(URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' })));
+const worker = startWorker((why) => status.show(why, true));
 const send = (m: ToWorker) => worker.postMessage(m);
 
 // ---- views
@@ -122,6 +122,7 @@ store.subscribe((state, rebuild, changed) => {
     legend();
   }
   renderState(state);
+  embedStateChanged(state, changed);
   if (changed.includes('learningRate')) send({ type: 'learningRate', value: state.learningRate });
   if (rebuild !== 'none') {
     send({ type: 'configure', state, rebuild });
@@ -157,6 +158,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       send({ type: 'speed', epochsPerFrame: Number(byId<HTMLSelectElement>('speed').value) });
       sendOwnData();
       send({ type: 'configure', state: store.state, rebuild: 'data' });
+      embedReady(store.state);
       return;
     case 'thumbnails':
       datasets.setThumbnails(m.sets);
@@ -176,7 +178,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       return;
     case 'snapshot':
       charts.append(m.newEpochs);  // now, so that no epoch is lost when snapshots outpace frames
-      announceEpochs(m);
+      embedSnapshot(m);  // for pages that host the playground in an iframe (and <nnplay-playground>)
       playback.received(m);
       return;
     case 'test':
@@ -210,7 +212,6 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       return;
   }
 };
-worker.onerror = (e) => status.show(`${t('engineError')}: ${e.message}`, true);
 
 // ---- snapshot -> views
 function drawHeatmap() {
@@ -324,10 +325,13 @@ window.addEventListener('hashchange', () => {
   store.update({ ...next.state, seed: next.state.seed });
   notices = next.notices;
   if (notices.length) showNotices(byId('notices'), byId('notice-list'), notices);
+  reportToAuthor(next.authorNotices);
 });
 
 // ---- start
 if (notices.length) showNotices(byId('notices'), byId('notice-list'), notices);
+reportToAuthor(store.authorNotices);
+startEmbedding();
 store.writeUrl();  // normalise the URL: every key, in order
 legend();
 renderState(store.state);

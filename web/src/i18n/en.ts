@@ -150,4 +150,8 @@ export const en: Messages = {
   exportData: 'the data as CSV',
   exportHistory: "the history as CSV (CSVLogger's format)",
   exportWeights: 'the weights as JSON',
+  cspWorker: "This site's Content-Security-Policy does not allow workers from blob: URLs, which the playground's engine runs in: it needs worker-src 'self' blob: (docs/EMBEDDING.md).",
+  cspTrustedTypes: "This site requires Trusted Types and does not allow the policy named nnplay, so the playground cannot start its engine: add nnplay to its trusted-types directive (docs/EMBEDDING.md).",
+  workerFailed: "the worker that runs the engine could not start",
+  notLoaded: "could not be loaded",
 };

@@ -21,7 +21,11 @@ export function setLanguage(lang: 'ja' | 'en'): void {
   document.getElementById('language')?.setAttribute('lang', lang === 'ja' ? 'en' : 'ja');
   // Static texts carry data-i18n="key" (text), data-i18n-label="key" (aria-label and title)
   // or data-i18n-aria="key" (aria-label only).
-  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n as MessageKey);
+  // (the static HTML has the Japanese texts already: unchanged text is left alone, so it is not repainted)
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
+    const text = t(el.dataset.i18n as MessageKey);
+    if (el.textContent !== text) el.textContent = text;
+  }
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-aria]')) el.setAttribute('aria-label', t(el.dataset.i18nAria as MessageKey));
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) {
     const text = t(el.dataset.i18nLabel as MessageKey);

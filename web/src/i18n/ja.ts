@@ -149,5 +149,9 @@ export const ja = {
   exportData: 'データを CSV で',
   exportHistory: '学習履歴を CSV で（CSVLogger 形式）',
   exportWeights: '重みを JSON で',
+  cspWorker: "このサイトの Content-Security-Policy が blob: URL のワーカーを許可していないため、エンジンを起動できません。worker-src 'self' blob: が必要です（docs/EMBEDDING.md）。",
+  cspTrustedTypes: "このサイトは Trusted Types を必須にしており、nnplay という名前のポリシーを許可していないため、エンジンを起動できません。trusted-types ディレクティブに nnplay を加えてください（docs/EMBEDDING.md）。",
+  workerFailed: "エンジンを動かすワーカーを起動できませんでした",
+  notLoaded: "を読み込めませんでした",
 };
 export type Messages = { [K in keyof typeof ja]: string };

@@ -10,12 +10,14 @@ export type Listener = (state: PlaygroundState, rebuild: Rebuild, changed: strin
 export class Store {
   state: PlaygroundState;
   readonly notices: Message[];
+  readonly authorNotices: string[];  // for the link's author: logged, not shown
   #listeners: Listener[] = [];
 
   constructor(hash: string) {
-    const { state, messages } = parseHash(hash);
+    const { state, messages, authorNotices } = parseHash(hash);
     this.state = state;
     this.notices = messages;
+    this.authorNotices = authorNotices;
   }
 
   subscribe(listener: Listener): void {
