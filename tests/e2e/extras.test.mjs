@@ -398,10 +398,11 @@ test('own data: drawing three classes, 3 output units, training, reload keeps th
     assert.equal(await count(), 34, 'four good rows added to the 30 drawn');
     const errors = await page.locator('#importErrors li').allTextContents();
     assert.equal(errors.length, 4, errors.join(' | '));
-    assert.match(errors.join('\n'), /row 4: x "abc" is not a number/);
-    assert.match(errors.join('\n'), /row 6: .*outside/);
-    assert.match(errors.join('\n'), /row 7: expected 3 columns/);
-    assert.match(errors.join('\n'), /label 5/);
+    // the page is in Japanese: the rows' messages are too
+    assert.match(errors.join('\n'), /4 行目: x の「abc」は数ではありません/);
+    assert.match(errors.join('\n'), /6 行目: .*外にあります/);
+    assert.match(errors.join('\n'), /7 行目: 3 列/);
+    assert.match(errors.join('\n'), /ラベル 5/);
     assert.equal(await page.locator('#importErrors li b, #importErrors li script').count(), 0, 'messages are text');
     const after = await page.evaluate(() => JSON.parse(localStorage.getItem('nnplay.ownData')));
     assert.deepEqual(after.points.slice(0, 60), saved.points, 'the drawn points are kept');
@@ -423,8 +424,8 @@ test('own data: every CSV import error names the row of the file', {
     await page.setInputFiles('#importCsv', { name: 'points.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await until(page, () => document.querySelectorAll('#importErrors li').length === 2, undefined, { what: 'two import errors' });
     const errors = await page.locator('#importErrors li').allTextContents();
-    assert.match(errors[0], /^row 3\b/);
-    assert.match(errors[1], /\brow 5\b/, `the bad label's message names its row: ${errors[1]}`);
+    assert.match(errors[0], /^3 行目/);
+    assert.match(errors[1], /^5 行目/, `the bad label's message names its row: ${errors[1]}`);
   });
 });
 
@@ -610,7 +611,9 @@ test('training controls: maxEpochs 20 stops playing at epoch 20; patience stops 
     assert.doesNotMatch(e.stopped, /^max:/);
     assert.ok(e.epoch >= 2 && e.epoch < 200, `stopped at epoch ${e.epoch}`);
     assert.match(await page.textContent('#status'), /^(早期終了しました|Stopped early): /);
-    assert.ok((await page.textContent('#status')).includes(e.stopped), 'the engine\'s message is shown');
+    const stop = await page.evaluate(() => window.__nnplay.snapshot.stop);
+    assert.equal(stop.code, 'stop.early', 'the stop reaches the page as a code');
+    assert.ok((await page.textContent('#status')).includes(`val_loss が ${stop.params.patience} エポック改善しなかった`), 'the reason is shown in the page language');
     assert.equal(await page.evaluate(() => document.getElementById('play').classList.contains('playing')), false);
     // the URL restores both rules
     await page.fill('#maxEpochs', '20');

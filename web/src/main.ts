@@ -41,7 +41,8 @@ const send = (m: ToWorker) => worker.postMessage(m);
 const status = new StatusLine(byId('status'));
 const hover = new NeuronHover();
 const controls = new Controls(store);
-const charts = new Charts(byId('lossChart'), byId('accChart'), { train: t('trainShort'), valid: t('validShort'), loss: 'loss', acc: 'accuracy' });
+const chartLabels = () => ({ train: t('trainShort'), valid: t('validShort'), loss: t('lossAxis'), acc: t('accAxis'), epoch: t('epochAxis') });
+const charts = new Charts(byId('lossChart'), byId('accChart'), chartLabels());
 const tests = new TestTable(byId<HTMLTableElement>('testTable'), byId('testSummary'), byId('colPrediction'), byId('testNote'));
 const heatmap = new Heatmap(byId<HTMLCanvasElement>('heatmap'), byId<HTMLCanvasElement>('points'), byId('coords'), (x, y) => {
   if (ownDataActive() && own.drawing) own.add(x, y);
@@ -83,6 +84,8 @@ const ownDataActive = () => store.state.problem === 'classification' && store.st
 const outputUnits = () => data?.layers.at(-1) ?? 1;
 const outputActivation = () => data?.outputActivation ?? 'tanh';
 
+const legend = () => drawLegend(byId<HTMLCanvasElement>('legend'), byId('legendTicks'), colours, outputUnits(), outputActivation());
+
 function sendOwnData() {
   const points = Float32Array.from(own.points), classes = Float32Array.from(own.classes);
   send({ type: 'custom', points: points.slice(), classes: classes.slice() });
@@ -96,6 +99,8 @@ function renderState(state: PlaygroundState) {
   compare.render(state.compare);
   own.render(ownDataActive());
   if (byId<HTMLDetailsElement>('codePanel').open) byId('code').textContent = keras(state, own);
+  // 全部 (all): the label shows how many training points a batch then holds, as the original
+  if (state.batchFull && data) byId('batchSizeValue').textContent = String(data.train.labels.length);
   applyHides(state);
   datasets.render(state.problem, state.problem === 'regression' ? state.regDataset : state.dataset, colours);
   network.setStructure(state, outputUnits());
@@ -110,10 +115,11 @@ store.subscribe((state, rebuild, changed) => {
     setLanguage(state.lang);
     controls.build();
     network.invalidate();
+    reword();
   }
   if (changed.includes('palette')) {
     colours = new ColourScale(state.palette);
-    drawLegend(byId<HTMLCanvasElement>('legend'), colours);
+    legend();
   }
   renderState(state);
   embedStateChanged(state, changed);
@@ -127,6 +133,19 @@ store.subscribe((state, rebuild, changed) => {
   }
   playback.redraw();
 });
+
+// Everything worded outside the static data-i18n texts, again in the new language.
+let notices = store.notices;
+function reword() {
+  if (notices.length && !byId('notices').hidden) showNotices(byId('notices'), byId('notice-list'), notices);
+  if (data) controls.renderOutput(data.outputActivation, data.notes);
+  own.reword();
+  charts.setLabels(chartLabels());
+  compare.reword();
+  descent.draw();
+  if (testResult) tests.render(testResult, store.state.problem, data?.classes ?? 2, outputActivation());
+  if (playback.shown) status.showSnapshot(playback.shown);
+}
 
 // ---- worker -> views
 worker.onmessage = (e: MessageEvent<FromWorker>) => {
@@ -150,9 +169,11 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       testResult = null;  // of the old data and network: the worker sends the new evaluation next
       network.setInputThumbs(m.inputThumbs);
       controls.renderOutput(m.outputActivation, m.notes);
+      legend();
       network.setStructure(store.state, outputUnits());
       byId('stats').hidden = m.classes === 0;
       byId('accFigure').hidden = m.classes === 0;
+      renderState(store.state);
       updatePoints();  // the worker evaluates the test points again on the new data itself
       return;
     case 'snapshot':
@@ -198,7 +219,10 @@ function drawHeatmap() {
   if (!s) return;
   const discretize = store.state.discretize;
   if (hover.grid) heatmap.draw(hover.grid, 1, colours, { discretize, grey: false });
-  else heatmap.draw(outputForColour(s.output, outputUnits(), outputActivation()), outputUnits(), colours, { discretize, grey: s.diverged });
+  else {
+    const shown = outputForColour(s.output, outputUnits(), outputActivation());
+    heatmap.draw(shown.values, shown.units, colours, { discretize, grey: s.diverged });
+  }
 }
 
 function updatePoints() {
@@ -308,16 +332,17 @@ byId('dismiss-notices').addEventListener('click', () => (byId('notices').hidden 
 window.addEventListener('hashchange', () => {
   const next = new Store(location.hash);
   store.update({ ...next.state, seed: next.state.seed });
-  if (next.notices.length) showNotices(byId('notices'), byId('notice-list'), next.notices);
+  notices = next.notices;
+  if (notices.length) showNotices(byId('notices'), byId('notice-list'), notices);
   reportToAuthor(next.authorNotices);
 });
 
 // ---- start
-if (store.notices.length) showNotices(byId('notices'), byId('notice-list'), store.notices);
+if (notices.length) showNotices(byId('notices'), byId('notice-list'), notices);
 reportToAuthor(store.authorNotices);
 startEmbedding();
 store.writeUrl();  // normalise the URL: every key, in order
-drawLegend(byId<HTMLCanvasElement>('legend'), colours);
+legend();
 renderState(store.state);
 playback.start();
 

@@ -1,5 +1,6 @@
 // Messages between the page (main thread) and the training worker. Data flows one way:
 // controls -> state -> worker (engine) -> snapshots -> views.
+import type { Message } from '../../bindings/src/messages.js';
 import type { PlaygroundState, Rebuild } from '../../bindings/src/state.js';
 
 export const GRID = 100;       // the heatmap's resolution (the playground's DENSITY)
@@ -56,20 +57,21 @@ export interface Snapshot {
   weights: Float32Array[]; // per layer: kernel [in, out] row-major
   biases: Float32Array[];  // per layer: [out]
   stopped: string | null;  // why training stopped (divergence, early stopping, max epochs)
+  stop: Message | null;    // the same as a code and parameters (the page words it)
   diverged: boolean;
   epochsPerSecond: number;
 }
 
 export interface DataInfo {
   type: 'data';
-  train: { points: Float32Array; labels: Float32Array };  // points [n, 2]; labels ±1 / real / class index
+  train: { points: Float32Array; labels: Float32Array };  // points [n, 2]; labels: class index (0, 1, 2) or a real value
   valid: { points: Float32Array; labels: Float32Array };
   classes: number;         // 2, 3, or 0 (regression)
   features: string[];
   inputThumbs: Float32Array;  // all seven features × THUMB², in FEATURE_KEYS order
   layers: number[];        // units per layer, input features first
   outputActivation: string;
-  notes: string[];         // adjustments the loss needed, in words
+  notes: Message[];        // adjustments the loss needed
 }
 
 export interface TestResult {
@@ -112,5 +114,5 @@ export interface CsvParsed {
   points: Float32Array;
   labels: Float32Array;
   rows: number[];
-  errors: string[];
+  errors: Message[];
 }

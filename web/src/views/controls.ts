@@ -3,8 +3,10 @@
 // has an accessible name and works by keyboard.
 import { activationLabel, findOptimizer, HIDDEN_ACTIVATIONS, LOSS_SHORT_NAMES, OPTIMIZERS } from '../../../bindings/src/registry.js';
 import { LEARNING_RATES, OPTIMIZER_STATE_KEYS, type PlaygroundState, REGULARIZATION_RATES } from '../../../bindings/src/state.js';
+import type { Message } from '../../../bindings/src/messages.js';
 import { byId } from '../dom.js';
 import { type MessageKey, t } from '../i18n/index.js';
+import { word } from '../wording.js';
 import type { Store } from '../state/store.js';
 
 // The optimizer's hyper-parameters the state holds, with the registry's tf.keras 2.x
@@ -173,9 +175,9 @@ export class Controls {
   }
 
   // The output layer's activation follows the problem and the loss; it is shown, not chosen.
-  renderOutput(outputActivation: string, notes: string[]): void {
+  renderOutput(outputActivation: string, notes: Message[]): void {
     fill(byId('outputActivation'), [[outputActivation, activationLabel(outputActivation)]]);
-    byId('loss-note').textContent = notes.join(' ');
+    byId('loss-note').textContent = notes.map(word).join(' ');
   }
 }
 

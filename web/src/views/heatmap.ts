@@ -6,7 +6,8 @@ import type { ColourScale } from './colors.js';
 
 export interface PointSet {
   points: Float32Array;  // [n, 2]
-  labels: Float32Array;  // ±1, a real value, or a class index
+  labels: Float32Array;  // class indices (kind 'class') or values on the [-1, 1] scale ('value')
+  kind: 'class' | 'value';
   stroke: string;
   ring?: boolean;
 }
@@ -76,7 +77,7 @@ export class Heatmap {
         if (Math.abs(x) > DOMAIN || Math.abs(y) > DOMAIN) continue;  // outside the plot, as upstream
         g.beginPath();
         g.arc(px(x), py(y), set.ring ? 5 : 3, 0, 2 * Math.PI);
-        g.fillStyle = this.#classes === 3 ? colours.classCss(set.labels[i]) : colours.css(set.labels[i]);
+        g.fillStyle = set.kind === 'class' ? colours.classColour(set.labels[i], this.#classes) : colours.css(set.labels[i]);
         g.fill();
         g.lineWidth = set.ring ? 2 : 1;
         g.strokeStyle = set.stroke;

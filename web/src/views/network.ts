@@ -5,7 +5,7 @@
 // pointer or the focus leaves what it is about.
 import { FEATURE_KEYS, type PlaygroundState } from '../../../bindings/src/state.js';
 import { t } from '../i18n/index.js';
-import { toColourRange } from '../outputRange.js';
+import { unitForColour } from '../outputRange.js';
 import { THUMB } from '../protocol.js';
 import type { ColourScale } from './colors.js';
 
@@ -117,7 +117,10 @@ export class NetworkView {
         const minus = smallButton('−', t('removeNeuron'), () => this.#resize(state, l, -1));
         plus.disabled = units >= 8;
         minus.disabled = units <= 1;
-        head.append(plus, minus, document.createTextNode(` ${units} ${t('neurons')}`));
+        const count = document.createElement('span');
+        count.className = 'count';
+        count.textContent = `${units} ${t('neurons')}`;
+        head.append(plus, minus, count);
       } else {
         head.textContent = t('outputLayer');
       }
@@ -150,12 +153,15 @@ export class NetworkView {
             this.#edit(bias, 'bias', l, u, 0);
           }
         });
-        node.append(canvas, bias);
+        node.append(canvas);
         node.addEventListener('mouseenter', () => this.#events.hoverNeuron(l, u));
         node.addEventListener('mouseleave', () => this.#events.hoverNeuron(null, 0));
         node.addEventListener('focus', () => this.#events.hoverNeuron(l, u));  // the keyboard's hover
         node.addEventListener('blur', () => this.#events.hoverNeuron(null, 0));
-        col.append(node);
+        const neuron = document.createElement('div');  // the bias button beside the node, not inside it
+        neuron.className = 'neuron';
+        neuron.append(node, bias);
+        col.append(neuron);
         canvases.push(canvas);
         biases.push(bias);
       }
@@ -204,9 +210,10 @@ export class NetworkView {
   }
 
   #layoutLinks() {
-    const box = this.#root.getBoundingClientRect();
-    this.#svg.setAttribute('width', String(box.width));
-    this.#svg.setAttribute('height', String(box.height));
+    // relative to the SVG, which scrolls with the layers when a narrow page scrolls them
+    const box = this.#svg.getBoundingClientRect();
+    this.#svg.setAttribute('width', String(this.#root.scrollWidth));
+    this.#svg.setAttribute('height', String(this.#root.scrollHeight));
     for (const link of this.#links) {
       const a = this.#canvases[link.layer][link.from]?.getBoundingClientRect();
       const b = this.#canvases[link.layer + 1][link.to]?.getBoundingClientRect();
@@ -243,16 +250,17 @@ export class NetworkView {
         k++;
       }
     }
-    this.#canvases[this.#canvases.length - 1].forEach((canvas, u) => {
-      const unit = outputThumbs.subarray(u * size, (u + 1) * size).map((v) => toColourRange(v, outputActivation));
-      paintThumb(canvas, unit, 1, colours, diverged);
+    const outputs = this.#canvases[this.#canvases.length - 1];
+    outputs.forEach((canvas, u) => {
+      const unit = unitForColour(outputThumbs.subarray(u * size, (u + 1) * size), u, outputs.length, outputActivation);
+      paintThumb(canvas, unit.values, unit.units, colours, diverged);
     });
     for (const link of this.#links) {
       const w = weights[link.layer]?.[link.from * this.#canvases[link.layer + 1].length + link.to] ?? 0;
       link.path.setAttribute('stroke', colours.css(w));
       link.path.setAttribute('stroke-width', String(Number.isFinite(w) ? Math.min(10, 1 + (Math.abs(w) / 5) * 9) : 1));
     }
-    this.#biases.forEach((layer, l) => layer.forEach((el, u) => (el.style.background = colours.css(biases[l]?.[u] ?? 0))));
+    this.#biases.forEach((layer, l) => layer.forEach((el, u) => el.style.setProperty('--bias', colours.css(biases[l]?.[u] ?? 0))));
   }
 
   #value(kind: 'weight' | 'bias', layer: number, a: number, b: number): number | undefined {

@@ -4,11 +4,13 @@
 // are evaluated on the current weights at epoch 0 and after an edit (as the playground
 // does at reset), so the read-outs never describe weights that are gone.
 import type { CustomData, FitSession, Logs, Matrix2D, Nnplay, Sequential, TrainingSetup } from '../../../bindings/src/index.js';
+import type { Message } from '../../../bindings/src/messages.js';
 import type { PreparedData } from '../../../bindings/src/training.js';
 import type { PlaygroundState } from '../../../bindings/src/state.js';
 import type { Metrics, Rebuild, Snapshot } from '../protocol.js';
 import { featuresOnGrid, hiddenThumbnails } from './grids.js';
 import { metricsOf } from './metrics.js';
+import { stopMessage } from './stopMessage.js';
 
 const NO_LIMIT = 1_000_000_000;
 const FRAME_BUDGET_MS = 12;  // for speed 'max': train this long per frame
@@ -34,6 +36,7 @@ export class Training {
   #epochLogs: Logs[] = [];  // every completed epoch's Keras logs, for the CSV export
   #last: Metrics | null = null;
   #stopped: string | null = null;
+  #stopWorded: [string | null, Message | null] | null = null;  // #stopped and its message
   #diverged = false;
   #rateSamples: [number, number][] = [];  // (time, epochs done)
 
@@ -192,6 +195,7 @@ export class Training {
       weights: kernels,
       biases,
       stopped: this.#stopped,
+      stop: this.#stopMessage(),
       diverged: this.#diverged,
       epochsPerSecond: this.#epochsPerSecond(),
     };
@@ -281,6 +285,15 @@ export class Training {
     } else {
       this.#stopped = `max:${this.#state.maxEpochs}`;
     }
+  }
+
+  // The stop as a message, worded once per stop (the history is read only then).
+  #stopMessage(): Message | null {
+    if (this.#stopWorded?.[0] !== this.#stopped) {
+      const history = this.#stopped === null ? undefined : this.#session?.history();
+      this.#stopWorded = [this.#stopped, stopMessage(this.#stopped, this.#diverged, history, this.#state)];
+    }
+    return this.#stopWorded[1];
   }
 
   #epochsPerSecond(): number {
