@@ -40,6 +40,9 @@ try {
       cls: a['cumulative-layout-shift'].numericValue,
       speedIndex: a['speed-index'].numericValue / 1000,
       transferKB: Math.round(a['network-requests'].details.items.reduce((n, r) => n + r.transferSize, 0) / 1024),
+      // where the main thread's time went (script, style & layout, …) and its longest tasks, for finding TBT
+      mainThread: Object.fromEntries(a['mainthread-work-breakdown'].details.items.map((x) => [x.group, Math.round(x.duration)])),
+      longTasks: (a['long-tasks']?.details?.items ?? []).slice(0, 5).map((x) => ({ url: x.url, start: Math.round(x.startTime), ms: Math.round(x.duration) })),
       failedAccessibility: Object.values(a).filter((x) => lhr.categories.accessibility.auditRefs.some((r) => r.id === x.id) && x.score === 0).map((x) => x.id),
     });
   }
@@ -53,9 +56,11 @@ function launchChromium(path) {
   const profile = mkdtempSync(join(tmpdir(), 'nnplay-audit-'));
   const proc = spawn(path, ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--no-default-browser-check',
     '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  const kill = () => {
+  const kill = async () => {
+    const exited = new Promise((r) => (proc.exitCode !== null ? r() : proc.once('exit', r)));
     proc.kill();
-    rmSync(profile, { recursive: true, force: true });
+    await exited;  // Chromium writes to its profile until it has exited
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
   };
   return new Promise((resolvePort, reject) => {
     let err = '';

@@ -5,12 +5,25 @@ import uPlot from 'uplot';
 import type { Metrics } from '../protocol.js';
 
 export class Charts {
-  #loss: uPlot;
-  #acc: uPlot;
+  #loss: uPlot | null = null;
+  #acc: uPlot | null = null;
   #epochs: number[] = [];
   #series = { loss: [] as (number | null)[], valLoss: [] as (number | null)[], acc: [] as (number | null)[], valAcc: [] as (number | null)[] };
 
+  // The charts are made when they come near the screen (on a phone they are far below the
+  // first screen: making them at start-up was a third of the page's start-up task); their
+  // space is reserved in styles.css, and the data kept until then.
   constructor(lossEl: HTMLElement, accEl: HTMLElement, labels: { train: string; valid: string; loss: string; acc: string }) {
+    const seen = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      seen.disconnect();
+      this.#make(lossEl, accEl, labels);
+    }, { rootMargin: '300px' });
+    seen.observe(lossEl);
+    seen.observe(accEl);
+  }
+
+  #make(lossEl: HTMLElement, accEl: HTMLElement, labels: { train: string; valid: string; loss: string; acc: string }) {
     const width = Math.max(200, Math.min(320, lossEl.clientWidth || 300));
     const make = (el: HTMLElement, name: string, range?: [number, number]) =>
       new uPlot({
@@ -28,6 +41,7 @@ export class Charts {
       }, [[], [], []], el);
     this.#loss = make(lossEl, labels.loss);
     this.#acc = make(accEl, labels.acc, [0, 1]);
+    this.#redraw();
   }
 
   clear(): void {
@@ -54,6 +68,7 @@ export class Charts {
   }
 
   #redraw() {
+    if (!this.#loss || !this.#acc) return;
     this.#loss.setData([this.#epochs, this.#series.loss, this.#series.valLoss] as uPlot.AlignedData);
     this.#acc.setData([this.#epochs, this.#series.acc, this.#series.valAcc] as uPlot.AlignedData);
   }
