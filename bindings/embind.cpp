@@ -1,7 +1,9 @@
 // Embind glue: convert JavaScript values, call the engine, catch. Every bound entry point
-// runs inside guarded(), which turns any C++ exception into a JavaScript Error carrying
-// the C++ message; the Error is thrown after the C++ catch block has ended, so nothing
-// leaks and the module stays usable however many errors are thrown (docs/TOOLCHAIN.md §2).
+// that can throw runs inside guarded() (the others: FitLoop's done() and epoch(), the heap
+// counters), which turns any C++ exception into a JavaScript Error carrying the C++
+// message; the Error is thrown after the C++ catch block has ended, so the exception
+// itself leaks nothing and the module stays usable however many errors are thrown
+// (docs/TOOLCHAIN.md §2).
 #include <emscripten/bind.h>
 #include <emscripten/emscripten.h>
 #include <emscripten/val.h>
@@ -142,89 +144,13 @@ class Model {
       if (!metrics.isUndefined()) {
         for (unsigned i = 0; i < metrics["length"].as<unsigned>(); ++i) config.metrics.push_back(metrics[i].as<std::string>());
       }
-      fit_.reset();  // a fit in progress belongs to the old compilation
       model_.compile(config);
     });
   }
 
-  // Starts a fit; runBatch / runEpoch then advance it.
-  void beginFit(val x, val y, val o) {
-    guarded([&] {
-      fit_.reset();
-      const Matrix<float> xm = to_matrix(x, "fit: x"), ym = to_matrix(y, "fit: y");
-      nnplay::FitOptions<float> options;
-      options.batch_size = count_or(o, "batchSize", 32, "fit");
-      options.epochs = static_cast<int>(count_or(o, "epochs", 1, "fit"));
-      options.initial_epoch = static_cast<int>(count_or(o, "initialEpoch", 0, "fit"));
-      options.shuffle = bool_or(o, "shuffle", true);
-      options.validation_split = number_or(o, "validationSplit", 0);
-      Matrix<float> vx, vy;
-      if (!o["validationX"].isUndefined()) {
-        vx = to_matrix(o["validationX"], "fit: validationData x");
-        vy = to_matrix(o["validationY"], "fit: validationData y");
-        options.validation_x = &vx;
-        options.validation_y = &vy;
-      }
-      if (!o["seed"].isUndefined()) options.seed = static_cast<std::uint32_t>(count_or(o, "seed", 0, "fit", 4294967295.0));
-      const val es = o["earlyStopping"];
-      if (!es.isUndefined() && !es.isNull()) {
-        nnplay::EarlyStopping e;
-        e.monitor = string_or(es, "monitor", "val_loss");
-        e.min_delta = number_or(es, "minDelta", 0);
-        e.patience = static_cast<int>(number_or(es, "patience", 0));
-        e.mode = string_or(es, "mode", "auto");
-        if (!es["baseline"].isUndefined() && !es["baseline"].isNull()) e.baseline = es["baseline"].as<double>();
-        e.restore_best_weights = bool_or(es, "restoreBestWeights", false);
-        options.early_stopping = e;
-      }
-      fit_ = std::make_unique<nnplay::FitLoop<float>>(model_, xm, ym, options);
-    });
+  void stopTraining() {
+    guarded([&] { model_.stop_training = true; });
   }
-  bool runBatch() { return guarded([&] { return fit().run_batch(); }); }
-  // Returns whether the fit is done; the epoch's logs are lastEpochLogs(), fetched only by
-  // callers that want them (building a JS object per epoch was a measurable share of a
-  // small network's epoch).
-  bool runEpoch() {
-    return guarded([&] {
-      fit().train_epoch();
-      return fit().done();
-    });
-  }
-  bool fitDone() { return guarded([&] { return fit().done(); }); }
-  int fitEpoch() { return guarded([&] { return fit().epoch(); }); }
-  val runningLogs() { return guarded([&] { return logs_to_js(fit().running_logs()); }); }
-  val fitHistory() {
-    return guarded([&] {
-      const nnplay::History& h = fit().history();
-      val out = val::object();
-      val epochs = val::array();
-      for (int e : h.epoch) epochs.call<void>("push", e);
-      out.set("epoch", epochs);
-      val history = val::object();
-      for (const auto& [k, values] : h.history) {
-        val column = val::array();
-        for (double v : values) column.call<void>("push", v);
-        history.set(k, column);
-      }
-      out.set("history", history);
-      out.set("stopReason", std::string(nnplay::stop_reason_name(h.stop_reason)));
-      out.set("stoppedEpoch", h.stopped_epoch);
-      out.set("stopMessage", h.stop_message);
-      return out;
-    });
-  }
-  // The logs of the last completed epoch (validation included), or null before the first.
-  val lastEpochLogs() {
-    return guarded([&] {
-      const nnplay::History& h = fit().history();
-      if (h.epoch.empty()) return val::null();
-      val out = val::object();
-      for (const auto& [k, values] : h.history) out.set(k, values.back());
-      return out;
-    });
-  }
-  void endFit() { fit_.reset(); }
-  void stopTraining() { model_.stop_training = true; }
 
   val trainOnBatch(val x, val y) {
     return guarded([&] { return logs_to_js(model_.train_on_batch(to_matrix(x, "trainOnBatch: x"), to_matrix(y, "trainOnBatch: y"))); });
@@ -296,7 +222,6 @@ class Model {
       return out;
     });
   }
-  int layerCount() { return static_cast<int>(model_.layer_count()); }
   val layerInfo(int i) {
     return guarded([&] {
       const auto& l = model_.layer(static_cast<std::size_t>(i));
@@ -310,19 +235,97 @@ class Model {
     });
   }
 
+  nnplay::Sequential<float>& sequential() { return model_; }
+
  private:
-  nnplay::FitLoop<float>& fit() {
-    if (!fit_) nnplay::fail("fit: no training in progress");
-    return *fit_;
-  }
   static std::size_t batch(double v, const char* what) {
     if (!(v >= 1) || v != static_cast<double>(static_cast<long long>(v))) nnplay::fail(what, ": batchSize must be a whole number >= 1, got ", v);
     return static_cast<std::size_t>(v);
   }
 
   nnplay::Sequential<float> model_;
-  std::unique_ptr<nnplay::FitLoop<float>> fit_;
   Matrix<float> staged_;
+};
+
+val history_to_js(const nnplay::History& h) {
+  val out = val::object();
+  val epochs = val::array();
+  for (int e : h.epoch) epochs.call<void>("push", e);
+  out.set("epoch", epochs);
+  val history = val::object();
+  for (const auto& [k, values] : h.history) {
+    val column = val::array();
+    for (double v : values) column.call<void>("push", v);
+    history.set(k, column);
+  }
+  out.set("history", history);
+  out.set("stopReason", std::string(nnplay::stop_reason_name(h.stop_reason)));
+  out.set("stoppedEpoch", h.stopped_epoch);
+  out.set("stopMessage", h.stop_message);
+  return out;
+}
+
+// The last completed epoch's logs, or null before the first.
+val epoch_logs_to_js(const nnplay::Logs& logs) { return logs.values.empty() ? val::null() : logs_to_js(logs); }
+
+// One fit of a Model, run a batch or an epoch at a time (nnplay::FitLoop; the names mean
+// what they mean there). JavaScript owns it: delete() ends the fit.
+class FitLoop {
+ public:
+  // new FitLoop(model, x, y, options): validates and copies the data; trains nothing yet.
+  static FitLoop* start(Model& model, val x, val y, val o) {
+    return guarded([&] {
+      const Matrix<float> xm = to_matrix(x, "fit: x"), ym = to_matrix(y, "fit: y");
+      nnplay::FitOptions<float> options;
+      options.batch_size = count_or(o, "batchSize", 32, "fit");
+      options.epochs = static_cast<int>(count_or(o, "epochs", 1, "fit"));
+      options.initial_epoch = static_cast<int>(count_or(o, "initialEpoch", 0, "fit"));
+      options.shuffle = bool_or(o, "shuffle", true);
+      options.validation_split = number_or(o, "validationSplit", 0);
+      Matrix<float> vx, vy;
+      if (!o["validationX"].isUndefined()) {
+        vx = to_matrix(o["validationX"], "fit: validationData x");
+        vy = to_matrix(o["validationY"], "fit: validationData y");
+        options.validation_x = &vx;
+        options.validation_y = &vy;
+      }
+      if (!o["seed"].isUndefined()) options.seed = static_cast<std::uint32_t>(count_or(o, "seed", 0, "fit", 4294967295.0));
+      const val es = o["earlyStopping"];
+      if (!es.isUndefined() && !es.isNull()) {
+        nnplay::EarlyStopping e;
+        e.monitor = string_or(es, "monitor", "val_loss");
+        e.min_delta = number_or(es, "minDelta", 0);
+        e.patience = static_cast<int>(number_or(es, "patience", 0));
+        e.mode = string_or(es, "mode", "auto");
+        if (!es["baseline"].isUndefined() && !es["baseline"].isNull()) e.baseline = es["baseline"].as<double>();
+        e.restore_best_weights = bool_or(es, "restoreBestWeights", false);
+        options.early_stopping = e;
+      }
+      return new FitLoop(std::make_unique<nnplay::FitLoop<float>>(model.sequential(), xm, ym, options));
+    });
+  }
+
+  bool runBatch() { return guarded([&] { return loop_->run_batch(); }); }
+  bool trainEpoch() { return guarded([&] { return loop_->train_epoch(); }); }
+  val runEpoch() {
+    return guarded([&] {
+      loop_->train_epoch();
+      val out = val::object();
+      out.set("done", loop_->done());
+      out.set("epoch", loop_->epoch());
+      out.set("logs", epoch_logs_to_js(loop_->last_epoch_logs()));
+      return out;
+    });
+  }
+  bool done() const { return loop_->done(); }
+  int epoch() const { return loop_->epoch(); }
+  val runningLogs() { return guarded([&] { return logs_to_js(loop_->running_logs()); }); }
+  val lastEpochLogs() { return guarded([&] { return epoch_logs_to_js(loop_->last_epoch_logs()); }); }
+  val history() { return guarded([&] { return history_to_js(loop_->history()); }); }
+
+ private:
+  explicit FitLoop(std::unique_ptr<nnplay::FitLoop<float>> loop) : loop_(std::move(loop)) {}
+  std::unique_ptr<nnplay::FitLoop<float>> loop_;
 };
 
 // One parameter and one of the engine's optimizers: the page's "gradient descent, seen"
@@ -390,11 +393,15 @@ val make_features(val points, val names) {
 
 // The dataset's noise-free label at (x, y), or null where the dataset has no such rule.
 val true_label(std::string type, double x, double y) {
-  const auto label = nnplay::true_label(type, x, y);
-  return label ? val(*label) : val::null();
+  return guarded([&] {
+    const auto label = nnplay::true_label(type, x, y);
+    return label ? val(*label) : val::null();
+  });
 }
 
-unsigned seed_from_string(std::string text) { return nnplay::seed_from_string(text); }
+unsigned seed_from_string(std::string text) {
+  return guarded([&] { return nnplay::seed_from_string(text); });
+}
 
 // Bytes of the wasm heap in use by malloc (for leak tests).
 double heap_bytes_in_use() { return static_cast<double>(mallinfo().uordblks); }
@@ -407,15 +414,6 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .constructor<unsigned>()
       .function("addDense", &Model::addDense)
       .function("compile", &Model::compile)
-      .function("beginFit", &Model::beginFit)
-      .function("runBatch", &Model::runBatch)
-      .function("runEpoch", &Model::runEpoch)
-      .function("fitDone", &Model::fitDone)
-      .function("fitEpoch", &Model::fitEpoch)
-      .function("runningLogs", &Model::runningLogs)
-      .function("fitHistory", &Model::fitHistory)
-      .function("lastEpochLogs", &Model::lastEpochLogs)
-      .function("endFit", &Model::endFit)
       .function("stopTraining", &Model::stopTraining)
       .function("trainOnBatch", &Model::trainOnBatch)
       .function("evaluate", &Model::evaluate)
@@ -430,8 +428,17 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("setLearningRate", &Model::setLearningRate)
       .function("learningRate", &Model::learningRate)
       .function("optimizerConfig", &Model::optimizerConfig)
-      .function("layerCount", &Model::layerCount)
       .function("layerInfo", &Model::layerInfo);
+  emscripten::class_<FitLoop>("FitLoop")
+      .constructor(&FitLoop::start, emscripten::allow_raw_pointers())
+      .function("runBatch", &FitLoop::runBatch)
+      .function("trainEpoch", &FitLoop::trainEpoch)
+      .function("runEpoch", &FitLoop::runEpoch)
+      .function("done", &FitLoop::done)
+      .function("epoch", &FitLoop::epoch)
+      .function("runningLogs", &FitLoop::runningLogs)
+      .function("lastEpochLogs", &FitLoop::lastEpochLogs)
+      .function("history", &FitLoop::history);
   emscripten::class_<ScalarOptimizer>("ScalarOptimizer")
       .constructor<std::string, val>()
       .function("step", &ScalarOptimizer::step);

@@ -55,15 +55,6 @@ export interface EngineFitOptions {
 export interface EngineModel {
   addDense(config: EngineDenseConfig): void;
   compile(config: { optimizer: string; optimizerOptions?: Record<string, number>; loss: string; metrics?: string[] }): void;
-  beginFit(x: Matrix2D, y: Matrix2D, options: EngineFitOptions): void;
-  runBatch(): boolean;
-  runEpoch(): boolean;  // true when the fit is done; the logs are lastEpochLogs()
-  fitDone(): boolean;
-  fitEpoch(): number;
-  runningLogs(): Logs;
-  fitHistory(): EngineHistory;
-  lastEpochLogs(): Logs | null;
-  endFit(): void;
   stopTraining(): void;
   trainOnBatch(x: Matrix2D, y: Matrix2D): Logs;
   evaluate(x: Matrix2D, y: Matrix2D, batchSize: number): Logs;
@@ -78,8 +69,28 @@ export interface EngineModel {
   setLearningRate(lr: number): void;
   learningRate(): number;
   optimizerConfig(): Record<string, number | string>;
-  layerCount(): number;
   layerInfo(i: number): { name: string; units: number; inputDim: number; activation: string; useBias: boolean };
+  delete(): void;
+}
+
+// The state after an epoch: whether the fit has ended, the epoch in progress or next to
+// start (as epoch()), and the last completed epoch's logs (null before the first).
+export interface EpochReport {
+  done: boolean;
+  epoch: number;
+  logs: Logs | null;
+}
+
+// One fit of a model (nnplay::FitLoop): the same names mean the same there. delete() ends it.
+export interface EngineFitLoop {
+  runBatch(): boolean;         // true when that batch ended an epoch
+  trainEpoch(): boolean;       // trains to the end of the epoch; true when the fit is done
+  runEpoch(): EpochReport;     // trainEpoch(), then the state after it, in one call
+  done(): boolean;
+  epoch(): number;             // the epoch in progress, or next to start
+  runningLogs(): Logs;         // the running averages of the epoch in progress
+  lastEpochLogs(): Logs | null;
+  history(): EngineHistory;
   delete(): void;
 }
 
@@ -90,6 +101,7 @@ export interface EngineScalarOptimizer {
 
 export interface Engine {
   Model: new (seed: number) => EngineModel;
+  FitLoop: new (model: EngineModel, x: Matrix2D, y: Matrix2D, options: EngineFitOptions) => EngineFitLoop;
   ScalarOptimizer: new (name: string, options: Record<string, number>) => EngineScalarOptimizer;
   generateDataset(type: string, noise: number, seed: number, samples: number): {
     type: string;

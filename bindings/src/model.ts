@@ -1,16 +1,20 @@
 // Sequential: the Keras / tfjs-layers model API over the wasm engine.
-import type { Engine, EngineHistory, EngineModel, Logs, Matrix2D, WeightArray } from './engine.mjs';
+import type { Engine, EngineFitOptions, EngineHistory, EngineModel, Logs, Matrix2D, WeightArray } from './engine.mjs';
+import { EngineFitSession, type EpochReport, type FitSession } from './fit_session.js';
 import { type DenseLayer, engineDenseConfig } from './layers.js';
-import { engineOptions, makeOptimizer, type OptimizerSpec } from './optimizers.js';
+import { checkBatchOptions, checkBeginFitArgs, checkCompileArgs, checkFitArgs, checkLayer, checkPrintFn, checkWeights, learningRateRule } from './model_checks.js';
+import { checkOptimizer, engineOptions, type OptimizerSpec } from './optimizers.js';
+import type { LossName, MetricName, OptimizerName } from './registry.js';
+import { booleanRule, check } from './validate.js';
 import { type TensorLike, toMatrix } from './tensors.js';
 import { nextTick } from './yield.js';
 
-export type { Logs, Matrix2D, WeightArray };
+export type { EpochReport, FitSession, Logs, Matrix2D, WeightArray };
 
 export interface CompileArgs {
-  optimizer: OptimizerSpec | string;
-  loss: string;
-  metrics?: string[];
+  optimizer: OptimizerSpec | OptimizerName;
+  loss: LossName;
+  metrics?: MetricName[] | MetricName;
 }
 
 export interface EarlyStoppingArgs {
@@ -39,7 +43,7 @@ export interface FitArgs {
   validationData?: [TensorLike, TensorLike];
   earlyStopping?: EarlyStoppingArgs;
   seed?: number;             // the shuffling seed; default: the model's seed
-  callbacks?: FitCallbacks;
+  callbacks?: FitCallbacks | FitCallbacks[];  // an array: each object's hooks, in order
   yieldEvery?: 'epoch' | 'never';  // default 'epoch': let the event loop run between epochs
 }
 
@@ -50,17 +54,6 @@ export interface History {
   stopReason: 'completed' | 'early_stopping' | 'non_finite_loss' | 'callback';
   stoppedEpoch: number;  // -1 unless training stopped early
   stopMessage: string;
-}
-
-export interface FitSession {
-  runBatch(): boolean;  // true when that batch ended an epoch
-  runEpoch(): Logs;
-  readonly done: boolean;
-  readonly epoch: number;
-  runningLogs(): Logs;
-  lastEpochLogs(): Logs | null;  // the last completed epoch's logs, validation included
-  history(): EngineHistory;
-  end(): void;
 }
 
 export interface LayerInfo {
@@ -76,11 +69,13 @@ const finalizer = new FinalizationRegistry<EngineModel>((m) => m.delete());
 
 export class Sequential {
   readonly seed: number;
+  #engine: Engine;
   #model: EngineModel | null;
   #layers = 0;
   #stopRequested = false;
 
   constructor(engine: Engine, layers: DenseLayer[] = [], options: { seed?: number } = {}) {
+    this.#engine = engine;
     this.seed = options.seed ?? Math.floor(Math.random() * 2 ** 32);
     if (!Number.isInteger(this.seed) || this.seed < 0 || this.seed >= 2 ** 32) {
       throw new Error(`sequential: seed must be a whole number in [0, 2^32), got ${options.seed}`);
@@ -96,27 +91,26 @@ export class Sequential {
   }
 
   add(layer: DenseLayer): this {
-    if (!layer || layer.className !== 'Dense') throw new Error('add: expected a layer made by nn.layers.dense({...})');
+    checkLayer('add', layer);
     this.#m.addDense(engineDenseConfig(layer, this.#layers === 0));
     this.#layers++;
     return this;
   }
 
   compile(args: CompileArgs): void {
-    if (!args || typeof args !== 'object') throw new Error("compile: expected {optimizer, loss, metrics}");
-    const spec = typeof args.optimizer === 'string' ? makeOptimizer(args.optimizer) : args.optimizer;
-    if (!spec || typeof spec.className !== 'string') throw new Error("compile: optimizer must be a name such as 'sgd' or nn.optimizers.sgd({...})");
+    args = checkCompileArgs(args);
+    const spec = checkOptimizer('compile', args.optimizer);
     this.#m.compile({
       optimizer: spec.className,
       optimizerOptions: engineOptions(spec),
       loss: String(args.loss ?? ''),
-      metrics: (args.metrics ?? []).map(String),
+      metrics: ([] as string[]).concat(args.metrics ?? []),
     });
   }
 
   async fit(x: TensorLike, y: TensorLike, args: FitArgs = {}): Promise<History> {
-    const { callbacks: cb = {}, yieldEvery = 'epoch', ...options } = args;
-    const session = this.beginFit(x, y, options);
+    const { callbacks: cb, yieldEvery, options } = checkFitArgs(args);
+    const session = this.#startFit(x, y, options);
     const samples = toMatrix(x, 'fit: x').shape[0];
     this.#stopRequested = false;
     let stoppedByCallback = -1;
@@ -129,6 +123,7 @@ export class Sequential {
       let done = session.done;
       for (let epoch = session.epoch; !done; epoch++) {
         if (cb.onEpochBegin) await cb.onEpochBegin(epoch);
+        let logs: Logs | null = null;
         if (cb.onBatchEnd) {
           for (let batch = 0; ; batch++) {
             if (this.#stopRequested) {
@@ -140,14 +135,12 @@ export class Sequential {
             if (ended) break;
           }
           done = session.done;
+        } else if (cb.onEpochEnd) {
+          ({ done, logs } = session.runEpoch());
         } else {
-          done = this.#m.runEpoch();  // the session's runEpoch() would also fetch the logs
+          done = session.trainEpoch();  // no logs object: the hot path
         }
-        if (cb.onEpochEnd) {
-          const logs: Logs = {};
-          for (const [k, v] of Object.entries(session.history().history)) logs[k] = v[v.length - 1];
-          await cb.onEpochEnd(epoch, logs);
-        }
+        if (cb.onEpochEnd) await cb.onEpochEnd(epoch, logs ?? session.lastEpochLogs() ?? {});
         if (this.#stopRequested && !(done = session.done)) {
           stoppedByCallback = epoch;
           break;
@@ -175,8 +168,13 @@ export class Sequential {
   // fit() taken apart, for callers that train between animation frames (the page's
   // worker): one session runs exactly as fit() would, a batch or an epoch at a time.
   beginFit(x: TensorLike, y: TensorLike, args: Omit<FitArgs, 'callbacks' | 'yieldEvery'> = {}): FitSession {
-    const m = this.#m;
-    m.beginFit(toMatrix(x, 'fit: x'), toMatrix(y, 'fit: y'), {
+    return this.#startFit(x, y, checkBeginFitArgs(args));
+  }
+
+  #startFit(x: TensorLike, y: TensorLike, args: Omit<FitArgs, 'callbacks' | 'yieldEvery'>): EngineFitSession {
+    const xm = toMatrix(x, 'fit: x');
+    const ym = toMatrix(y, 'fit: y');
+    const options: EngineFitOptions = {
       batchSize: args.batchSize ?? 32,
       epochs: args.epochs ?? 1,
       initialEpoch: args.initialEpoch ?? 0,
@@ -187,28 +185,13 @@ export class Sequential {
       ...(args.validationData
         ? { validationX: toMatrix(args.validationData[0], 'fit: validationData x'), validationY: toMatrix(args.validationData[1], 'fit: validationData y') }
         : {}),
-    });
-    return {
-      runBatch: () => m.runBatch(),
-      runEpoch: () => {
-        m.runEpoch();
-        return m.lastEpochLogs() ?? {};
-      },
-      get done() {
-        return m.fitDone();
-      },
-      get epoch() {
-        return m.fitEpoch();
-      },
-      runningLogs: () => m.runningLogs(),
-      lastEpochLogs: () => m.lastEpochLogs(),
-      history: () => m.fitHistory(),
-      end: () => m.endFit(),
     };
+    return new EngineFitSession(new this.#engine.FitLoop(this.#m, xm, ym, options));
   }
 
   // Set to true from a callback to end fit() after the current batch (tfjs' model.stopTraining).
   set stopTraining(stop: boolean) {
+    check('stopTraining', 'value', stop, booleanRule);
     this.#stopRequested = Boolean(stop);
     if (stop) this.#m.stopTraining();
   }
@@ -221,10 +204,12 @@ export class Sequential {
   }
 
   evaluate(x: TensorLike, y: TensorLike, args: { batchSize?: number } = {}): Logs {
+    args = checkBatchOptions('evaluate', args);
     return this.#m.evaluate(toMatrix(x, 'evaluate: x'), toMatrix(y, 'evaluate: y'), args.batchSize ?? 32);
   }
 
   predict(x: TensorLike, args: { batchSize?: number } = {}): Matrix2D {
+    args = checkBatchOptions('predict', args);
     return this.#m.predict(toMatrix(x, 'predict: x'), args.batchSize ?? 32);
   }
 
@@ -252,7 +237,7 @@ export class Sequential {
   }
 
   setWeights(weights: { name?: string; shape: number[]; data: ArrayLike<number> }[]): void {
-    if (!Array.isArray(weights)) throw new Error('setWeights: expected an array of {shape, data}, as getWeights() returns');
+    weights = checkWeights(weights, this.layers.flatMap((l) => (l.useBias ? [[l.inputDim, l.units], [l.units]] : [[l.inputDim, l.units]])));
     this.#m.setWeights(weights.map((w, i) => {
       if (!w || !Array.isArray(w.shape) || w.data === undefined) throw new Error(`setWeights: array ${i} needs shape and data`);
       return { name: w.name ?? '', shape: w.shape, data: w.data instanceof Float32Array ? w.data : Float32Array.from(w.data) };
@@ -261,6 +246,7 @@ export class Sequential {
 
   // Keras' model.summary() table; printed with printFn (console.log by default) and returned.
   summary(printFn: ((line: string) => void) | null = console.log): string {
+    printFn = checkPrintFn(printFn);
     const text = this.#m.summary();
     if (printFn) printFn(text.replace(/\n$/, ''));
     return text;
@@ -283,7 +269,7 @@ export class Sequential {
         return m.learningRate();
       },
       set learningRate(lr: number) {
-        m.setLearningRate(lr);
+        m.setLearningRate(check('optimizer.learningRate', 'value', lr, learningRateRule));
       },
       get config() {
         return m.optimizerConfig();

@@ -6,7 +6,7 @@
 
 #include "nnplay/errors.hpp"
 #include "nnplay/model.hpp"
-#include "nnplay/small_loops.hpp"
+#include "small_loops.hpp"
 
 namespace nnplay {
 

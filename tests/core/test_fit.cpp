@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -304,18 +305,60 @@ TEST_CASE("a FitLoop run batch by batch is the same as fit()", "[fit]") {
   CHECK_FALSE(loop.run_batch());  // done stays done
 }
 
-TEST_CASE("FitLoop::run_epoch returns the epoch's logs", "[fit]") {
+TEST_CASE("FitLoop::run_epoch reports done, the next epoch and the epoch's logs; train_epoch returns done", "[fit]") {
   auto data = generate_dataset<float>("xor", 0, 4, 50);
   Sequential<float> model(3);
   tutorial_model(model, 0.1);
   FitOptions<float> options;
-  options.epochs = 2;
+  options.epochs = 3;
   FitLoop<float> loop(model, data.points, data.labels, options);
-  const auto first = loop.run_epoch();
-  CHECK(loop.epoch() == 1);
-  CHECK(first.at("loss") == loop.history().at("loss")[0]);
-  loop.run_epoch();
-  CHECK(loop.done());
+  CHECK(loop.last_epoch_logs().values.empty());
+  const EpochReport first = loop.run_epoch();
+  CHECK_FALSE(first.done);
+  CHECK(first.epoch == 1);
+  CHECK(first.epoch == loop.epoch());
+  CHECK(first.logs.at("loss") == loop.history().at("loss")[0]);
+  CHECK(first.logs.at("tanh_accuracy") == loop.history().at("tanh_accuracy")[0]);
+  CHECK_FALSE(loop.train_epoch());
+  CHECK(loop.last_epoch_logs().at("loss") == loop.history().at("loss")[1]);
+  const EpochReport last = loop.run_epoch();
+  CHECK(last.done);
+  CHECK(last.epoch == 3);
+  CHECK(last.logs.at("loss") == loop.history().at("loss")[2]);
+  const EpochReport after = loop.run_epoch();  // nothing left to run: the same state
+  CHECK(after.done);
+  CHECK(after.epoch == 3);
+  CHECK(loop.history().epoch.size() == 3);
+}
+
+TEST_CASE("a FitLoop whose model changed, was destroyed or started another fit says so instead of training", "[fit]") {
+  auto data = generate_dataset<float>("xor", 0, 4, 50);
+  FitOptions<float> options;
+  options.epochs = 3;
+  SECTION("a layer added") {
+    Sequential<float> model(3);
+    tutorial_model(model, 0.1);
+    FitLoop<float> loop(model, data.points, data.labels, options);
+    loop.run_epoch();
+    model.add({1, "tanh"});
+    CHECK_THROWS_WITH(loop.run_batch(), Catch::Contains("a layer was added"));
+    CHECK(loop.history().epoch.size() == 1);  // what ran is kept
+  }
+  SECTION("compiled again") {
+    Sequential<float> model(3);
+    tutorial_model(model, 0.1);
+    FitLoop<float> loop(model, data.points, data.labels, options);
+    model.compile({"adam", {}, "mean_squared_error", {}});
+    CHECK_THROWS_WITH(loop.train_epoch(), Catch::Contains("compiled again"));
+    CHECK_THROWS_WITH(loop.running_logs(), Catch::Contains("compiled again"));
+  }
+  SECTION("destroyed") {
+    auto model = std::make_unique<Sequential<float>>(3);
+    tutorial_model(*model, 0.1);
+    FitLoop<float> loop(*model, data.points, data.labels, options);
+    model.reset();
+    CHECK_THROWS_WITH(loop.run_epoch(), Catch::Contains("destroyed"));
+  }
 }
 
 TEST_CASE("stop_training set between FitLoop batches ends the epoch and the fit", "[fit]") {

@@ -50,7 +50,7 @@ struct History {
 
 // Keras' EarlyStopping as tf.keras 2.3 has it: after each epoch, an improvement of more
 // than min_delta resets the wait; otherwise wait += 1 and training stops once
-// wait >= patience. mode "auto": max for names ending in acc/accuracy, else min.
+// wait >= patience. mode "auto": max for names containing "acc" (accuracy metrics), else min.
 struct EarlyStopping {
   std::string monitor = "val_loss";
   double min_delta = 0;

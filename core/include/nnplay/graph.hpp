@@ -28,7 +28,6 @@ template <class T>
 struct Node {
   Matrix<T> value;
   Matrix<T> grad;
-  bool batch_sized = true;
   // False for data (the model's inputs and targets): no op computes a gradient for it.
   bool needs_grad = true;
 
@@ -41,7 +40,6 @@ struct Node {
     n.value.fill(T(0));
     n.grad = Matrix<T>::from_shape({r, c});
     n.grad.fill(T(0));
-    n.batch_sized = false;
     return n;
   }
 };

@@ -56,6 +56,14 @@ struct Gradients {
   std::vector<WeightArray<T>> gradients;  // in get_weights() order
 };
 
+// One trainable array: a layer's kernel or bias, with its Keras name ("dense/kernel:0").
+template <class T>
+struct Parameter {
+  std::string name;
+  Node<T>* node;
+  bool is_bias;
+};
+
 template <class T>
 class FitLoop;
 
@@ -97,6 +105,8 @@ class Sequential {
   std::size_t input_dim() const;
   std::size_t output_dim() const;
   std::size_t parameter_count() const;
+  // Every kernel and bias, per layer in that order: get_weights()' order, the optimizer's list.
+  std::vector<Parameter<T>> parameters() const;
   bool compiled() const { return optimizer_ != nullptr; }
   Optimizer<T>& optimizer();  // e.g. optimizer().set_learning_rate(0.1) between batches
   Loss loss() const;
@@ -108,6 +118,7 @@ class Sequential {
 
  private:
   friend class FitLoop<T>;
+  void detach_fit(const char* why);
   void require_layers(const char* what) const;
   void require_compiled(const char* what) const;
   void check_xy(const Matrix<T>& x, const Matrix<T>& y, const char* what) const;
@@ -128,6 +139,7 @@ class Sequential {
   std::optional<Loss> loss_;
   std::vector<Metric> metrics_;
   std::vector<double> metric_sums_;
+  FitLoop<T>* fit_ = nullptr;  // the fit attached to this model, if any (fit_loop.hpp)
 };
 
 }  // namespace nnplay

@@ -222,7 +222,7 @@ export class Training {
     const session = this.#session;
     if (!session || session.done) return false;
     this.#batch = 0;
-    this.#afterEpoch(session.runEpoch());
+    this.#afterEpoch(session.runEpoch().logs);  // one engine call: done and epoch come with it
     return !session.done;
   }
 
