@@ -20,6 +20,7 @@ import { CompareView } from './views/compare.js';
 import { applyHides, Controls } from './views/controls.js';
 import { DatasetPicker } from './views/datasets.js';
 import { DescentView } from './views/descent.js';
+import { EmbedDialog } from './views/embedDialog.js';
 import { Heatmap } from './views/heatmap.js';
 import { drawLegend } from './views/legend.js';
 import { NetworkView } from './views/network.js';
@@ -311,6 +312,7 @@ byId('share').addEventListener('click', async () => {
     prompt(t('share'), location.href);
   }
 });
+new EmbedDialog(byId<HTMLButtonElement>('embed'), () => store.state);
 byId('codePanel').addEventListener('toggle', () => (byId('code').textContent = keras(store.state, own)));
 byId('copyCode').addEventListener('click', async () => {
   try {

@@ -22,21 +22,38 @@ export const SERIES_STYLE = {
 const EMPTY_EPOCHS: [number, number] = [0, 10];
 
 export class Charts {
-  #loss!: uPlot;
-  #acc!: uPlot;
+  #loss: uPlot | null = null;
+  #acc: uPlot | null = null;
   #lossEl: HTMLElement;
   #accEl: HTMLElement;
+  #labels: ChartLabels;
   #epochs: number[] = [];
   #series = { loss: [] as (number | null)[], valLoss: [] as (number | null)[], acc: [] as (number | null)[], valAcc: [] as (number | null)[] };
 
+  // The charts are made when they come near the screen (on a phone they are far below the
+  // first screen: making them at start-up was a third of the page's start-up task); their
+  // space is reserved in styles.css, and the data kept until then.
   constructor(lossEl: HTMLElement, accEl: HTMLElement, labels: ChartLabels) {
     this.#lossEl = lossEl;
     this.#accEl = accEl;
-    this.setLabels(labels);
+    this.#labels = labels;
+    const seen = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      seen.disconnect();
+      this.#make();
+    }, { rootMargin: '300px' });
+    seen.observe(lossEl);
+    seen.observe(accEl);
   }
 
-  // (Re)builds both charts with these texts, keeping the data (a language switch).
+  // New texts (a language switch): the charts are rebuilt with them, keeping the data.
   setLabels(labels: ChartLabels): void {
+    this.#labels = labels;
+    if (this.#loss) this.#make();
+  }
+
+  #make(): void {
+    const labels = this.#labels;
     this.#loss?.destroy();
     this.#acc?.destroy();
     const width = Math.max(200, Math.min(320, this.#lossEl.clientWidth || 300));
@@ -87,6 +104,7 @@ export class Charts {
   }
 
   #redraw() {
+    if (!this.#loss || !this.#acc) return;
     this.#loss.setData([this.#epochs, this.#series.loss, this.#series.valLoss] as uPlot.AlignedData);
     this.#acc.setData([this.#epochs, this.#series.acc, this.#series.valAcc] as uPlot.AlignedData);
   }

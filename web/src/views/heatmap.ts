@@ -20,6 +20,10 @@ export class Heatmap {
   #units = 1;
   #sets: PointSet[] = [];
   #classes = 2;
+  // The overlay's CSS width, kept by a ResizeObserver: reading it in drawPoints forced a
+  // layout of the page on every setting change (and several times at start-up).
+  #size = 0;
+  #colours: ColourScale | null = null;
 
   constructor(canvas: HTMLCanvasElement, overlay: HTMLCanvasElement, coords: HTMLElement, onClick: (x: number, y: number) => void) {
     this.#canvas = canvas;
@@ -37,6 +41,11 @@ export class Heatmap {
     });
     overlay.addEventListener('mouseleave', () => (coords.textContent = ''));
     overlay.addEventListener('click', (e) => onClick(...toData(e)));
+    new ResizeObserver(([entry]) => {
+      if (entry.contentRect.width === this.#size) return;
+      this.#size = entry.contentRect.width;
+      if (this.#colours) this.drawPoints(this.#colours);
+    }).observe(overlay);
   }
 
   // values: GRID² × units (units 1: [-1, 1]; >= 2: class probabilities)
@@ -62,7 +71,8 @@ export class Heatmap {
   drawPoints(colours: ColourScale): void {
     const c = this.#overlay;
     const dpr = window.devicePixelRatio || 1;
-    const size = c.getBoundingClientRect().width || 300;
+    this.#colours = colours;
+    const size = this.#size || 300;
     if (c.width !== Math.round(size * dpr)) {
       c.width = c.height = Math.round(size * dpr);
     }

@@ -170,7 +170,7 @@ export class NetworkView {
       layers.append(col);
     });
     this.#buildLinks();
-    this.#layoutLinks();
+    this.#scheduleLayout();
     if (this.#inputThumbs) this.setInputThumbs(this.#inputThumbs);
   }
 
@@ -209,22 +209,38 @@ export class NetworkView {
     }
   }
 
+  // Once per frame, at its rendering step: structure changes come in bursts at start-up, and
+  // laying the page out in the middle of a script is paid again at the frame.
+  #layoutPending = false;
+  #scheduleLayout() {
+    if (this.#layoutPending) return;
+    this.#layoutPending = true;
+    requestAnimationFrame(() => {
+      this.#layoutPending = false;
+      this.#layoutLinks();
+    });
+  }
+
+  // Every position is read before anything is written: a write between two reads would make
+  // each read lay out the page again (forced layouts were a large part of start-up).
   #layoutLinks() {
-    // relative to the SVG, which scrolls with the layers when a narrow page scrolls them
+    // relative to the SVG, which scrolls with the layers when a narrow page scrolls them;
+    // every layout read before any write (one layout per frame)
     const box = this.#svg.getBoundingClientRect();
-    this.#svg.setAttribute('width', String(this.#root.scrollWidth));
-    this.#svg.setAttribute('height', String(this.#root.scrollHeight));
-    for (const link of this.#links) {
-      const a = this.#canvases[link.layer][link.from]?.getBoundingClientRect();
-      const b = this.#canvases[link.layer + 1][link.to]?.getBoundingClientRect();
-      if (!a || !b) continue;
+    const width = this.#root.scrollWidth, height = this.#root.scrollHeight;
+    const ends = this.#links.map((link) => [this.#canvases[link.layer][link.from]?.getBoundingClientRect(), this.#canvases[link.layer + 1][link.to]?.getBoundingClientRect()]);
+    this.#svg.setAttribute('width', String(width));
+    this.#svg.setAttribute('height', String(height));
+    this.#links.forEach((link, i) => {
+      const [a, b] = ends[i];
+      if (!a || !b) return;
       const x1 = a.right - box.left, y1 = a.top + a.height / 2 - box.top;
       const x2 = b.left - box.left, y2 = b.top + b.height / 2 - box.top;
       const mx = (x1 + x2) / 2;
       const d = `M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2},${y2}`;
       link.path.setAttribute('d', d);
       link.hit.setAttribute('d', d);
-    }
+    });
   }
 
   setInputThumbs(thumbs: Float32Array): void {
