@@ -9,6 +9,7 @@
 #include <emscripten/val.h>
 #include <malloc.h>
 
+#include <cmath>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "nnplay/datasets.hpp"
 #include "nnplay/features.hpp"
 #include "nnplay/fit_loop.hpp"
+#include "nnplay/limits.hpp"
 #include "nnplay/model.hpp"
 
 using emscripten::val;
@@ -332,18 +334,23 @@ class FitLoop {
 // view steps it on a loss curve (the same update rules as training, not an imitation).
 class ScalarOptimizer {
  public:
-  ScalarOptimizer(std::string name, val options) : w_(nnplay::Node<float>::parameter(1, 1)) {
-    guarded([&] {
+  // A factory, not a throwing constructor: a JavaScript throw out of a constructor would
+  // leak the object Embind allocated.
+  static ScalarOptimizer* make(val name, val options) {
+    return guarded([&] {
+      auto made = std::make_unique<ScalarOptimizer>();
       nnplay::OptimizerOptions o;
       const val keys = val::global("Object").call<val>("keys", options);
       for (unsigned i = 0; i < keys["length"].as<unsigned>(); ++i) {
         const std::string key = keys[i].as<std::string>();
         o[key] = options[key].as<double>();
       }
-      optimizer_ = nnplay::make_optimizer<float>(name, o);
-      optimizer_->build({&w_});
+      made->optimizer_ = nnplay::make_optimizer<float>(name.as<std::string>(), o);
+      made->optimizer_->build({&made->w_});
+      return made.release();
     });
   }
+  ScalarOptimizer() : w_(nnplay::Node<float>::parameter(1, 1)) {}
   // w -> the optimizer's next w, given the gradient at w.
   double step(double w, double gradient) {
     return guarded([&] {
@@ -359,9 +366,15 @@ class ScalarOptimizer {
   std::unique_ptr<nnplay::Optimizer<float>> optimizer_;
 };
 
-val generate_dataset(std::string type, double noise, double seed, double samples) {
+// Strings arrive as val and are converted inside guarded(): a std::string argument is
+// destroyed by Embind's caller after the call returns, which never happens when the call
+// throws into JavaScript (it leaked on every error).
+val generate_dataset(val type, double noise, double seed, double samples) {
   return guarded([&] {
-    const auto d = nnplay::generate_dataset<float>(type, noise, static_cast<std::uint32_t>(seed), static_cast<std::size_t>(samples));
+    if (!(samples >= 0) || samples != std::floor(samples) || samples > double(nnplay::max_dataset_samples)) {
+      nnplay::fail("dataset: samples must be a whole number from 0 to ", nnplay::max_dataset_samples, ", got ", nnplay::number_text(samples));
+    }
+    const auto d = nnplay::generate_dataset<float>(type.as<std::string>(), noise, static_cast<std::uint32_t>(seed), static_cast<std::size_t>(samples));
     val out = val::object();
     out.set("type", d.type);
     out.set("points", to_js(d.points));
@@ -392,15 +405,15 @@ val make_features(val points, val names) {
 }
 
 // The dataset's noise-free label at (x, y), or null where the dataset has no such rule.
-val true_label(std::string type, double x, double y) {
+val true_label(val type, double x, double y) {
   return guarded([&] {
-    const auto label = nnplay::true_label(type, x, y);
+    const auto label = nnplay::true_label(type.as<std::string>(), x, y);
     return label ? val(*label) : val::null();
   });
 }
 
-unsigned seed_from_string(std::string text) {
-  return guarded([&] { return nnplay::seed_from_string(text); });
+unsigned seed_from_string(val text) {
+  return guarded([&] { return nnplay::seed_from_string(text.as<std::string>()); });
 }
 
 // Bytes of the wasm heap in use by malloc (for leak tests).
@@ -440,7 +453,7 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("lastEpochLogs", &FitLoop::lastEpochLogs)
       .function("history", &FitLoop::history);
   emscripten::class_<ScalarOptimizer>("ScalarOptimizer")
-      .constructor<std::string, val>()
+      .constructor(&ScalarOptimizer::make, emscripten::allow_raw_pointers())
       .function("step", &ScalarOptimizer::step);
   emscripten::function("generateDataset", &generate_dataset);
   emscripten::function("splitDataset", &split_dataset);

@@ -17,7 +17,7 @@ export type Logs = Record<string, number>;
 export interface EngineHistory {
   epoch: number[];
   history: Record<string, number[]>;
-  stopReason: 'completed' | 'early_stopping' | 'non_finite_loss' | 'callback';
+  stopReason: 'completed' | 'early_stopping' | 'non_finite_loss' | 'non_finite_weights' | 'callback';
   stoppedEpoch: number;
   stopMessage: string;
 }

@@ -65,6 +65,13 @@ export class EngineFitSession implements FitSession {
     return this.#done;
   }
 
+  // Not ended and not done: the session owns its model.
+  get running(): boolean {
+    if (!this.#loop) return false;
+    this.#refresh();
+    return !this.#done;
+  }
+
   get done(): boolean {
     void this.#l;  // refuses once ended
     this.#refresh();

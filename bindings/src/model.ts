@@ -35,6 +35,7 @@ export interface FitCallbacks {
 }
 
 export interface FitArgs {
+  verbose?: 0;               // tfjs / Keras: the module prints nothing (the nnplay CLI prints Keras' progress)
   batchSize?: number;        // default 32
   epochs?: number;           // default 1
   initialEpoch?: number;
@@ -51,7 +52,7 @@ export interface History {
   epoch: number[];
   history: Record<string, number[]>;
   params: { epochs: number; batchSize: number; samples: number };
-  stopReason: 'completed' | 'early_stopping' | 'non_finite_loss' | 'callback';
+  stopReason: 'completed' | 'early_stopping' | 'non_finite_loss' | 'non_finite_weights' | 'callback';
   stoppedEpoch: number;  // -1 unless training stopped early
   stopMessage: string;
 }
@@ -73,6 +74,8 @@ export class Sequential {
   #model: EngineModel | null;
   #layers = 0;
   #stopRequested = false;
+  #fitting = false;  // a fit() is running (from its start until it returns)
+  #session: EngineFitSession | null = null;  // the last session beginFit() started
 
   constructor(engine: Engine, layers: DenseLayer[] = [], options: { seed?: number } = {}) {
     this.#engine = engine;
@@ -82,7 +85,12 @@ export class Sequential {
     }
     this.#model = new engine.Model(this.seed);
     finalizer.register(this, this.#model, this);
-    for (const layer of layers) this.add(layer);
+    try {
+      for (const layer of layers) this.add(layer);
+    } catch (e) {
+      this.dispose();  // nobody gets this object: free the engine's model now, not at some GC
+      throw e;
+    }
   }
 
   get #m(): EngineModel {
@@ -90,7 +98,14 @@ export class Sequential {
     return this.#model;
   }
 
+  // A fit owns its model, as in tfjs: while one runs, what would change what it trains is refused.
+  #refuseWhileFitting(what: string): void {
+    if (this.#fitting) throw new Error(`${what}: another fit() is ongoing on this model; wait for it to finish`);
+    if (this.#session?.running) throw new Error(`${what}: a fit session (beginFit) is ongoing on this model; end() it first`);
+  }
+
   add(layer: DenseLayer): this {
+    this.#refuseWhileFitting('add');
     checkLayer('add', layer);
     this.#m.addDense(engineDenseConfig(layer, this.#layers === 0));
     this.#layers++;
@@ -98,6 +113,7 @@ export class Sequential {
   }
 
   compile(args: CompileArgs): void {
+    this.#refuseWhileFitting('compile');
     args = checkCompileArgs(args);
     const spec = checkOptimizer('compile', args.optimizer);
     this.#m.compile({
@@ -109,10 +125,12 @@ export class Sequential {
   }
 
   async fit(x: TensorLike, y: TensorLike, args: FitArgs = {}): Promise<History> {
+    this.#refuseWhileFitting('fit');
     const { callbacks: cb, yieldEvery, options } = checkFitArgs(args);
     const session = this.#startFit(x, y, options);
     const samples = toMatrix(x, 'fit: x').shape[0];
     this.#stopRequested = false;
+    this.#fitting = true;
     let stoppedByCallback = -1;
     let engineHistory: EngineHistory;
     try {
@@ -146,11 +164,18 @@ export class Sequential {
           break;
         }
         if (yieldEvery === 'epoch') await nextTick();
+        if (!this.#model) break;  // disposed while fit() waited
       }
+    } catch (e) {
+      if (this.#model) throw e;  // else: the engine refused because dispose() ended the fit
     } finally {
       engineHistory = session.history();
       session.end();
       this.#stopRequested = false;
+      this.#fitting = false;
+    }
+    if (!this.#model) {
+      throw new Error(`fit: the model was disposed while fit() was running; training stopped after ${engineHistory.epoch.length} epoch(s)`);
     }
     const history: History = {
       ...engineHistory,
@@ -167,11 +192,13 @@ export class Sequential {
 
   // fit() taken apart, for callers that train between animation frames (the page's
   // worker): one session runs exactly as fit() would, a batch or an epoch at a time.
-  beginFit(x: TensorLike, y: TensorLike, args: Omit<FitArgs, 'callbacks' | 'yieldEvery'> = {}): FitSession {
-    return this.#startFit(x, y, checkBeginFitArgs(args));
+  beginFit(x: TensorLike, y: TensorLike, args: Omit<FitArgs, 'callbacks' | 'yieldEvery' | 'verbose'> = {}): FitSession {
+    this.#refuseWhileFitting('beginFit');
+    this.#session = this.#startFit(x, y, checkBeginFitArgs(args));
+    return this.#session;
   }
 
-  #startFit(x: TensorLike, y: TensorLike, args: Omit<FitArgs, 'callbacks' | 'yieldEvery'>): EngineFitSession {
+  #startFit(x: TensorLike, y: TensorLike, args: Omit<FitArgs, 'callbacks' | 'yieldEvery' | 'verbose'>): EngineFitSession {
     const xm = toMatrix(x, 'fit: x');
     const ym = toMatrix(y, 'fit: y');
     const options: EngineFitOptions = {
@@ -200,6 +227,7 @@ export class Sequential {
   }
 
   trainOnBatch(x: TensorLike, y: TensorLike): Logs {
+    this.#refuseWhileFitting('trainOnBatch');
     return this.#m.trainOnBatch(toMatrix(x, 'trainOnBatch: x'), toMatrix(y, 'trainOnBatch: y'));
   }
 
@@ -237,6 +265,7 @@ export class Sequential {
   }
 
   setWeights(weights: { name?: string; shape: number[]; data: ArrayLike<number> }[]): void {
+    this.#refuseWhileFitting('setWeights');
     weights = checkWeights(weights, this.layers.flatMap((l) => (l.useBias ? [[l.inputDim, l.units], [l.units]] : [[l.inputDim, l.units]])));
     this.#m.setWeights(weights.map((w, i) => {
       if (!w || !Array.isArray(w.shape) || w.data === undefined) throw new Error(`setWeights: array ${i} needs shape and data`);
@@ -282,7 +311,7 @@ export class Sequential {
   }
 
   dispose(): void {
-    if (!this.#model) return;
+    if (!this.#model) return;  // a running fit() stops at its next step and rejects, saying why
     finalizer.unregister(this);
     this.#model.delete();
     this.#model = null;

@@ -94,9 +94,12 @@ const FIT_SPEC = {
   ...BEGIN_FIT_SPEC,
   callbacks: either(callbacksObject, arrayOf(callbacksObject)),  // tfjs takes an array of callback objects
   yieldEvery: oneOf(['epoch', 'never'] as const),
+  // tfjs' and Keras' verbose: the module never prints, so only 0 means what it says (the nnplay CLI prints
+  // Keras' verbose=1 lines); 1 or 2 would be silently ignored, so they are refused.
+  verbose: numberRule({ min: 0, max: 0, integer: true }),
 };
 
-export type BeginFitArgs = Omit<FitArgs, 'callbacks' | 'yieldEvery'>;
+export type BeginFitArgs = Omit<FitArgs, 'callbacks' | 'yieldEvery' | 'verbose'>;
 
 export function checkBeginFitArgs(args: unknown, call = 'beginFit'): BeginFitArgs {
   return checkOptions(call, args, BEGIN_FIT_SPEC) as BeginFitArgs;
@@ -117,7 +120,7 @@ export function mergeCallbacks(list: readonly FitCallbacks[]): FitCallbacks {
 }
 
 export function checkFitArgs(args: unknown): { callbacks: FitCallbacks; yieldEvery: 'epoch' | 'never'; options: BeginFitArgs } {
-  const { callbacks, yieldEvery, ...options } = checkOptions('fit', args, FIT_SPEC);
+  const { callbacks, yieldEvery, verbose: _quiet, ...options } = checkOptions('fit', args, FIT_SPEC);
   const list = callbacks === undefined ? [] : Array.isArray(callbacks) ? callbacks : [callbacks];
   return { callbacks: mergeCallbacks(list as FitCallbacks[]), yieldEvery: yieldEvery ?? 'epoch', options: options as BeginFitArgs };
 }

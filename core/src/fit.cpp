@@ -49,7 +49,7 @@ class EarlyStoppingState {
     ++wait_;
     if (wait_ < config_.patience) return false;
     if (config_.restore_best_weights && !best_weights_.empty()) {
-      model.set_weights(best_weights_);
+      model.assign_weights(best_weights_);
       restored_ = true;
     }
     return true;
@@ -89,6 +89,7 @@ Matrix<T> rows_of(const Matrix<T>& m, std::size_t from, std::size_t to) {
 template <class T>
 FitLoop<T>::FitLoop(Sequential<T>& model, const Matrix<T>& x, const Matrix<T>& y, const FitOptions<T>& options)
     : model_(&model), options_(options) {
+  model.refuse_while_fitting("fit");
   model.require_compiled("fit");
   model.check_xy(x, y, "fit");
   if (options.batch_size < 1) fail("fit: batch_size must be >= 1, got ", options.batch_size);
@@ -137,6 +138,7 @@ FitLoop<T>::FitLoop(Sequential<T>& model, const Matrix<T>& x, const Matrix<T>& y
   epoch_ = options.initial_epoch;
   done_ = epoch_ >= options.epochs;
   model.stop_training = false;
+  before_update_.resize(model.optimizer_->state_size() + model.parameter_count());  // the step allocates nothing
   if (model.fit_) model.fit_->detach("a newer fit started on its model");
   model.fit_ = this;
 }
@@ -212,7 +214,17 @@ bool FitLoop<T>::run_batch() {
     return true;
   }
   net.graph_->backward(count);
-  net.optimizer_->apply_gradients();
+  if (!apply_update(net)) {
+    history_.stop_reason = StopReason::non_finite_weights;
+    history_.stopped_epoch = epoch_;
+    std::ostringstream why;
+    why << "epoch " << epoch_ + 1 << ", batch " << batch_
+        << ": the update would have made a weight non-finite; training stopped without applying it (the learning rate "
+        << net.optimizer_->learning_rate() << " may be too high)";
+    history_.stop_message = why.str();
+    end_epoch(net);
+    return true;
+  }
   if (options_.callbacks.on_batch_end) options_.callbacks.on_batch_end(batch_ - 1, running_logs());
   if (cursor_ >= order_.size() || net.stop_training) {
     end_epoch(net);
@@ -222,9 +234,34 @@ bool FitLoop<T>::run_batch() {
 }
 
 template <class T>
+bool FitLoop<T>::apply_update(Sequential<T>& net) {
+  Optimizer<T>& optimizer = *net.optimizer_;
+  const std::vector<Node<T>*>& parameters = optimizer.parameters();
+  T* saved = before_update_.data();
+  for (const Node<T>* p : parameters) saved = std::copy(p->value.data(), p->value.data() + p->value.size(), saved);
+  optimizer.save_state(saved);
+  const std::int64_t iterations = optimizer.iterations();
+  optimizer.apply_gradients();
+  bool finite = true;
+  for (const Node<T>* p : parameters) {
+    const T* w = p->value.data();
+    for (std::size_t i = 0, n = p->value.size(); i < n; ++i) finite &= std::isfinite(w[i]);
+  }
+  if (finite) return true;
+  const T* from = before_update_.data();
+  for (Node<T>* p : parameters) {
+    std::copy(from, from + p->value.size(), p->value.data());
+    from += p->value.size();
+  }
+  optimizer.restore_state(from, iterations);
+  return false;
+}
+
+template <class T>
 void FitLoop<T>::end_epoch(Sequential<T>& net) {
   in_epoch_ = false;
-  const bool diverged = history_.stop_reason == StopReason::non_finite_loss;
+  const bool diverged =
+      history_.stop_reason == StopReason::non_finite_loss || history_.stop_reason == StopReason::non_finite_weights;
   Logs logs = running_logs();
   if (has_validation_) {
     if (diverged) {

@@ -22,6 +22,13 @@ Sequential<T>::~Sequential() {
 }
 
 template <class T>
+void Sequential<T>::refuse_while_fitting(const char* what) const {
+  if (fit_ && !fit_->done()) {
+    fail(what, ": another fit is ongoing on this model; wait for it to end (or end its session) first");
+  }
+}
+
+template <class T>
 void Sequential<T>::detach_fit(const char* why) {
   if (fit_) fit_->detach(why);
   fit_ = nullptr;
@@ -29,6 +36,7 @@ void Sequential<T>::detach_fit(const char* why) {
 
 template <class T>
 Sequential<T>& Sequential<T>::add(const DenseConfig& config) {
+  refuse_while_fitting("add");
   std::size_t in = 0;
   if (layers_.empty()) {
     if (config.input_dim < 1) fail("Dense: the first layer needs input_dim >= 1 (Keras' input_shape=(n,)), got ", config.input_dim);
@@ -50,6 +58,7 @@ Sequential<T>& Sequential<T>::add(const DenseConfig& config) {
 
 template <class T>
 void Sequential<T>::compile(const CompileConfig& config) {
+  refuse_while_fitting("compile");
   require_layers("compile");
   const Loss loss = parse_loss(config.loss);
   const Dense<T>& last = *layers_.back();
@@ -177,6 +186,12 @@ std::vector<WeightArray<T>> Sequential<T>::get_weights() const {
 
 template <class T>
 void Sequential<T>::set_weights(const std::vector<WeightArray<T>>& weights) {
+  refuse_while_fitting("set_weights");
+  assign_weights(weights);
+}
+
+template <class T>
+void Sequential<T>::assign_weights(const std::vector<WeightArray<T>>& weights) {
   const std::vector<Parameter<T>> targets = parameters();
   if (weights.size() != targets.size()) {
     fail("set_weights: expected ", targets.size(), " arrays (kernel, then bias, per layer), got ", weights.size());

@@ -95,11 +95,7 @@ function runner() {
   };
 }
 
-// Until the engine branch (a fit owns its model) is merged, the takeovers and traps of
-// issue 11 make this fail: it is marked todo so that npm test reports it without failing.
-const ownership = typeof process.env.NNPLAY_FIT_OWNERSHIP === 'string' ? {} : { todo: 'needs fit ownership (engine branch)' };
-
-test(`${RUNS} random operation sequences on two models: no trap, no takeover, the reference run unchanged (seed ${SEED})`, { timeout: 180000, ...ownership }, async (t) => {
+test(`${RUNS} random operation sequences on two models: no trap, no takeover, the reference run unchanged (seed ${SEED})`, { timeout: 180000 }, async (t) => {
   t.diagnostic(`fuzz seed ${SEED} (FUZZ_SEED=${SEED} repeats it)`);
   const before = await referenceLosses();
   const started = performance.now();

@@ -34,7 +34,7 @@ struct Logs {
   double at(const std::string& key) const;  // throws naming the keys there are
 };
 
-enum class StopReason { completed, early_stopping, non_finite_loss, callback };
+enum class StopReason { completed, early_stopping, non_finite_loss, non_finite_weights, callback };
 const char* stop_reason_name(StopReason r);  // "completed", "early_stopping", ...
 
 struct History {

@@ -3,9 +3,10 @@
 // epochs — with exactly the semantics of one Sequential::fit() call (which is a FitLoop
 // run to its end).
 //
-// The loop is attached to its model while it exists. The model detaches it when the loop
-// can no longer run (the model was changed, destroyed, or started another fit); a detached
-// loop keeps its history, and any call that would train says why it cannot.
+// The loop is attached to its model while it exists. While it runs (not done), the model
+// refuses add, compile, another fit, train_on_batch and set_weights. The model detaches a
+// finished loop when it changes or starts another fit, and any loop when it is destroyed;
+// a detached loop keeps its history, and any call that would train says why it cannot.
 #pragma once
 
 #include <memory>
@@ -15,11 +16,6 @@
 #include "nnplay/model.hpp"
 
 namespace nnplay {
-
-namespace detail {
-template <class T>
-class EarlyStoppingState;
-}
 
 // The state after run_epoch(): whether the fit has ended, the epoch in progress or next to
 // start (FitLoop::epoch()), and the logs of the last completed epoch (empty before the first).
@@ -71,6 +67,9 @@ class FitLoop {
   Sequential<T>& model(const char* what) const;
   void begin_epoch();
   void end_epoch(Sequential<T>& net);
+  // Applies the batch's update, unless it would make a weight non-finite: then the update
+  // is taken back (weights and optimizer state) and false returned.
+  bool apply_update(Sequential<T>& net);
 
   Sequential<T>* model_;
   const char* detached_why_ = nullptr;
@@ -88,6 +87,7 @@ class FitLoop {
   bool done_ = false;
   History history_;
   Logs last_epoch_logs_;
+  std::vector<T> before_update_;  // weights, then optimizer state, before this batch's update
   std::unique_ptr<detail::EarlyStoppingState<T>> early_;
 };
 

@@ -95,6 +95,15 @@ class Graph {
     capacity_ = rows;
   }
   std::size_t capacity() const { return capacity_; }
+  // Gives back what a large batch took: buffers shrink to `rows` rows (contents dropped).
+  void release_to(std::size_t rows) {
+    if (rows >= capacity_) return;
+    for (auto& n : nodes_) {
+      n->value = Matrix<T>::from_shape({rows, n->width()});
+      n->grad = Matrix<T>::from_shape({rows, n->width()});
+    }
+    capacity_ = rows;
+  }
 
   // Runs the network ops on the first `rows` rows.
   void forward_network(std::size_t rows) {

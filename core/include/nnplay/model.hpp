@@ -66,6 +66,10 @@ struct Parameter {
 
 template <class T>
 class FitLoop;
+namespace detail {
+template <class T>
+class EarlyStoppingState;
+}
 
 template <class T>
 class Sequential {
@@ -118,6 +122,11 @@ class Sequential {
 
  private:
   friend class FitLoop<T>;
+  friend class detail::EarlyStoppingState<T>;  // restores the best weights during a fit
+  // While a fit attached to this model is running, whatever would change what it trains
+  // (add, compile, another fit, train_on_batch, set_weights) is refused.
+  void refuse_while_fitting(const char* what) const;
+  void assign_weights(const std::vector<WeightArray<T>>& weights);
   void detach_fit(const char* why);
   void require_layers(const char* what) const;
   void require_compiled(const char* what) const;

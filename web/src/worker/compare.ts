@@ -57,7 +57,7 @@ export function compareFrame(train = true): CompareResult {
       run.last = metricsOf(logs, run.setup.metrics[0]);
       run.pending.push(run.last);
     }
-    if (done && run.session.history().stopReason === 'non_finite_loss') run.diverged = true;
+    if (done && run.session.history().stopReason.startsWith('non_finite')) run.diverged = true;
   }
   if (train && runs.some((r) => r.pending.length > 0)) epoch++;
   const result: CompareResult = {

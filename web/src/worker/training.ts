@@ -242,7 +242,7 @@ export class Training {
     if (!session.done) return;
     const h = session.history();
     this.#playing = false;
-    if (h.stopReason === 'non_finite_loss') {
+    if (h.stopReason === 'non_finite_loss' || h.stopReason === 'non_finite_weights') {
       this.#diverged = true;
       this.#stopped = h.stopMessage;
     } else if (h.stopReason === 'early_stopping') {
@@ -273,6 +273,13 @@ export class Training {
   #edit(index: number, at: number, value: number) {
     const w = this.model.getWeights();
     w[index].data[at] = value;
-    this.model.setWeights(w);
+    if (this.#session && !this.#session.done) {  // a running fit owns its model: edit between two sessions
+      this.#session.end();
+      this.#session = null;
+      this.model.setWeights(w);
+      this.#startSession();
+    } else {
+      this.model.setWeights(w);
+    }
   }
 }

@@ -5,6 +5,7 @@
 // core/registry.json, the one list the engine, the JS API and the page read.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <map>
@@ -83,6 +84,7 @@ class Optimizer {
     learning_rate_ = lr;
   }
   std::int64_t iterations() const { return iterations_; }
+  const std::vector<Node<T>*>& parameters() const { return parameters_; }  // what build() was given
   // The hyper-parameters, in Keras' names and order (for summaries and generated code).
   std::vector<std::pair<std::string, double>> config() const {
     std::vector<std::pair<std::string, double>> all = {{"learning_rate", learning_rate_}};
@@ -110,6 +112,24 @@ class Optimizer {
     on_build();
   }
 
+  // What an update changes besides the weights (the slots, and the step count kept by the
+  // caller), so that a fit can take back an update that made a weight non-finite.
+  std::size_t state_size() const {
+    std::size_t n = 0;
+    for (const auto& slot : slots_) n += slot.size();
+    return n;
+  }
+  void save_state(T* out) const {
+    for (const auto& slot : slots_) out = std::copy(slot.data(), slot.data() + slot.size(), out);
+  }
+  void restore_state(const T* in, std::int64_t iterations) {
+    for (auto& slot : slots_) {
+      std::copy(in, in + slot.size(), slot.data());
+      in += slot.size();
+    }
+    iterations_ = iterations;
+  }
+
   // One update of every parameter from its gradient, then iterations += 1.
   void apply_gradients() {
     // OptimizerV2._decayed_lr: lr / (1 + decay · iterations), in the variable dtype.
@@ -132,7 +152,6 @@ class Optimizer {
   // Updates every parameter for step t = iterations + 1 (UpdateRule implements it).
   virtual void step(T lr, std::int64_t t) = 0;
 
-  const std::vector<Node<T>*>& parameters() const { return parameters_; }
   T* const* slots_of(std::size_t parameter) const { return slot_table_.data() + parameter * slots_per_parameter_; }
 
  private:
