@@ -235,7 +235,7 @@ test('side by side: the figure 5-10 preset runs 100 epochs of 0.003 / 0.03 / 0.3
     const captions = await page.locator('#compareRuns figcaption').allTextContents();
     ['0.003', '0.03', '0.3', '3'].forEach((v, i) => assert.ok(captions[i].endsWith(` ${v}`), `caption ${i}: ${captions[i]}`));
     const cardText = await page.locator('#compareRuns .compare-metrics').allTextContents();
-    cardText.forEach((text, i) => assert.ok(text.startsWith(`loss ${finals[i].toFixed(3)}`), `card ${i}: ${text}`));
+    cardText.forEach((text, i) => assert.ok(text.startsWith(`損失 ${finals[i].toFixed(3)}`), `card ${i} (in the page's Japanese): ${text}`));
     const legend = await page.locator('#compareLoss .u-legend .u-series .u-label').allTextContents();
     assert.deepEqual(legend.slice(1), ['0.003', '0.03', '0.3', '3'], `loss chart legend: ${legend}`);
     assert.equal(await page.locator('#compareAcc .u-legend .u-series').count(), 5);
