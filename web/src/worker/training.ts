@@ -221,6 +221,7 @@ export class Training {
   }
 
   #buildModel() {
+    this.#playing = false;  // a new model waits for Play (the page stops its button too)
     this.#session?.end();  // a session belongs to its model: end it before the model goes
     this.#session = null;
     this.#model?.dispose();
