@@ -347,7 +347,11 @@ const smallTargets = (page) => page.evaluate(() => {
     if (!el.checkVisibility({ visibilityProperty: true }) || el.closest('.u-legend')) continue;
     const target = ['checkbox', 'radio'].includes(el.type) && el.closest('label') ? el.closest('label') : el;
     const r = target.getBoundingClientRect();
-    if (r.width < 24 || r.height < 24) out.push(`${el.tagName.toLowerCase()}#${el.id}.${el.className} ${Math.round(r.width)}×${Math.round(r.height)}`);
+    // a line (an SVG stroke) is as thick as its stroke, which its bounding box leaves out
+    const stroke = el instanceof SVGGeometryElement ? parseFloat(getComputedStyle(el).strokeWidth) || 0 : 0;
+    if (Math.max(r.width, stroke) < 24 || Math.max(r.height, stroke) < 24) {
+      out.push(`${el.tagName.toLowerCase()}#${el.id}.${el.getAttribute('class') ?? ''} ${Math.round(r.width)}×${Math.round(r.height)}`);
+    }
   }
   return out;
 });
