@@ -139,7 +139,7 @@ function random(seed) {
   };
 }
 
-test('1: monkey test: 300 seeded random control actions, no page error, the view agrees with the controls after each', { timeout: 170_000 }, async (t) => {
+test('1: monkey test: 300 seeded random control actions, no page error, the view agrees with the controls after each', { timeout: 240_000 }, async (t) => {
   const seed = Number(process.env.NNPLAY_MONKEY_SEED ?? Math.floor(Math.random() * 2 ** 31));
   t.diagnostic(`monkey seed ${seed} (NNPLAY_MONKEY_SEED=${seed} repeats this run)`);
   const rand = random(seed);

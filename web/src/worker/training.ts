@@ -152,12 +152,6 @@ export class Training {
     this.#evaluateNow();
   }
 
-  // Why Play trains no more: 'early' (early stopping), 'max' (maximum epochs), 'diverged', or null.
-  get finished(): 'early' | 'max' | 'diverged' | null {
-    if (this.#diverged) return 'diverged';
-    if (!this.#session?.done) return null;
-    return this.#stopped?.startsWith('max:') ? 'max' : 'early';
-  }
 
   // While playing: the epochs of one display frame (a number, or as many as fit the budget).
   frame(): void {
@@ -227,6 +221,7 @@ export class Training {
   }
 
   #buildModel() {
+    this.#playing = false;  // a new model waits for Play (the page stops its button too)
     this.#session?.end();  // a session belongs to its model: end it before the model goes
     this.#session = null;
     this.#model?.dispose();
