@@ -16,7 +16,7 @@
 //
 // Needs /usr/bin/chromium and `npm ci` (playwright-core); dist/ is rebuilt first when web/ or
 // bindings/src/ is newer. Monkey seed: NNPLAY_MONKEY_SEED (else a new one, printed).
-// Run: node --test tests/e2e/learner.test.mjs
+// Run: node --test tests/e2e/learner-journeys.test.mjs
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
