@@ -19,6 +19,7 @@
 #include "nnplay/fit_loop.hpp"
 #include "nnplay/limits.hpp"
 #include "nnplay/model.hpp"
+#include "js_transfer.hpp"
 
 using emscripten::val;
 using nnplay::Matrix;
@@ -42,17 +43,20 @@ auto guarded(F&& f) -> decltype(f()) {
   __builtin_unreachable();
 }
 
-// A {data: Float32Array | number[], shape: [rows, cols]} object -> Matrix (one copy).
+// A {data: Float32Array | number[], shape: [rows, cols]} object -> Matrix: one copy, made
+// in JavaScript straight into the matrix (js_transfer.hpp).
 Matrix<float> to_matrix(const val& m, const char* what) {
-  const val shape = m["shape"];
-  const auto r = shape[0].as<std::size_t>();
-  const auto c = shape[1].as<std::size_t>();
-  const std::vector<float> data = emscripten::convertJSArrayToNumberVector<float>(m["data"]);
-  if (data.size() != r * c) {
-    nnplay::fail(what, ": data has ", data.size(), " values but shape [", r, ", ", c, "] needs ", r * c);
+  double got[3];
+  nnplay_js_matrix_shape(m.as_handle(), got);
+  const double r = got[0], c = got[1], n = got[2];
+  const auto is_whole = [](double v) { return v >= 0 && v <= 4294967295.0 && v == std::floor(v); };
+  if (!is_whole(r) || !is_whole(c)) nnplay::fail(what, ": shape must be [rows, cols] of whole numbers, got [", r, ", ", c, "]");
+  if (!is_whole(n)) nnplay::fail(what, ": data must be a Float32Array or an array of numbers");
+  if (n != r * c) nnplay::fail(what, ": data has ", n, " values but shape [", r, ", ", c, "] needs ", r * c);
+  Matrix<float> out = Matrix<float>::from_shape({static_cast<std::size_t>(r), static_cast<std::size_t>(c)});
+  if (n > 0 && !nnplay_js_matrix_copy(m.as_handle(), out.data(), n)) {
+    nnplay::fail(what, ": data changed length while it was read (a view of the engine's memory detached?); pass a copy");
   }
-  Matrix<float> out = Matrix<float>::from_shape({r, c});
-  std::copy(data.begin(), data.end(), out.data());
   return out;
 }
 
@@ -102,12 +106,14 @@ bool bool_or(const val& obj, const char* key, bool fallback) {
 }
 
 // A whole number from JavaScript in [0, max] (Embind would silently truncate 2.7 or wrap -1).
-std::size_t count_or(const val& obj, const char* key, std::size_t fallback, const char* what, double max = 1e9) {
-  const double v = number_or(obj, key, double(fallback));
+std::size_t whole(double v, const char* key, const char* what, double max = 1e9) {
   if (!(v >= 0) || v != static_cast<double>(static_cast<long long>(v)) || v > max) {
     nnplay::fail(what, ": ", key, " must be a whole number from 0 to ", max, ", got ", nnplay::number_text(v));
   }
   return static_cast<std::size_t>(v);
+}
+std::size_t count_or(const val& obj, const char* key, std::size_t fallback, const char* what, double max = 1e9) {
+  return whole(number_or(obj, key, double(fallback)), key, what, max);
 }
 
 class Model {
@@ -165,10 +171,15 @@ class Model {
   val predict(val x, double batch_size) {
     return guarded([&] { return to_js(model_.predict(to_matrix(x, "predict: x"), batch(batch_size, "predict"))); });
   }
+  // One copy per layer, sliced out of the engine's own output buffers (forward() below).
   val layerOutputs(val x) {
     return guarded([&] {
+      const Matrix<float> xm = to_matrix(x, "layerOutputs: x");
+      model_.forward(xm);
       val out = val::array();
-      for (const auto& m : model_.layer_outputs(to_matrix(x, "layerOutputs: x"))) out.call<void>("push", to_js(m));
+      for (std::size_t i = 0; i < model_.layer_count(); ++i) {
+        out.call<void>("push", to_js(model_.layer_output_data(i), nnplay::rows(xm), model_.layer(i).units()));
+      }
       return out;
     });
   }
@@ -250,21 +261,19 @@ class Model {
 };
 
 val history_to_js(const nnplay::History& h) {
-  val out = val::object();
-  val epochs = val::array();
-  for (int e : h.epoch) epochs.call<void>("push", e);
-  out.set("epoch", epochs);
-  val history = val::object();
+  const std::size_t n = h.epoch.size();
+  std::vector<double> columns;
+  columns.reserve(h.history.size() * n);
+  std::string keys;
   for (const auto& [k, values] : h.history) {
-    val column = val::array();
-    for (double v : values) column.call<void>("push", v);
-    history.set(k, column);
+    if (values.size() != n) nnplay::fail("history: column ", k, " has ", values.size(), " values for ", n, " epochs");
+    columns.insert(columns.end(), values.begin(), values.end());
+    keys += (keys.empty() ? "" : "\n") + k;
   }
-  out.set("history", history);
-  out.set("stopReason", std::string(nnplay::stop_reason_name(h.stop_reason)));
-  out.set("stoppedEpoch", h.stopped_epoch);
-  out.set("stopMessage", h.stop_message);
-  return out;
+  const std::string reason(nnplay::stop_reason_name(h.stop_reason));
+  return val::take_ownership(nnplay_js_history(h.epoch.data(), static_cast<int>(n), columns.data(), keys.c_str(),
+                                               static_cast<int>(h.history.size()), reason.c_str(), h.stopped_epoch,
+                                               h.stop_message.c_str()));
 }
 
 // The last completed epoch's logs, or null before the first.
@@ -278,22 +287,25 @@ class FitLoop {
   static FitLoop* start(Model& model, val x, val y, val o) {
     return guarded([&] {
       const Matrix<float> xm = to_matrix(x, "fit: x"), ym = to_matrix(y, "fit: y");
+      double got[8];  // the numbers in one crossing (js_transfer.hpp); NaN: not given
+      nnplay_js_fit_numbers(o.as_handle(), got);
+      const auto given = [&](int i, double fallback) { return std::isnan(got[i]) ? fallback : got[i]; };
       nnplay::FitOptions<float> options;
-      options.batch_size = count_or(o, "batchSize", 32, "fit");
-      options.epochs = static_cast<int>(count_or(o, "epochs", 1, "fit"));
-      options.initial_epoch = static_cast<int>(count_or(o, "initialEpoch", 0, "fit"));
-      options.shuffle = bool_or(o, "shuffle", true);
-      options.validation_split = number_or(o, "validationSplit", 0);
+      options.batch_size = whole(given(0, 32), "batchSize", "fit");
+      options.epochs = static_cast<int>(whole(given(1, 1), "epochs", "fit"));
+      options.initial_epoch = static_cast<int>(whole(given(2, 0), "initialEpoch", "fit"));
+      options.shuffle = given(3, 1) != 0;
+      options.validation_split = given(4, 0);
+      if (!std::isnan(got[5])) options.seed = static_cast<std::uint32_t>(whole(got[5], "seed", "fit", 4294967295.0));
       Matrix<float> vx, vy;
-      if (!o["validationX"].isUndefined()) {
+      if (got[6] != 0) {
         vx = to_matrix(o["validationX"], "fit: validationData x");
         vy = to_matrix(o["validationY"], "fit: validationData y");
         options.validation_x = &vx;
         options.validation_y = &vy;
       }
-      if (!o["seed"].isUndefined()) options.seed = static_cast<std::uint32_t>(count_or(o, "seed", 0, "fit", 4294967295.0));
-      const val es = o["earlyStopping"];
-      if (!es.isUndefined() && !es.isNull()) {
+      if (got[7] != 0) {
+        const val es = o["earlyStopping"];
         nnplay::EarlyStopping e;
         e.monitor = string_or(es, "monitor", "val_loss");
         e.min_delta = number_or(es, "minDelta", 0);

@@ -25,11 +25,16 @@ export class EngineFitSession implements FitSession {
   #epoch: number;
   #stale = false;  // done / epoch may have changed (after a batch that ended an epoch)
 
-  constructor(loop: EngineFitLoop) {
+  readonly samples: number;  // rows of x (validationSplit's rows included)
+  #finalized: boolean;
+
+  constructor(loop: EngineFitLoop, samples: number, endWhenCollected = true) {
     this.#loop = loop;
+    this.samples = samples;
     this.#done = loop.done();
     this.#epoch = loop.epoch();
-    finalizer.register(this, loop, this);
+    this.#finalized = endWhenCollected;
+    if (endWhenCollected) finalizer.register(this, loop, this);
   }
 
   get #l(): EngineFitLoop {
@@ -98,7 +103,7 @@ export class EngineFitSession implements FitSession {
 
   end(): void {
     if (!this.#loop) return;
-    finalizer.unregister(this);
+    if (this.#finalized) finalizer.unregister(this);
     this.#loop.delete();
     this.#loop = null;
   }

@@ -127,14 +127,14 @@ export class Sequential {
   async fit(x: TensorLike, y: TensorLike, args: FitArgs = {}): Promise<History> {
     this.#refuseWhileFitting('fit');
     const { callbacks: cb, yieldEvery, options } = checkFitArgs(args);
-    const session = this.#startFit(x, y, options);
-    const samples = toMatrix(x, 'fit: x').shape[0];
+    const session = this.#startFit(x, y, options, false);
+    const samples = session.samples;
     this.#stopRequested = false;
     this.#fitting = true;
     let stoppedByCallback = -1;
     let engineHistory: EngineHistory;
     try {
-      await cb.onTrainBegin?.();
+      if (cb.onTrainBegin) await cb.onTrainBegin();
       // The epoch count and `done` are tracked here rather than asked of the engine each
       // epoch: on a small network every call into the engine is a visible share of an epoch.
       // (Likewise, awaiting an absent callback would still cost a microtask turn.)
@@ -186,7 +186,7 @@ export class Sequential {
       history.stoppedEpoch = stoppedByCallback;
       history.stopMessage = 'a callback set stopTraining';
     }
-    await cb.onTrainEnd?.(history);
+    if (cb.onTrainEnd) await cb.onTrainEnd(history);
     return history;
   }
 
@@ -194,11 +194,13 @@ export class Sequential {
   // worker): one session runs exactly as fit() would, a batch or an epoch at a time.
   beginFit(x: TensorLike, y: TensorLike, args: Omit<FitArgs, 'callbacks' | 'yieldEvery' | 'verbose'> = {}): FitSession {
     this.#refuseWhileFitting('beginFit');
-    this.#session = this.#startFit(x, y, checkBeginFitArgs(args));
+    this.#session = this.#startFit(x, y, checkBeginFitArgs(args), true);
     return this.#session;
   }
 
-  #startFit(x: TensorLike, y: TensorLike, args: Omit<FitArgs, 'callbacks' | 'yieldEvery' | 'verbose'>): EngineFitSession {
+  // `outlives`: the caller may drop the session without end() (beginFit), so the GC must end
+  // it; fit() ends its own in a finally block and skips that bookkeeping.
+  #startFit(x: TensorLike, y: TensorLike, args: Omit<FitArgs, 'callbacks' | 'yieldEvery' | 'verbose'>, outlives: boolean): EngineFitSession {
     const xm = toMatrix(x, 'fit: x');
     const ym = toMatrix(y, 'fit: y');
     const options: EngineFitOptions = {
@@ -213,7 +215,7 @@ export class Sequential {
         ? { validationX: toMatrix(args.validationData[0], 'fit: validationData x'), validationY: toMatrix(args.validationData[1], 'fit: validationData y') }
         : {}),
     };
-    return new EngineFitSession(new this.#engine.FitLoop(this.#m, xm, ym, options));
+    return new EngineFitSession(new this.#engine.FitLoop(this.#m, xm, ym, options), xm.shape[0], outlives);
   }
 
   // Set to true from a callback to end fit() after the current batch (tfjs' model.stopTraining).
