@@ -171,18 +171,6 @@ class Model {
   val predict(val x, double batch_size) {
     return guarded([&] { return to_js(model_.predict(to_matrix(x, "predict: x"), batch(batch_size, "predict"))); });
   }
-  // One copy per layer, sliced out of the engine's own output buffers (forward() below).
-  val layerOutputs(val x) {
-    return guarded([&] {
-      const Matrix<float> xm = to_matrix(x, "layerOutputs: x");
-      model_.forward(xm);
-      val out = val::array();
-      for (std::size_t i = 0; i < model_.layer_count(); ++i) {
-        out.call<void>("push", to_js(model_.layer_output_data(i), nnplay::rows(xm), model_.layer(i).units()));
-      }
-      return out;
-    });
-  }
   // Zero-copy: runs x forward; layerOutputView(i) then views layer i's outputs inside the
   // wasm heap, valid until the next call that may allocate (views detach when memory grows).
   void forward(val x) {
@@ -443,7 +431,6 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("trainOnBatch", &Model::trainOnBatch)
       .function("evaluate", &Model::evaluate)
       .function("predict", &Model::predict)
-      .function("layerOutputs", &Model::layerOutputs)
       .function("forward", &Model::forward)
       .function("layerOutputView", &Model::layerOutputView)
       .function("computeGradients", &Model::computeGradients)

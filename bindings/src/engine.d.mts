@@ -59,7 +59,6 @@ export interface EngineModel {
   trainOnBatch(x: Matrix2D, y: Matrix2D): Logs;
   evaluate(x: Matrix2D, y: Matrix2D, batchSize: number): Logs;
   predict(x: Matrix2D, batchSize: number): Matrix2D;
-  layerOutputs(x: Matrix2D): Matrix2D[];
   forward(x: Matrix2D): void;
   layerOutputView(layer: number): Float32Array;
   computeGradients(x: Matrix2D, y: Matrix2D): { loss: number; gradients: WeightArray[] };
