@@ -9,7 +9,6 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
-#include <sstream>
 
 #include "nnplay/errors.hpp"
 
@@ -56,7 +55,7 @@ class EarlyStoppingState {
   }
 
   std::string message() const {
-    std::ostringstream out;
+    Text out;
     out << "early stopping: " << config_.monitor << " did not improve by more than " << std::fabs(config_.min_delta)
         << " for " << wait_ << " epoch(s)";
     if (best_epoch_ >= 0) out << "; best " << best_ << " at epoch " << best_epoch_ + 1;
@@ -205,7 +204,7 @@ bool FitLoop<T>::run_batch() {
   if (!std::isfinite(loss)) {
     history_.stop_reason = StopReason::non_finite_loss;
     history_.stopped_epoch = epoch_;
-    std::ostringstream why;
+    Text why;
     why << "epoch " << epoch_ + 1 << ", batch " << batch_ << ": the loss became " << number_text(loss)
         << "; training stopped without applying that update (the learning rate "
         << net.optimizer_->learning_rate() << " may be too high)";
@@ -217,7 +216,7 @@ bool FitLoop<T>::run_batch() {
   if (!apply_update(net)) {
     history_.stop_reason = StopReason::non_finite_weights;
     history_.stopped_epoch = epoch_;
-    std::ostringstream why;
+    Text why;
     why << "epoch " << epoch_ + 1 << ", batch " << batch_
         << ": the update would have made a weight non-finite; training stopped without applying it (the learning rate "
         << net.optimizer_->learning_rate() << " may be too high)";

@@ -1,6 +1,5 @@
 // Sequential::summary — the table tf.keras 2.3's model.summary() prints for a Sequential
 // model (line length 65, columns at 45 % and 85 %, keras/utils/layer_utils.py).
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -39,7 +38,7 @@ std::string with_commas(std::size_t n) {
 
 template <class T>
 std::string Sequential<T>::summary() const {
-  std::ostringstream out;
+  Text out;
   out << "Model: \"sequential\"\n";
   out << std::string(kLineLength, '_') << "\n";
   out << row({"Layer (type)", "Output Shape", "Param #"}) << "\n";
