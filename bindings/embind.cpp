@@ -273,37 +273,16 @@ class FitLoop {
  public:
   // new FitLoop(model, x, y, options): validates and copies the data; trains nothing yet.
   static FitLoop* start(Model& model, val x, val y, val o) {
+    return guarded([&] { return new FitLoop(make(model, x, y, o)); });
+  }
+
+  // fit() without callbacks, in one call: the whole loop, then its history (each call into
+  // the engine costs a visible share of a small network's epoch).
+  static val run(Model& model, val x, val y, val o) {
     return guarded([&] {
-      const Matrix<float> xm = to_matrix(x, "fit: x"), ym = to_matrix(y, "fit: y");
-      double got[8];  // the numbers in one crossing (js_transfer.hpp); NaN: not given
-      nnplay_js_fit_numbers(o.as_handle(), got);
-      const auto given = [&](int i, double fallback) { return std::isnan(got[i]) ? fallback : got[i]; };
-      nnplay::FitOptions<float> options;
-      options.batch_size = whole(given(0, 32), "batchSize", "fit");
-      options.epochs = static_cast<int>(whole(given(1, 1), "epochs", "fit"));
-      options.initial_epoch = static_cast<int>(whole(given(2, 0), "initialEpoch", "fit"));
-      options.shuffle = given(3, 1) != 0;
-      options.validation_split = given(4, 0);
-      if (!std::isnan(got[5])) options.seed = static_cast<std::uint32_t>(whole(got[5], "seed", "fit", 4294967295.0));
-      Matrix<float> vx, vy;
-      if (got[6] != 0) {
-        vx = to_matrix(o["validationX"], "fit: validationData x");
-        vy = to_matrix(o["validationY"], "fit: validationData y");
-        options.validation_x = &vx;
-        options.validation_y = &vy;
-      }
-      if (got[7] != 0) {
-        const val es = o["earlyStopping"];
-        nnplay::EarlyStopping e;
-        e.monitor = string_or(es, "monitor", "val_loss");
-        e.min_delta = number_or(es, "minDelta", 0);
-        e.patience = static_cast<int>(number_or(es, "patience", 0));
-        e.mode = string_or(es, "mode", "auto");
-        if (!es["baseline"].isUndefined() && !es["baseline"].isNull()) e.baseline = es["baseline"].as<double>();
-        e.restore_best_weights = bool_or(es, "restoreBestWeights", false);
-        options.early_stopping = e;
-      }
-      return new FitLoop(std::make_unique<nnplay::FitLoop<float>>(model.sequential(), xm, ym, options));
+      const auto loop = make(model, x, y, o);
+      while (!loop->done()) loop->train_epoch();
+      return history_to_js(loop->history());
     });
   }
 
@@ -326,6 +305,40 @@ class FitLoop {
   val history() { return guarded([&] { return history_to_js(loop_->history()); }); }
 
  private:
+  // The loop for (x, y, options), validated; the data copied into it.
+  static std::unique_ptr<nnplay::FitLoop<float>> make(Model& model, const val& x, const val& y, const val& o) {
+    const Matrix<float> xm = to_matrix(x, "fit: x"), ym = to_matrix(y, "fit: y");
+    double got[8];  // the numbers in one crossing (js_transfer.hpp); NaN: not given
+    nnplay_js_fit_numbers(o.as_handle(), got);
+    const auto given = [&](int i, double fallback) { return std::isnan(got[i]) ? fallback : got[i]; };
+    nnplay::FitOptions<float> options;
+    options.batch_size = whole(given(0, 32), "batchSize", "fit");
+    options.epochs = static_cast<int>(whole(given(1, 1), "epochs", "fit"));
+    options.initial_epoch = static_cast<int>(whole(given(2, 0), "initialEpoch", "fit"));
+    options.shuffle = given(3, 1) != 0;
+    options.validation_split = given(4, 0);
+    if (!std::isnan(got[5])) options.seed = static_cast<std::uint32_t>(whole(got[5], "seed", "fit", 4294967295.0));
+    Matrix<float> vx, vy;
+    if (got[6] != 0) {
+      vx = to_matrix(o["validationX"], "fit: validationData x");
+      vy = to_matrix(o["validationY"], "fit: validationData y");
+      options.validation_x = &vx;
+      options.validation_y = &vy;
+    }
+    if (got[7] != 0) {
+      const val es = o["earlyStopping"];
+      nnplay::EarlyStopping e;
+      e.monitor = string_or(es, "monitor", "val_loss");
+      e.min_delta = number_or(es, "minDelta", 0);
+      e.patience = static_cast<int>(number_or(es, "patience", 0));
+      e.mode = string_or(es, "mode", "auto");
+      if (!es["baseline"].isUndefined() && !es["baseline"].isNull()) e.baseline = es["baseline"].as<double>();
+      e.restore_best_weights = bool_or(es, "restoreBestWeights", false);
+      options.early_stopping = e;
+    }
+    return std::make_unique<nnplay::FitLoop<float>>(model.sequential(), xm, ym, options);
+  }
+
   explicit FitLoop(std::unique_ptr<nnplay::FitLoop<float>> loop) : loop_(std::move(loop)) {}
   std::unique_ptr<nnplay::FitLoop<float>> loop_;
 };
@@ -443,6 +456,7 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("layerInfo", &Model::layerInfo);
   emscripten::class_<FitLoop>("FitLoop")
       .constructor(&FitLoop::start, emscripten::allow_raw_pointers())
+      .class_function("run", &FitLoop::run)
       .function("runBatch", &FitLoop::runBatch)
       .function("trainEpoch", &FitLoop::trainEpoch)
       .function("runEpoch", &FitLoop::runEpoch)

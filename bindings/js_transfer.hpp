@@ -54,10 +54,13 @@ EM_JS(emscripten::EM_VAL, nnplay_js_history, (const int* epochs, int n, const do
                                               int key_count, const char* reason, int stopped, const char* message), {
   const names = key_count > 0 ? UTF8ToString(keys).split('\n') : [];
   const history = {};
-  for (let k = 0; k < key_count; k++) {
-    const from = (columns >> 3) + k * n;
-    history[names[k]] = Array.from(HEAPF64.subarray(from, from + n));
+  for (let k = 0, from = columns >> 3; k < key_count; k++, from += n) {
+    const column = new Array(n);
+    for (let e = 0; e < n; e++) column[e] = HEAPF64[from + e];
+    history[names[k]] = column;
   }
-  const epoch = Array.from(HEAP32.subarray(epochs >> 2, (epochs >> 2) + n));
-  return Emval.toHandle({ epoch, history, stopReason: UTF8ToString(reason), stoppedEpoch: stopped, stopMessage: UTF8ToString(message) });
+  const epoch = new Array(n);
+  for (let e = 0; e < n; e++) epoch[e] = HEAP32[(epochs >> 2) + e];
+  const stopMessage = HEAPU8[message] === 0 ? '' : UTF8ToString(message);
+  return Emval.toHandle({ epoch, history, stopReason: UTF8ToString(reason), stoppedEpoch: stopped, stopMessage });
 });

@@ -100,7 +100,10 @@ export interface EngineScalarOptimizer {
 
 export interface Engine {
   Model: new (seed: number) => EngineModel;
-  FitLoop: new (model: EngineModel, x: Matrix2D, y: Matrix2D, options: EngineFitOptions) => EngineFitLoop;
+  FitLoop: {
+    new (model: EngineModel, x: Matrix2D, y: Matrix2D, options: EngineFitOptions): EngineFitLoop;
+    run(model: EngineModel, x: Matrix2D, y: Matrix2D, options: EngineFitOptions): EngineHistory;  // every epoch, in one call
+  };
   ScalarOptimizer: new (name: string, options: Record<string, number>) => EngineScalarOptimizer;
   generateDataset(type: string, noise: number, seed: number, samples: number): {
     type: string;

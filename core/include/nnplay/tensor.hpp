@@ -5,7 +5,10 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <xtensor/xtensor.hpp>
@@ -40,6 +43,17 @@ template <class T>
 void require_finite(const Matrix<T>& m, const std::string& what) {
   const T* p = m.data();
   const std::size_t c = cols(m);
+  // First one pass without a branch per value (it vectorises; fit() scans x and y on every
+  // call): a value is NaN or infinite exactly when its exponent bits are all ones.
+  using Bits = std::conditional_t<sizeof(T) == 4, std::uint32_t, std::uint64_t>;
+  constexpr Bits exponent = sizeof(T) == 4 ? Bits(0x7f800000u) : Bits(0x7ff0000000000000ull);
+  Bits bad = 0;
+  for (std::size_t i = 0, n = m.size(); i < n; ++i) {
+    Bits b;
+    std::memcpy(&b, p + i, sizeof b);
+    bad |= Bits((b & exponent) == exponent);
+  }
+  if (bad == 0) return;
   for (std::size_t i = 0, n = m.size(); i < n; ++i) {
     if (!std::isfinite(p[i])) {
       fail(what, ": value at row ", i / c, ", column ", i % c, " is ", number_text(p[i]), "; only finite numbers are allowed");
