@@ -129,7 +129,9 @@ export class Sequential {
     const { callbacks: cb, yieldEvery, options } = checkFitArgs(args);
     const epochsToRun = (options.epochs ?? 1) - (options.initialEpoch ?? 0);
     if (!cb.onTrainBegin && !cb.onTrainEnd && !cb.onEpochBegin && !cb.onEpochEnd && !cb.onBatchEnd && (yieldEvery === 'never' || epochsToRun <= 1)) {
-      return this.#fitAtOnce(x, y, options, yieldEvery);
+      const history = this.#fitAtOnce(x, y, options);
+      if (yieldEvery === 'epoch' && history.epoch.length > 0) await this.#yieldOwned(history.epoch.length);
+      return history;
     }
     const session = this.#startFit(x, y, options, false);
     const samples = session.samples;
@@ -197,24 +199,23 @@ export class Sequential {
   // fit() with nothing to run between epochs (no callbacks, no yield before the last epoch
   // ends): one engine call trains every epoch and returns the history. The same training as
   // the session's loop; on a small network the session's calls would cost a third of an epoch.
-  async #fitAtOnce(x: TensorLike, y: TensorLike, options: BeginFitArgs, yieldEvery: 'epoch' | 'never'): Promise<History> {
+  #fitAtOnce(x: TensorLike, y: TensorLike, options: BeginFitArgs): History {
     const [xm, ym, engineOptions] = this.#engineFitArgs(x, y, options);
     this.#stopRequested = false;
-    const engineHistory = this.#engine.FitLoop.run(this.#m, xm, ym, engineOptions);
-    if (yieldEvery === 'epoch' && engineHistory.epoch.length > 0) {
-      this.#fitting = true;  // the model stays owned during the yield after the last epoch, as in the loop
-      try {
-        await nextTick();
-      } finally {
-        this.#fitting = false;
-      }
-      if (!this.#model) {
-        throw new Error(`fit: the model was disposed while fit() was running; training stopped after ${engineHistory.epoch.length} epoch(s)`);
-      }
-    }
-    const history = engineHistory as History;  // a fresh object of ours: completed in place
+    const history = this.#engine.FitLoop.run(this.#m, xm, ym, engineOptions) as History;  // a fresh object: completed in place
     history.params = { epochs: options.epochs ?? 1, batchSize: options.batchSize ?? 32, samples: xm.shape[0] };
     return history;
+  }
+
+  // The yield after the last epoch, with the model still owned, as in fit()'s loop.
+  async #yieldOwned(epochs: number): Promise<void> {
+    this.#fitting = true;
+    try {
+      await nextTick();
+    } finally {
+      this.#fitting = false;
+    }
+    if (!this.#model) throw new Error(`fit: the model was disposed while fit() was running; training stopped after ${epochs} epoch(s)`);
   }
 
   // fit() taken apart, for callers that train between animation frames (the page's

@@ -106,8 +106,10 @@ export function checkBeginFitArgs(args: unknown, call = 'beginFit'): BeginFitArg
 }
 
 // Several callback objects as one: each hook calls every object's, in order, one after the other.
+const NO_CALLBACKS: FitCallbacks = Object.freeze({});
+
 export function mergeCallbacks(list: readonly FitCallbacks[]): FitCallbacks {
-  if (list.length === 0) return {};
+  if (list.length === 0) return NO_CALLBACKS;
   if (list.length === 1) return list[0];
   const merged: Record<string, (...args: unknown[]) => Promise<void>> = {};
   for (const key of Object.keys(CALLBACK_SPEC) as (keyof FitCallbacks)[]) {

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <limits>
+#include <sstream>
 
 #include "nnplay/datasets.hpp"
 #include "nnplay/features.hpp"
@@ -151,4 +152,37 @@ TEST_CASE("dataset and feature arguments", "[errors]") {
   CHECK_THROWS_WITH(parse_features({"x", "cosX"}), Contains("unknown feature 'cosX'") && Contains("sinY"));
   CHECK_THROWS_WITH(parse_features({}), Contains("at least one input feature"));
   CHECK_THROWS_WITH(parse_features({"x", "x"}), Contains("listed twice"));
+}
+
+// Messages are built with nnplay::Text, not std::ostringstream (size of the wasm engine):
+// it must print as the stream did by default.
+TEST_CASE("message text prints numbers as std::ostream does", "[errors]") {
+  for (double v : {0.03, 1e-7, 123456789.0, -2.5, 0.0, 1e39, 3.4028234663852886e38}) {
+    std::ostringstream stream;
+    stream << v;
+    Text text;
+    text << v;
+    CHECK(text.str() == stream.str());
+  }
+  Text text;
+  text << "n=" << std::size_t(4294967296) << ", i=" << -7 << ", f=" << 0.5f << ", c=" << 'x' << ", b=" << true;
+  CHECK(text.str() == "n=4294967296, i=-7, f=0.5, c=x, b=1");
+  CHECK_THROWS_WITH(fail("learning_rate ", 0.001, " and ", 3u), "learning_rate 0.001 and 3");
+}
+
+TEST_CASE("require_finite names the first NaN or infinity, wherever it is", "[errors]") {
+  Matrix<float> m = Matrix<float>::from_shape({3, 5});
+  m.fill(1.5f);
+  CHECK_NOTHROW(require_finite(m, "x"));
+  for (float bad : {kNaN, std::numeric_limits<float>::infinity(), -std::numeric_limits<float>::infinity()}) {
+    for (std::size_t cell : {std::size_t(0), std::size_t(7), std::size_t(14)}) {
+      Matrix<float> copy = m;
+      copy.data()[cell] = bad;
+      CHECK_THROWS_WITH(require_finite(copy, "x"), Contains("x: value at row " + std::to_string(cell / 5) + ", column " + std::to_string(cell % 5)));
+    }
+  }
+  Matrix<double> d = Matrix<double>::from_shape({1, 2});
+  d(0, 0) = 1e308;
+  d(0, 1) = std::numeric_limits<double>::infinity();
+  CHECK_THROWS_WITH(require_finite(d, "y"), Contains("y: value at row 0, column 1 is +Inf"));
 }
