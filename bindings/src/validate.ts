@@ -197,12 +197,12 @@ export function checkOptions<S extends Spec>(call: string, given: unknown, spec:
   if (!isPlainObject(given)) {
     fail(`${call}: ${what} must be an object such as {${Object.keys(spec).slice(0, 2).join(', ')}}, got ${show(given)}`);
   }
-  const allowed = Object.keys(spec);
   const top = what === 'options' || what === 'arguments';  // else a nested object's name
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(given)) {
     const value = (given as Record<string, unknown>)[key];
     if (!Object.hasOwn(spec, key)) {
+      const allowed = Object.keys(spec);
       const hint = didYouMean(key, allowed);
       const where = top ? what.replace(/s$/, '') : `key in ${what}`;
       fail(`${call}: unknown ${where} '${key}'${hint ? ` (did you mean '${hint}'?)` : ''}; allowed: ${allowed.join(', ')}`);

@@ -3,6 +3,9 @@
 // for speed and the set-up code for size in the wasm build (core/CMakeLists.txt).
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <type_traits>
 
 #include "nnplay/errors.hpp"
 #include "nnplay/limits.hpp"
@@ -10,6 +13,23 @@
 #include "small_loops.hpp"
 
 namespace nnplay {
+
+// One pass without a branch per value, so that it vectorises: a value is NaN or infinite
+// exactly when its exponent bits are all ones.
+template <class T>
+bool all_finite(const T* p, std::size_t n) {
+  using Bits = std::conditional_t<sizeof(T) == 4, std::uint32_t, std::uint64_t>;
+  constexpr Bits exponent = sizeof(T) == 4 ? Bits(0x7f800000u) : Bits(0x7ff0000000000000ull);
+  Bits bad = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    Bits b;
+    std::memcpy(&b, p + i, sizeof b);
+    bad |= Bits((b & exponent) == exponent);
+  }
+  return bad == 0;
+}
+template bool all_finite<float>(const float*, std::size_t);
+template bool all_finite<double>(const double*, std::size_t);
 
 template <class T>
 void Sequential<T>::stage(const Matrix<T>& x, const Matrix<T>* y, const std::size_t* order, std::size_t begin,

@@ -5,10 +5,7 @@
 
 #include <cmath>
 #include <cstddef>
-#include <cstdint>
-#include <cstring>
 #include <string>
-#include <type_traits>
 #include <vector>
 
 #include <xtensor/xtensor.hpp>
@@ -38,22 +35,17 @@ Matrix<T> matrix_from_rows(const std::vector<std::vector<T>>& data) {
   return m;
 }
 
+// True when no value is NaN or infinite. Defined in model_run.cpp, which the wasm build
+// compiles for speed (fit() scans x and y on every call).
+template <class T>
+bool all_finite(const T* p, std::size_t n);
+
 // Throws if any value is NaN or infinite, naming the argument and the first bad cell.
 template <class T>
 void require_finite(const Matrix<T>& m, const std::string& what) {
   const T* p = m.data();
   const std::size_t c = cols(m);
-  // First one pass without a branch per value (it vectorises; fit() scans x and y on every
-  // call): a value is NaN or infinite exactly when its exponent bits are all ones.
-  using Bits = std::conditional_t<sizeof(T) == 4, std::uint32_t, std::uint64_t>;
-  constexpr Bits exponent = sizeof(T) == 4 ? Bits(0x7f800000u) : Bits(0x7ff0000000000000ull);
-  Bits bad = 0;
-  for (std::size_t i = 0, n = m.size(); i < n; ++i) {
-    Bits b;
-    std::memcpy(&b, p + i, sizeof b);
-    bad |= Bits((b & exponent) == exponent);
-  }
-  if (bad == 0) return;
+  if (all_finite(p, m.size())) return;  // the common case, in one vectorised pass
   for (std::size_t i = 0, n = m.size(); i < n; ++i) {
     if (!std::isfinite(p[i])) {
       fail(what, ": value at row ", i / c, ", column ", i % c, " is ", number_text(p[i]), "; only finite numbers are allowed");
