@@ -2,6 +2,7 @@
 // value and what is allowed; the model stays usable afterwards.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <limits>
 #include <sstream>
 
@@ -165,8 +166,8 @@ TEST_CASE("message text prints numbers as std::ostream does", "[errors]") {
     CHECK(text.str() == stream.str());
   }
   Text text;
-  text << "n=" << std::size_t(4294967296) << ", i=" << -7 << ", f=" << 0.5f << ", c=" << 'x' << ", b=" << true;
-  CHECK(text.str() == "n=4294967296, i=-7, f=0.5, c=x, b=1");
+  text << "n=" << std::uint64_t{4294967296} << ", s=" << std::size_t{12345} << ", i=" << -7 << ", f=" << 0.5f << ", c=" << 'x' << ", b=" << true;
+  CHECK(text.str() == "n=4294967296, s=12345, i=-7, f=0.5, c=x, b=1");
   CHECK_THROWS_WITH(fail("learning_rate ", 0.001, " and ", 3u), "learning_rate 0.001 and 3");
 }
 
