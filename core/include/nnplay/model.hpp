@@ -56,6 +56,16 @@ struct Gradients {
   std::vector<WeightArray<T>> gradients;  // in get_weights() order
 };
 
+// One weight array's training state: its value, what the optimizer did at the last step
+// and the slots it keeps for it (by Keras' names, in Keras' order).
+template <class T>
+struct ParameterState {
+  std::string name;                // "dense/kernel:0"
+  std::vector<std::size_t> shape;  // kernel [in, out], bias [out]
+  std::vector<T> value, gradient, update;  // update: the last step's new w − old w
+  std::vector<std::pair<std::string, std::vector<T>>> slots;
+};
+
 template <class T>
 class FitLoop;
 
@@ -91,6 +101,16 @@ class Sequential {
   std::string summary() const;  // Keras' model.summary() table (TF 2.3 layout)
   std::vector<WeightArray<T>> get_weights() const;
   void set_weights(const std::vector<WeightArray<T>>& weights);
+
+  // The optimizer's state as tf.keras 2.x optimizer.get_weights() lists it (model_state.cpp).
+  std::vector<WeightArray<T>> optimizer_weights() const;
+  // Layer `layer`'s "kernel" or "bias": value, last gradient and update, and slots.
+  ParameterState<T> parameter_state(std::size_t layer, const std::string& which) const;
+  // Every weight in get_weights() order as one vector, and back (sizes checked).
+  std::vector<T> flat_weights() const;
+  void set_flat_weights(const std::vector<T>& values);
+  // evaluate()'s loss (penalties included) in one forward pass over x, without metrics.
+  T training_loss(const Matrix<T>& x, const Matrix<T>& y);
 
   std::size_t layer_count() const { return layers_.size(); }
   const Dense<T>& layer(std::size_t i) const;

@@ -3,6 +3,7 @@
 // update rules are tf.keras 2.x's OptimizerV2 ones, see docs/KERAS_SEMANTICS.md §1.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <map>
@@ -85,9 +86,18 @@ class Optimizer {
     return all;
   }
 
-  // Allocates the per-parameter slots (the only allocation) and restarts the step count.
+  // Allocates the per-parameter slots and step records (the only allocation) and restarts
+  // the step count.
   void build(const std::vector<Node<T>*>& parameters) {
     parameters_ = parameters;
+    last_gradient_.clear();
+    last_update_.clear();
+    for (auto* p : parameters_) {
+      Matrix<T> g = Matrix<T>::from_shape(p->value.shape());
+      g.fill(T(0));
+      last_gradient_.push_back(g);
+      last_update_.push_back(std::move(g));
+    }
     const std::size_t k = slot_count();
     slots_.clear();
     for (auto* p : parameters_) {
@@ -108,8 +118,51 @@ class Optimizer {
   void apply_gradients() {
     // OptimizerV2._decayed_lr: lr / (1 + decay · iterations), in the variable dtype.
     const T lr = T(learning_rate_) / (T(1) + T(decay_) * T(iterations_));
+    // Record the gradient and the old weights, so that last_update() = new w - old w.
+    for (std::size_t i = 0; i < parameters_.size(); ++i) {
+      const Node<T>& p = *parameters_[i];
+      std::copy(p.grad.data(), p.grad.data() + p.grad.size(), last_gradient_[i].data());
+      std::copy(p.value.data(), p.value.data() + p.value.size(), last_update_[i].data());
+    }
     step(lr, iterations_ + 1);
+    for (std::size_t i = 0; i < parameters_.size(); ++i) {
+      const T* w = parameters_[i]->value.data();
+      T* d = last_update_[i].data();
+      for (std::size_t k = 0, n = last_update_[i].size(); k < n; ++k) d[k] = w[k] - d[k];
+    }
     ++iterations_;
+  }
+
+  // The state, as tf.keras 2.x names it (docs/KERAS_SEMANTICS.md §1): the names of the
+  // slots this optimizer keeps per parameter, in the order Keras creates them (which is the
+  // order of get_weights(): iterations, the scalars, then each slot name for every
+  // parameter in turn).
+  std::vector<std::string> slot_names() const {
+    std::vector<std::string> names;
+    for (const auto& [name, index] : keras_slots()) names.push_back(name);
+    return names;
+  }
+  // Scalars kept besides iterations (Nadam's momentum_cache), by Keras' names.
+  virtual std::vector<std::pair<std::string, double>> scalar_state() const { return {}; }
+  std::size_t parameter_count() const { return parameters_.size(); }
+  // Parameter i's slot `name` (one of slot_names()), shaped like the parameter.
+  const Matrix<T>& slot(std::size_t parameter, const std::string& name) const {
+    check_parameter(parameter);
+    for (const auto& [slot_name, index] : keras_slots()) {
+      if (slot_name == name) return slots_[parameter * slots_per_parameter_ + index];
+    }
+    std::string allowed;
+    for (const auto& n : slot_names()) allowed += (allowed.empty() ? "" : ", ") + n;
+    fail(name_, ": no slot '", name, "'; this optimizer keeps: ", allowed.empty() ? "none" : allowed);
+  }
+  // The gradient the last apply_gradients() used, and the change it made (new w − old w).
+  const Matrix<T>& last_gradient(std::size_t parameter) const {
+    check_parameter(parameter);
+    return last_gradient_[parameter];
+  }
+  const Matrix<T>& last_update(std::size_t parameter) const {
+    check_parameter(parameter);
+    return last_update_[parameter];
   }
 
  protected:
@@ -121,6 +174,8 @@ class Optimizer {
   void remember(const std::string& key, double value) { config_.emplace_back(key, value); }
 
   virtual std::size_t slot_count() const { return 0; }
+  // (Keras' slot name, internal slot index) for the slots in use, in Keras' creation order.
+  virtual std::vector<std::pair<std::string, std::size_t>> keras_slots() const { return {}; }
   virtual T slot_initial_value(std::size_t /*slot*/) const { return T(0); }
   virtual void on_build() {}
   // Updates every parameter for step t = iterations + 1 (UpdateRule implements it).
@@ -130,6 +185,12 @@ class Optimizer {
   T* const* slots_of(std::size_t parameter) const { return slot_table_.data() + parameter * slots_per_parameter_; }
 
  private:
+  void check_parameter(std::size_t parameter) const {
+    if (parameter >= parameters_.size()) {
+      fail(name_, ": parameter ", parameter, " is out of range; the optimizer updates ", parameters_.size(), " parameters");
+    }
+  }
+
   std::string name_;
   double learning_rate_ = 0;
   double decay_ = 0;
@@ -139,6 +200,8 @@ class Optimizer {
   std::vector<Matrix<T>> slots_;
   std::vector<T*> slot_table_;
   std::size_t slots_per_parameter_ = 0;
+  std::vector<Matrix<T>> last_gradient_;
+  std::vector<Matrix<T>> last_update_;
 };
 
 // The base of each optimizer: Derived supplies begin_step(lr, t) (per-step scalars such as
