@@ -14,6 +14,7 @@
 #include "nnplay/datasets.hpp"
 #include "nnplay/features.hpp"
 #include "nnplay/fit_loop.hpp"
+#include "nnplay/landscape.hpp"
 #include "nnplay/model.hpp"
 
 using emscripten::val;
@@ -296,6 +297,68 @@ class Model {
       return out;
     });
   }
+  // The optimizer's state (docs/KERAS_SEMANTICS.md §1): tf.keras 2.x get_weights() order,
+  // and one weight array's value, last gradient, last update and named slots.
+  val optimizerWeights() { return guarded([&] { return weights_to_js(model_.optimizer_weights()); }); }
+  val parameterState(int layer, std::string which) {
+    return guarded([&] {
+      if (layer < 0) nnplay::fail("slots: layerIndex must be a whole number >= 0, got ", layer);
+      const auto s = model_.parameter_state(static_cast<std::size_t>(layer), which);
+      auto floats = [](const std::vector<float>& v) { return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice"); };
+      val out = val::object();
+      out.set("name", s.name);
+      val shape = val::array();
+      for (auto d : s.shape) shape.call<void>("push", d);
+      out.set("shape", shape);
+      out.set("value", floats(s.value));
+      out.set("gradient", floats(s.gradient));
+      out.set("update", floats(s.update));
+      val slots = val::object();
+      for (const auto& [name, values] : s.slots) slots.set(name, floats(values));
+      out.set("slots", slots);
+      return out;
+    });
+  }
+  val flatWeights() {
+    return guarded([&] {
+      const auto w = model_.flat_weights();
+      return val(emscripten::typed_memory_view(w.size(), w.data())).call<val>("slice");
+    });
+  }
+  // The loss on a plane through the weights (core/include/nnplay/landscape.hpp).
+  val landscape(val x, val y, val o, val trajectory) {
+    return guarded([&] {
+      nnplay::LandscapeOptions options;
+      options.directions = nnplay::parse_landscape_directions(string_or(o, "directions", "random"));
+      options.span = number_or(o, "span", 0);
+      options.resolution = count_or(o, "resolution", 41, "landscape", 201);
+      options.seed = static_cast<std::uint32_t>(count_or(o, "seed", 0, "landscape", 4294967295.0));
+      std::vector<std::vector<float>> snapshots;
+      for (unsigned i = 0; i < trajectory["length"].as<unsigned>(); ++i) {
+        snapshots.push_back(emscripten::convertJSArrayToNumberVector<float>(trajectory[i]));
+      }
+      const auto l = nnplay::loss_landscape(model_, to_matrix(x, "landscape: x"), to_matrix(y, "landscape: y"), options, snapshots);
+      auto doubles = [](const std::vector<double>& v) { return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice"); };
+      val out = val::object();
+      out.set("alpha", doubles(l.alpha));
+      out.set("beta", doubles(l.beta));
+      out.set("loss", to_js(l.loss.data(), l.beta.size(), l.alpha.size()));
+      val path = val::array();
+      for (const auto& p : l.path) {
+        val point = val::array();
+        point.call<void>("push", p[0]);
+        point.call<void>("push", p[1]);
+        path.call<void>("push", point);
+      }
+      out.set("path", path);
+      out.set("centerLoss", l.center_loss);
+      val explained = val::array();
+      explained.call<void>("push", l.explained_variance[0]);
+      explained.call<void>("push", l.explained_variance[1]);
+      out.set("explainedVariance", explained);
+      return out;
+    });
+  }
   int layerCount() { return static_cast<int>(model_.layer_count()); }
   val layerInfo(int i) {
     return guarded([&] {
@@ -430,6 +493,10 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("setLearningRate", &Model::setLearningRate)
       .function("learningRate", &Model::learningRate)
       .function("optimizerConfig", &Model::optimizerConfig)
+      .function("optimizerWeights", &Model::optimizerWeights)
+      .function("parameterState", &Model::parameterState)
+      .function("flatWeights", &Model::flatWeights)
+      .function("landscape", &Model::landscape)
       .function("layerCount", &Model::layerCount)
       .function("layerInfo", &Model::layerInfo);
   emscripten::class_<ScalarOptimizer>("ScalarOptimizer")

@@ -78,9 +78,38 @@ export interface EngineModel {
   setLearningRate(lr: number): void;
   learningRate(): number;
   optimizerConfig(): Record<string, number | string>;
+  optimizerWeights(): WeightArray[];
+  parameterState(layer: number, which: string): EngineParameterState;
+  flatWeights(): Float32Array;
+  landscape(x: Matrix2D, y: Matrix2D, options: EngineLandscapeOptions, trajectory: ArrayLike<number>[]): EngineLandscape;
   layerCount(): number;
   layerInfo(i: number): { name: string; units: number; inputDim: number; activation: string; useBias: boolean };
   delete(): void;
+}
+
+export interface EngineParameterState {
+  name: string;
+  shape: number[];
+  value: Float32Array;
+  gradient: Float32Array;
+  update: Float32Array;
+  slots: Record<string, Float32Array>;
+}
+
+export interface EngineLandscapeOptions {
+  directions?: string;
+  span?: number;
+  resolution?: number;
+  seed?: number;
+}
+
+export interface EngineLandscape {
+  alpha: Float64Array;
+  beta: Float64Array;
+  loss: Matrix2D;
+  path: [number, number][];
+  centerLoss: number;
+  explainedVariance: [number, number];
 }
 
 export interface EngineScalarOptimizer {

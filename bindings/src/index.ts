@@ -13,6 +13,7 @@ import { makeDatasets } from './datasets.js';
 import { dense, regularizers } from './layers.js';
 import { type DenseLayer } from './layers.js';
 import { Sequential } from './model.js';
+import { landscape, snapshot } from './landscape.js';
 import { descend, makeOptimizer, OPTIMIZERS, type OptimizerSpec, optimizers } from './optimizers.js';
 import * as playground from './playground.js';
 import * as state from './state.js';
@@ -21,6 +22,8 @@ export type { Dataset, Split } from './datasets.js';
 export type { DenseArgs, DenseLayer, Regularizer } from './layers.js';
 export type { CompileArgs, EarlyStoppingArgs, FitArgs, FitCallbacks, FitSession, History, LayerInfo, Logs, Matrix2D, WeightArray } from './model.js';
 export type { OptimizerOptions, OptimizerSpec } from './optimizers.js';
+export type { CompiledOptimizer, ParameterSlots, WeightKind } from './optimizerState.js';
+export type { Landscape, LandscapeOptions } from './landscape.js';
 export type { PlaygroundState, ParseResult } from './state.js';
 export type { CustomData, TrainingSetup } from './playground.js';
 export type { TensorLike } from './tensors.js';
@@ -45,6 +48,9 @@ function makeApi(engine: Engine) {
       // w after each of `steps` updates of one parameter whose loss has gradient grad(w).
       descend: (spec: OptimizerSpec, w0: number, grad: (w: number) => number, steps: number) => descend(engine, spec, w0, grad, steps),
     },
+    // The training loss on a plane through the weights (Li et al. 2018); .snapshot(model)
+    // gives the weight vector a trajectory is made of.
+    landscape: Object.assign(landscape, { snapshot }),
     losses: LOSSES,
     metrics: METRICS,
     activations: ACTIVATIONS,

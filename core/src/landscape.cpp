@@ -83,7 +83,7 @@ std::vector<double> filter_normalized_direction(const Sequential<T>& model, Rng&
   return d;
 }
 
-std::array<std::vector<double>, 2> principal_directions(const std::vector<std::vector<double>>& rows_in, std::uint32_t seed,
+NNPLAY_COLD std::array<std::vector<double>, 2> principal_directions(const std::vector<std::vector<double>>& rows_in, std::uint32_t seed,
                                                         std::array<double, 2>& explained) {
   if (rows_in.size() < 2) fail("landscape: PCA directions need at least 2 weight snapshots, got ", rows_in.size());
   const std::size_t n = rows_in.front().size();
@@ -120,11 +120,20 @@ std::array<std::vector<double>, 2> principal_directions(const std::vector<std::v
     q = std::move(z);
     if (change < 1e-14) break;
   }
-  // 2×2 projected matrix H = Qᵀ XᵀX Q; its eigenvectors rotate q into the components.
+  // 2×2 projected matrix H = Qᵀ XᵀX Q; its larger eigenvector (h01, λ − h00) rotates q
+  // into the first component (the second is orthogonal to it in the plane).
   const auto a0 = gram_times(rows, q[0]), a1 = gram_times(rows, q[1]);
   const double h00 = dot(q[0], a0), h01 = dot(q[0], a1), h11 = dot(q[1], a1);
-  const double theta = 0.5 * std::atan2(2 * h01, h00 - h11);
-  const double c = std::cos(theta), s = std::sin(theta);
+  const double lambda = 0.5 * (h00 + h11) + std::sqrt(0.25 * (h00 - h11) * (h00 - h11) + h01 * h01);
+  double c = 1, s = 0;
+  if (std::fabs(h01) > 0) {
+    const double len = std::hypot(h01, lambda - h00);
+    c = h01 / len;
+    s = (lambda - h00) / len;
+  } else if (h11 > h00) {
+    c = 0;
+    s = 1;
+  }
   std::array<std::vector<double>, 2> d = {std::vector<double>(n), std::vector<double>(n)};
   for (std::size_t i = 0; i < n; ++i) {
     d[0][i] = c * q[0][i] + s * q[1][i];
