@@ -20,6 +20,8 @@ import { CompareView } from './views/compare.js';
 import { applyHides, Controls } from './views/controls.js';
 import { DatasetPicker } from './views/datasets.js';
 import { DescentView } from './views/descent.js';
+import { InspectorView } from './views/inspector.js';
+import { LandscapeView } from './views/landscape.js';
 import { Heatmap } from './views/heatmap.js';
 import { drawLegend } from './views/legend.js';
 import { NetworkView } from './views/network.js';
@@ -59,6 +61,8 @@ const compare = new CompareView(
     send({ type: 'compareStart', states, epochs });
   },
 );
+const inspector = new InspectorView((target) => store.update({ inspect: target }), () => byId('stepBatch').click());
+const landscape = new LandscapeView((mode) => store.update({ landscape: mode }));
 const datasets = new DatasetPicker(byId('datasets'), (name) => {
   if (store.state.problem === 'regression') store.update({ regDataset: name as PlaygroundState['regDataset'] });
   else store.update({ dataset: name as PlaygroundState['dataset'] });
@@ -76,6 +80,10 @@ const network = new NetworkView(byId('network'), byId('links') as unknown as SVG
   },
   editWeight: (layer, from, to, value) => send({ type: 'setWeight', layer, from, to, value }),
   editBias: (layer, unit, value) => send({ type: 'setBias', layer, unit, value }),
+  pick(target) {
+    store.update({ inspect: target });
+    byId<HTMLDetailsElement>('inspectorPanel').open = true;
+  },
 });
 const playback = new Playback(send, render, byId<HTMLButtonElement>('play'), () => compare.running);
 
@@ -99,6 +107,8 @@ function renderState(state: PlaygroundState) {
   applyHides(state);
   datasets.render(state.problem, state.problem === 'regression' ? state.regDataset : state.dataset, colours);
   network.setStructure(state, outputUnits());
+  if (data) inspector.setNetwork(data.layers, state.inspect);
+  landscape.render(state.landscape);
   byId('layerCount').textContent = String(state.networkShape.length);
   byId<HTMLButtonElement>('addLayer').disabled = state.networkShape.length >= 6;
   byId<HTMLButtonElement>('removeLayer').disabled = state.networkShape.length === 0;
@@ -117,6 +127,8 @@ store.subscribe((state, rebuild, changed) => {
   }
   renderState(state);
   if (changed.includes('learningRate')) send({ type: 'learningRate', value: state.learningRate });
+  if (changed.includes('inspect')) send({ type: 'inspect', target: state.inspect });
+  if (changed.includes('landscape')) send({ type: 'landscape', directions: state.landscape });
   if (rebuild !== 'none') {
     send({ type: 'configure', state, rebuild });
     if (rebuild !== 'session') {
@@ -138,6 +150,8 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       send({ type: 'speed', epochsPerFrame: Number(byId<HTMLSelectElement>('speed').value) });
       sendOwnData();
       send({ type: 'configure', state: store.state, rebuild: 'data' });
+      send({ type: 'inspect', target: store.state.inspect });
+      send({ type: 'landscape', directions: store.state.landscape });
       return;
     case 'thumbnails':
       datasets.setThumbnails(m.sets);
@@ -148,6 +162,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       network.setInputThumbs(m.inputThumbs);
       controls.renderOutput(m.outputActivation, m.notes);
       network.setStructure(store.state, outputUnits());
+      inspector.setNetwork(m.layers, store.state.inspect);
       byId('stats').hidden = m.classes === 0;
       byId('accFigure').hidden = m.classes === 0;
       updatePoints();
@@ -178,6 +193,12 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       return;
     case 'export':
       downloadExport(m.what, m.text);
+      return;
+    case 'inspector':
+      inspector.update(m);
+      return;
+    case 'landscape':
+      landscape.update(m);
       return;
     case 'error':
       if (compare.running) {  // a comparison that could not start
@@ -321,4 +342,6 @@ playback.start();
   compare,
   descent,
   own,
+  inspector,
+  landscape,
 };

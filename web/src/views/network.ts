@@ -18,6 +18,7 @@ export interface NetworkEvents {
   hoverNeuron(layer: number | null, unit: number): void;  // layer -1: an input feature; null: none
   editWeight(layer: number, from: number, to: number, value: number): void;
   editBias(layer: number, unit: number, value: number): void;
+  pick(target: number[]): void;  // the optimizer inspector's weight: [layer, from, to] or [layer, unit]
 }
 
 interface Link {
@@ -127,6 +128,10 @@ export class NetworkView {
         bias.setAttribute('aria-label', `${t('bias')} ${l + 1}, ${u + 1}`);
         bias.addEventListener('mouseenter', () => this.#showCard(bias, 'bias', l, u, 0));
         bias.addEventListener('focus', () => this.#showCard(bias, 'bias', l, u, 0));
+        bias.addEventListener('click', () => this.#events.pick([l, u]));
+        bias.addEventListener('keydown', (e) => {
+          if (e.key === 'Enter' || e.key === ' ') this.#events.pick([l, u]);
+        });
         node.append(canvas, bias);
         node.addEventListener('mouseenter', () => this.#events.hoverNeuron(l, u));
         node.addEventListener('mouseleave', () => this.#events.hoverNeuron(null, 0));
@@ -163,6 +168,7 @@ export class NetworkView {
           hit.setAttribute('class', 'link-hover');
           const link = { layer: l - 1, from, to, path, hit };
           hit.addEventListener('mouseenter', () => this.#showCard(hit as unknown as Element, 'weight', l - 1, from, to));
+          hit.addEventListener('click', () => this.#events.pick([l - 1, from, to]));
           this.#svg.append(path, hit);
           this.#links.push(link);
         }

@@ -10,18 +10,31 @@ import { descend } from './descent.js';
 import { exportText } from './exports.js';
 import { datasetThumbnails, GRID_POINTS, neuronGrid } from './grids.js';
 import { testPoints } from './testPoints.js';
+import { Inspector } from './inspector.js';
+import { LandscapeTracker } from './landscape.js';
 import { Training } from './training.js';
 
 let nn: Nnplay;
 let training: Training;
+const inspector = new Inspector();
+const landscape = new LandscapeTracker();
 
 function post(message: FromWorker, transfer: Transferable[] = []) {
   (self as unknown as Worker).postMessage(message, transfer);
 }
 
-function postSnapshot() {
+// force: a landscape now (after a step or a change), not only when one is due.
+function postSnapshot(force = true) {
   const s = training.snapshot();
   post(s, [s.output.buffer, s.thumbs.buffer]);
+  if (inspector.active) {
+    const info = inspector.info(training.model);
+    if (info) post(info);
+  }
+  if (landscape.active) {
+    const l = landscape.compute(nn, training.model, training.data, force);
+    if (l) post(l, [l.loss.buffer]);
+  }
 }
 
 function handle(msg: ToWorker) {
@@ -43,6 +56,12 @@ function handle(msg: ToWorker) {
       return postSnapshot();
     case 'frame':
       training.frame();
+      return postSnapshot(false);
+    case 'inspect':
+      inspector.setTarget(msg.target);
+      return postSnapshot();
+    case 'landscape':
+      landscape.setMode(msg.directions);
       return postSnapshot();
     case 'reset':
       training.reset();
@@ -96,6 +115,16 @@ init().then(
   (api) => {
     nn = api;
     training = new Training(api, () => post(dataInfo(api, training.setup, training.data)));
+    training.hooks = {
+      perBatch: () => inspector.active,
+      beforeBatch: (model) => inspector.beforeBatch(model),
+      afterBatch: (model) => inspector.afterBatch(model),
+      afterEpoch: (model) => landscape.record(api, model),
+      newModel: (model) => {
+        inspector.clear();
+        landscape.restart(api, model);
+      },
+    };
     post({ type: 'ready' });
   },
   (err) => post({ type: 'error', message: `the engine did not load: ${(err as Error).message}` }),
