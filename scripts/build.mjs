@@ -30,7 +30,8 @@ const resolveEngine = {
 };
 mkdirSync(dist, { recursive: true });
 // (The engine's glue mentions import.meta, which an IIFE bundle does not need: silenced.)
-const common = { bundle: true, format: 'esm', target: 'es2022', logLevel: 'warning', plugins: [resolveEngine], legalComments: 'none', logOverride: { 'empty-import-meta': 'silent' } };
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+const common = { define: { __NNPLAY_VERSION__: JSON.stringify(version) }, bundle: true, format: 'esm', target: 'es2022', logLevel: 'warning', plugins: [resolveEngine], legalComments: 'none', logOverride: { 'empty-import-meta': 'silent' } };
 await esbuild.build({ ...common, entryPoints: [join(root, 'bindings/src/index.ts')], outfile: join(dist, 'nnplay.mjs'), platform: 'neutral', minify: true });
 await esbuild.build({ ...common, entryPoints: [join(root, 'bindings/src/cli-bin.ts')], outfile: join(dist, 'cli.mjs'), platform: 'node' });
 chmodSync(join(dist, 'cli.mjs'), 0o755);

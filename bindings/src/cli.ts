@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { init, type Nnplay } from './index.js';
 import { checkOutputPaths, OutputError, type OutputFile, writeAllOrNothing } from './outputFiles.js';
 import { progbarLine } from './progbar.js';
+import { HIDDEN_ACTIVATIONS, LOSSES, OPTIMIZER_KEYS } from './registry.js';
 import {
   CLASSIFY_DATASETS, describeAllowed, FEATURE_KEYS, parseHash, parseValue, type PlaygroundState, REGRESS_DATASETS, SCHEMA,
   serializeHash,
@@ -21,9 +22,9 @@ const FLAGS = {
   'train-ratio': { type: 'string', help: 'fraction of the data used for training: 0.1 .. 0.9 in steps of 0.01 (the rest validates)' },
   features: { type: 'string', help: `comma-separated inputs: ${FEATURE_KEYS.join(', ')}` },
   layers: { type: 'string', help: "neurons per hidden layer, e.g. 3,3 (0-6 layers of 1-8 neurons; '' for none)" },
-  activation: { type: 'string', help: 'hidden activation: linear | sigmoid | tanh | relu | elu | selu | softplus | softsign' },
-  loss: { type: 'string', help: 'mean_squared_error (mse) | mean_absolute_error (mae) | binary_crossentropy | categorical_crossentropy' },
-  optimizer: { type: 'string', help: 'sgd | adagrad | rmsprop | adadelta | adam | adamax | nadam (tf.keras 2.x defaults)' },
+  activation: { type: 'string', help: `hidden activation: ${HIDDEN_ACTIVATIONS.join(' | ')}` },
+  loss: { type: 'string', help: LOSSES.map((l) => (l.short === l.name ? l.name : `${l.name} (${l.short})`)).join(' | ') },
+  optimizer: { type: 'string', help: `${OPTIMIZER_KEYS.join(' | ')} (tf.keras 2.x defaults)` },
   'learning-rate': { type: 'string', help: 'learning rate, 0.00001 .. 10' },
   momentum: { type: 'string', help: 'momentum for sgd / rmsprop, 0 .. 1' },
   rho: { type: 'string', help: 'rho for rmsprop / adadelta, 0 .. 1' },
@@ -141,8 +142,8 @@ export function stateFromFlags(values: Record<string, string | boolean | undefin
   if (v('layers') !== undefined) setFromSchema(s, 'networkShape', 'layers', v('layers')!.replace(/\s/g, ''));
   if (v('activation') !== undefined) setFromSchema(s, 'activation', 'activation', v('activation')!);
   if (v('loss') !== undefined) {
-    const aliases: Record<string, string> = { mean_squared_error: 'mse', mean_absolute_error: 'mae', meanSquaredError: 'mse', meanAbsoluteError: 'mae' };
-    setFromSchema(s, 'loss', 'loss', aliases[v('loss')!] ?? v('loss')!, v('loss'));
+    const loss = LOSSES.find((l) => l.name === v('loss') || l.camel === v('loss'));  // Keras' and tfjs' names too
+    setFromSchema(s, 'loss', 'loss', loss?.short ?? v('loss')!, v('loss'));
   }
   if (v('optimizer') !== undefined) setFromSchema(s, 'optimizer', 'optimizer', v('optimizer')!.toLowerCase(), v('optimizer'));
   if (v('learning-rate') !== undefined) setFromSchema(s, 'learningRate', 'learning-rate', v('learning-rate')!);
@@ -199,7 +200,7 @@ async function train(nn: Nnplay, values: Record<string, string | boolean | undef
   for (const note of setup.notes) err(`note: ${note}`);
   const data = nn.playground.prepareData(setup);
   const model = nn.playground.buildModel(setup);
-  const batchSize = setup.batchSize === 'all' ? data.train.x.shape[0] : setup.batchSize;
+  const batchSize = nn.playground.batchRows(setup.batchSize, data.train.x.shape[0]);
   const steps = Math.ceil(data.train.x.shape[0] / batchSize);
   let started = 0;
   // Ctrl-C: the signal is seen between epochs (the event loop gets a turn every ~50 ms); the

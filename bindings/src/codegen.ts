@@ -2,7 +2,9 @@
 // (constants LOSS, OPTIMIZER, LEARNING_RATE, BATCH_SIZE, EPOCHS; Sequential of Dense;
 // tanh_accuracy; compile; fit with validation_data; data from plygdata). The page's code
 // panel, nn.codegen.keras(state) and `nnplay code` all print this.
-import { FEATURE_KEYS, type PlaygroundState } from './state.js';
+import { customClassCount, optimizerOptions, plan } from './playground.js';
+import { findLoss, findOptimizer } from './registry.js';
+import type { PlaygroundState } from './state.js';
 
 const PLYGDATA: Record<string, [string, string]> = {
   circle: ['ClassifyCircleData', '問題種別: 「分類」、データ種別: 「円」'],
@@ -11,21 +13,6 @@ const PLYGDATA: Record<string, [string, string]> = {
   spiral: ['ClassifySpiralData', '問題種別: 「分類」、データ種別: 「螺旋」'],
   'reg-plane': ['RegressPlane', '問題種別: 「回帰」、データ種別: 「平面」'],
   'reg-gauss': ['RegressGaussian', '問題種別: 「回帰」、データ種別: 「マルチガウシアン」'],
-};
-const OPTIMIZERS: Record<string, [string, string]> = {
-  sgd: ['SGD', '確率的勾配降下法'],
-  adagrad: ['Adagrad', 'Adagrad'],
-  rmsprop: ['RMSprop', 'RMSprop'],
-  adadelta: ['Adadelta', 'Adadelta'],
-  adam: ['Adam', 'Adam'],
-  adamax: ['Adamax', 'Adamax'],
-  nadam: ['Nadam', 'Nadam'],
-};
-const LOSSES: Record<string, [string, string]> = {
-  mse: ['mean_squared_error', '平均二乗誤差'],
-  mae: ['mean_absolute_error', '平均絶対誤差'],
-  binary_crossentropy: ['binary_crossentropy', '交差エントロピー誤差: 2クラス分類'],
-  categorical_crossentropy: ['categorical_crossentropy', '交差エントロピー誤差: 多クラス分類'],
 };
 const FEATURE_CODE: Record<string, [string, string]> = {
   x: ['x1', 'X1'], y: ['x2', 'X2'], xSquared: ['x1 ** 2', 'X1²'], ySquared: ['x2 ** 2', 'X2²'],
@@ -44,23 +31,16 @@ function aligned(rows: [string, string][]): string[] {
   return rows.map(([code, comment]) => (comment ? `${code.padEnd(width)}  # ${comment}` : code));
 }
 
-export function keras(state: PlaygroundState): string {
-  const problem = state.problem;
-  const dataset = problem === 'regression' ? state.regDataset : state.dataset;
-  const threeClasses = dataset === 'gauss3';
-  const fromFile = threeClasses || dataset === 'custom';  // data plygdata cannot generate: read nnplay's CSV
-  let loss = state.loss as string;
-  if (problem === 'regression' && (loss === 'binary_crossentropy' || loss === 'categorical_crossentropy')) loss = 'mse';
-  const softmax = problem === 'classification' && (threeClasses || loss === 'categorical_crossentropy');
-  const sigmoid = problem === 'classification' && !softmax && loss === 'binary_crossentropy';
-  const classes = threeClasses ? 3 : 2;
-  const outputActivation = problem === 'regression' ? 'linear' : softmax ? 'softmax' : sigmoid ? 'sigmoid' : 'tanh';
-  const outputUnits = softmax ? classes : 1;
-  const features = FEATURE_KEYS.filter((f) => state[f]);
-  if (features.length === 0) features.push('x', 'y');
+// `custom`: own data (dataset=custom), whose class count decides the output layer.
+export function keras(state: PlaygroundState, custom?: { classes: ArrayLike<number> }): string {
+  const model = plan(state, customClassCount(custom));  // the same rule the page and the CLI train with
+  const { dataset, classes, features, outputActivation, outputUnits } = model;
+  const fromFile = dataset === 'gauss3' || dataset === 'custom';  // data plygdata cannot generate: read nnplay's CSV
+  const softmax = model.labels === 'one-hot';
+  const sigmoid = model.labels === 'zero-one';
   const onlyXY = features.length === 2 && features[0] === 'x' && features[1] === 'y';
-  const [optimizerClass, optimizerName] = OPTIMIZERS[state.optimizer];
-  const [lossName, lossComment] = LOSSES[loss];
+  const optimizer = findOptimizer(state.optimizer)!;
+  const loss = findLoss(model.loss)!;
   const out: string[] = [];
   const line = (s = '') => out.push(s);
 
@@ -115,7 +95,7 @@ export function keras(state: PlaygroundState): string {
   } else if (softmax) {
     line();
     line('# 多クラスの交差エントロピーには one-hot の正解ラベル');
-    if (threeClasses) line(`y_train, y_valid = tf.keras.utils.to_categorical(y_train, ${classes}), tf.keras.utils.to_categorical(y_valid, ${classes})`);
+    if (classes === 3) line(`y_train, y_valid = tf.keras.utils.to_categorical(y_train, ${classes}), tf.keras.utils.to_categorical(y_valid, ${classes})`);
     else line(`y_train, y_valid = tf.keras.utils.to_categorical((y_train + 1) / 2, ${classes}), tf.keras.utils.to_categorical((y_valid + 1) / 2, ${classes})`);
   }
   line();
@@ -164,33 +144,26 @@ export function keras(state: PlaygroundState): string {
   line('])');
   line();
 
-  // metric
-  let metric = '';
-  if (problem === 'classification') {
-    if (outputActivation === 'tanh') {
-      line('# 正解率(精度)のカスタム指標（出力が -1.0〜1.0 の tanh のため）');
-      line('def tanh_accuracy(y_true, y_pred):           # y_trueは正解、y_predは予測(出力)');
-      line('  threshold = K.cast(0.0, y_pred.dtype)              # -1か1かを分ける閾値を作成');
-      line('  y_pred = K.cast(y_pred >= threshold, y_pred.dtype) # 閾値未満で0、以上で1に変換');
-      line('  # 2倍して-1.0することで、0/1を-1.0/1.0にスケール変換して正解率を計算');
-      line('  return K.mean(K.equal(y_true, y_pred * 2 - 1.0), axis=-1)');
-      line();
-      metric = 'tanh_accuracy';
-    } else {
-      metric = sigmoid ? "'binary_accuracy'" : "'categorical_accuracy'";
-    }
+  // metric: the plan's (tanh_accuracy is written out, as in the article)
+  let metric = model.metrics[0] ? `'${model.metrics[0]}'` : '';
+  if (model.metrics[0] === 'tanh_accuracy') {
+    line('# 正解率(精度)のカスタム指標（出力が -1.0〜1.0 の tanh のため）');
+    line('def tanh_accuracy(y_true, y_pred):           # y_trueは正解、y_predは予測(出力)');
+    line('  threshold = K.cast(0.0, y_pred.dtype)              # -1か1かを分ける閾値を作成');
+    line('  y_pred = K.cast(y_pred >= threshold, y_pred.dtype) # 閾値未満で0、以上で1に変換');
+    line('  # 2倍して-1.0することで、0/1を-1.0/1.0にスケール変換して正解率を計算');
+    line('  return K.mean(K.equal(y_true, y_pred * 2 - 1.0), axis=-1)');
+    line();
+    metric = 'tanh_accuracy';
   }
 
   // (5) compile
-  const options: [string, number | null][] = [['momentum', state.optimizer === 'sgd' || state.optimizer === 'rmsprop' ? state.momentum : null],
-    ['rho', state.optimizer === 'rmsprop' || state.optimizer === 'adadelta' ? state.rho : null],
-    ['beta_1', ['adam', 'adamax', 'nadam'].includes(state.optimizer) ? state.beta1 : null],
-    ['beta_2', ['adam', 'adamax', 'nadam'].includes(state.optimizer) ? state.beta2 : null]];
-  const extraArgs = options.filter(([, v]) => v !== null).map(([k, v]) => `, ${k}=${py(v!)}`).join('');
+  const hyper = Object.entries(optimizerOptions(state)).filter(([k]) => k !== 'learningRate');
+  const extraArgs = hyper.map(([k, v]) => `, ${optimizer.options.find((o) => o.camel === k)!.name}=${py(v)}`).join('');
   line('# 定数(学習方法設計時に必要となるもの)');
   out.push(...aligned([
-    [`LOSS = '${lossName}'`, `損失関数: ${lossComment}`],
-    [`OPTIMIZER = tf.keras.optimizers.${optimizerClass}`, `最適化: ${optimizerName}`],
+    [`LOSS = '${loss.name}'`, `損失関数: ${loss.ja}`],
+    [`OPTIMIZER = tf.keras.optimizers.${optimizer.className}`, `最適化: ${optimizer.ja}`],
     [`LEARNING_RATE = ${py(state.learningRate)}`, `学習率: ${state.learningRate}`],
   ]));
   line();
@@ -205,7 +178,7 @@ export function keras(state: PlaygroundState): string {
   // (6) fit
   line('# 定数(ミニバッチ学習時に必要となるもの)');
   out.push(...aligned([
-    [state.batchFull ? 'BATCH_SIZE = len(X_train)' : `BATCH_SIZE = ${state.batchSize}`, state.batchFull ? 'バッチサイズ: 全部' : `バッチサイズ: ${state.batchSize}`],
+    [model.batchSize === 'all' ? 'BATCH_SIZE = len(X_train)' : `BATCH_SIZE = ${model.batchSize}`, model.batchSize === 'all' ? 'バッチサイズ: 全部' : `バッチサイズ: ${model.batchSize}`],
     [`EPOCHS = ${state.maxEpochs ?? 100}`, `エポック数: ${state.maxEpochs ?? 100}`],
   ]));
   line();

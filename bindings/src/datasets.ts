@@ -1,6 +1,7 @@
 // nn.datasets: the playground's generators (plygdata-style: noise as a fraction 0..0.5),
 // the training / validation split, and the seven input features.
 import type { Engine, Matrix2D } from './engine.mjs';
+import { FEATURE_KEYS } from './state.js';
 import { type TensorLike, toMatrix } from './tensors.js';
 
 export interface Dataset {
@@ -20,7 +21,6 @@ export interface Split {
 }
 
 export const DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'reg-plane', 'reg-gauss', 'gauss3'] as const;
-export const FEATURES = ['x', 'y', 'xSquared', 'ySquared', 'xTimesY', 'sinX', 'sinY'] as const;
 
 export function toSeed(engine: Engine, seed: number | string | undefined, what: string): number {
   if (seed === undefined) return Math.floor(Math.random() * 2 ** 32);
@@ -34,7 +34,7 @@ export function toSeed(engine: Engine, seed: number | string | undefined, what: 
 export function makeDatasets(engine: Engine) {
   return {
     names: DATASETS,
-    features: FEATURES,
+    features: FEATURE_KEYS,
     generate(args: { type: string; noise?: number; seed?: number | string; samples?: number }): Dataset {
       if (!args || typeof args.type !== 'string') throw new Error(`datasets.generate: type is required; allowed: ${DATASETS.join(', ')}`);
       const noise = args.noise ?? 0;

@@ -14,26 +14,32 @@ import { dense, regularizers } from './layers.js';
 import { type DenseLayer } from './layers.js';
 import { Sequential } from './model.js';
 import { landscape, snapshot } from './landscape.js';
-import { descend, makeOptimizer, OPTIMIZERS, type OptimizerSpec, optimizers } from './optimizers.js';
+import { descend, makeOptimizer, type OptimizerSpec, optimizers } from './optimizers.js';
 import * as playground from './playground.js';
+import * as training from './training.js';
+import { ACTIVATION_NAMES, LOSS_NAMES, METRIC_NAMES, OPTIMIZER_KEYS } from './registry.js';
 import * as state from './state.js';
 
 export type { Dataset, Split } from './datasets.js';
 export type { DenseArgs, DenseLayer, Regularizer } from './layers.js';
 export type { CompileArgs, EarlyStoppingArgs, FitArgs, FitCallbacks, FitSession, History, LayerInfo, Logs, Matrix2D, WeightArray } from './model.js';
-export type { OptimizerOptions, OptimizerSpec } from './optimizers.js';
+export type { OptimizerName, OptimizerOptions, OptimizerSpec } from './optimizers.js';
 export type { CompiledOptimizer, ParameterSlots, WeightKind } from './optimizerState.js';
 export type { Landscape, LandscapeOptions } from './landscape.js';
 export type { PlaygroundState, ParseResult } from './state.js';
-export type { CustomData, TrainingSetup } from './playground.js';
+export type { CustomData, ModelPlan } from './playground.js';
+export type { TrainingSetup } from './training.js';
 export type { TensorLike } from './tensors.js';
 export { Sequential };
 
-export const version = '0.1.0';
+// package.json's version, put in by the build (scripts/build.mjs).
+declare const __NNPLAY_VERSION__: string;
+export const version: string = __NNPLAY_VERSION__;
 
-export const LOSSES = ['mean_squared_error', 'mean_absolute_error', 'binary_crossentropy', 'categorical_crossentropy'] as const;
-export const METRICS = ['tanh_accuracy', 'binary_accuracy', 'categorical_accuracy', 'accuracy', 'acc', 'mse', 'mae'] as const;
-export const ACTIVATIONS = ['linear', 'sigmoid', 'tanh', 'relu', 'elu', 'selu', 'softplus', 'softsign', 'softmax'] as const;
+// The registry's names (core/registry.json): Keras' loss names, the metric and activation names.
+export const LOSSES = LOSS_NAMES;
+export const METRICS = METRIC_NAMES;
+export const ACTIVATIONS = ACTIVATION_NAMES;
 
 function makeApi(engine: Engine) {
   return {
@@ -44,7 +50,7 @@ function makeApi(engine: Engine) {
     optimizers: {
       ...optimizers,
       get: makeOptimizer,
-      names: Object.keys(OPTIMIZERS),
+      names: OPTIMIZER_KEYS,
       // w after each of `steps` updates of one parameter whose loss has gradient grad(w).
       descend: (spec: OptimizerSpec, w0: number, grad: (w: number) => number, steps: number) => descend(engine, spec, w0, grad, steps),
     },
@@ -60,6 +66,8 @@ function makeApi(engine: Engine) {
       serialize: state.serializeHash,
       defaults: state.defaultState,
       schema: state.SCHEMA,
+      // What a change of these keys rebuilds: 'data' | 'model' | 'session' | 'none'.
+      rebuildFor: state.rebuildFor,
     },
     // tf.keras code for a playground state, in the article's style (listings 5-1 … 5-6).
     codegen: { keras: codegen.keras },
@@ -72,10 +80,13 @@ function makeApi(engine: Engine) {
     },
     // The page's and the CLI's path from a playground state to data and a compiled model.
     playground: {
-      setup: (s: state.PlaygroundState, custom?: playground.CustomData) => playground.setup(engine, s, custom),
-      prepareData: (setup: playground.TrainingSetup, custom?: playground.CustomData) => playground.prepareData(engine, setup, custom),
-      testData: (setup: playground.TrainingSetup, seed: number, samples?: number) => playground.testData(engine, setup, seed, samples),
-      buildModel: (setup: playground.TrainingSetup) => playground.buildModel(engine, setup),
+      // The pure state -> model rule (no engine), and 'all' / too-large batch sizes resolved.
+      plan: playground.plan,
+      batchRows: playground.batchRows,
+      setup: (s: state.PlaygroundState, custom?: playground.CustomData) => training.setup(engine, s, custom),
+      prepareData: (setup: training.TrainingSetup, custom?: playground.CustomData) => training.prepareData(engine, setup, custom),
+      testData: (setup: training.TrainingSetup, seed: number, samples?: number) => training.testData(engine, setup, seed, samples),
+      buildModel: (setup: training.TrainingSetup) => training.buildModel(engine, setup),
     },
     memory: {
       // Bytes malloc'd in the wasm heap, and the heap's size (for leak checks).

@@ -1,11 +1,15 @@
 // nn.optimizers.{sgd, adagrad, rmsprop, adadelta, adam, adamax, nadam}: tfjs-style camelCase
-// options with tf.keras 2.x defaults (the engine holds the defaults and checks the ranges).
+// options with tf.keras 2.x defaults. Names and options come from the registry
+// (core/registry.json); the engine holds the defaults and checks the ranges.
+import { apiOptions, findOptimizer, type OptimizerEntry, OPTIMIZER_KEYS, OPTIMIZERS } from './registry.js';
 
 export interface OptimizerSpec {
   readonly className: string;  // Keras' class name: SGD, Adam, ...
   readonly options: Readonly<Record<string, number | boolean>>;  // camelCase, as given
 }
 
+// The camelCase options of every optimizer, for TypeScript (each optimizer checks at run
+// time which of them it takes: see the registry).
 export interface OptimizerOptions {
   learningRate?: number;
   momentum?: number;
@@ -20,73 +24,46 @@ export interface OptimizerOptions {
   decay?: number;
 }
 
-// camelCase option -> the engine's Keras name
-const KERAS_NAMES: Record<string, string> = {
-  learningRate: 'learning_rate',
-  momentum: 'momentum',
-  nesterov: 'nesterov',
-  rho: 'rho',
-  epsilon: 'epsilon',
-  beta1: 'beta_1',
-  beta2: 'beta_2',
-  amsgrad: 'amsgrad',
-  centered: 'centered',
-  initialAccumulatorValue: 'initial_accumulator_value',
-  decay: 'decay',
-};
+// The registry's keys, for TypeScript (tests/node/types.test.mjs checks that they agree).
+export type OptimizerName = 'sgd' | 'adagrad' | 'rmsprop' | 'adadelta' | 'adam' | 'adamax' | 'nadam';
 
-export const OPTIMIZERS: Record<string, { className: string; options: string[] }> = {
-  sgd: { className: 'SGD', options: ['learningRate', 'momentum', 'nesterov', 'decay'] },
-  adagrad: { className: 'Adagrad', options: ['learningRate', 'initialAccumulatorValue', 'epsilon', 'decay'] },
-  rmsprop: { className: 'RMSprop', options: ['learningRate', 'rho', 'momentum', 'epsilon', 'centered', 'decay'] },
-  adadelta: { className: 'Adadelta', options: ['learningRate', 'rho', 'epsilon', 'decay'] },
-  adam: { className: 'Adam', options: ['learningRate', 'beta1', 'beta2', 'epsilon', 'amsgrad', 'decay'] },
-  adamax: { className: 'Adamax', options: ['learningRate', 'beta1', 'beta2', 'epsilon', 'decay'] },
-  nadam: { className: 'Nadam', options: ['learningRate', 'beta1', 'beta2', 'epsilon'] },
-};
-
-export function optimizerKey(name: string): string {
-  const key = String(name).toLowerCase();
-  if (!(key in OPTIMIZERS)) {
-    throw new Error(`optimizer: unknown optimizer '${name}'; allowed: ${Object.keys(OPTIMIZERS).join(', ')}`);
-  }
-  return key;
+export function optimizerEntry(name: string): OptimizerEntry {
+  const entry = findOptimizer(name);
+  if (!entry) throw new Error(`optimizer: unknown optimizer '${name}'; allowed: ${OPTIMIZER_KEYS.join(', ')}`);
+  return entry;
 }
 
 export function makeOptimizer(name: string, options: OptimizerOptions = {}): OptimizerSpec {
-  const key = optimizerKey(name);
-  const allowed = OPTIMIZERS[key].options;
+  const entry = optimizerEntry(name);
+  const allowed = apiOptions(entry);
   for (const [k, v] of Object.entries(options ?? {})) {
     if (v === undefined) continue;
-    if (!allowed.includes(k)) {
-      throw new Error(`${OPTIMIZERS[key].className}: unknown option '${k}'; allowed: ${allowed.join(', ')}`);
+    const option = allowed.find((o) => o.camel === k);
+    if (!option) {
+      throw new Error(`${entry.className}: unknown option '${k}'; allowed: ${allowed.map((o) => o.camel).join(', ')}`);
     }
     if (typeof v !== 'number' && typeof v !== 'boolean') {
-      throw new Error(`${OPTIMIZERS[key].className}: ${k} must be a number${['nesterov', 'amsgrad', 'centered'].includes(k) ? ' or boolean' : ''}, got ${JSON.stringify(v)}`);
+      throw new Error(`${entry.className}: ${k} must be a number${typeof option.default === 'boolean' ? ' or boolean' : ''}, got ${JSON.stringify(v)}`);
     }
   }
-  return Object.freeze({ className: OPTIMIZERS[key].className, options: Object.freeze({ ...options }) as Record<string, number | boolean> });
+  return Object.freeze({ className: entry.className, options: Object.freeze({ ...options }) as Record<string, number | boolean> });
 }
 
 // The engine's form: Keras' snake_case names, booleans as 0/1.
 export function engineOptions(spec: OptimizerSpec): Record<string, number> {
+  const entry = optimizerEntry(spec.className);
   const out: Record<string, number> = {};
   for (const [k, v] of Object.entries(spec.options)) {
     if (v === undefined) continue;
-    out[KERAS_NAMES[k]] = typeof v === 'boolean' ? Number(v) : v;
+    out[entry.options.find((o) => o.camel === k)?.name ?? k] = typeof v === 'boolean' ? Number(v) : v;
   }
   return out;
 }
 
-export const optimizers = {
-  sgd: (o: Pick<OptimizerOptions, 'learningRate' | 'momentum' | 'nesterov' | 'decay'> = {}) => makeOptimizer('sgd', o),
-  adagrad: (o: Pick<OptimizerOptions, 'learningRate' | 'initialAccumulatorValue' | 'epsilon' | 'decay'> = {}) => makeOptimizer('adagrad', o),
-  rmsprop: (o: Pick<OptimizerOptions, 'learningRate' | 'rho' | 'momentum' | 'epsilon' | 'centered' | 'decay'> = {}) => makeOptimizer('rmsprop', o),
-  adadelta: (o: Pick<OptimizerOptions, 'learningRate' | 'rho' | 'epsilon' | 'decay'> = {}) => makeOptimizer('adadelta', o),
-  adam: (o: Pick<OptimizerOptions, 'learningRate' | 'beta1' | 'beta2' | 'epsilon' | 'amsgrad' | 'decay'> = {}) => makeOptimizer('adam', o),
-  adamax: (o: Pick<OptimizerOptions, 'learningRate' | 'beta1' | 'beta2' | 'epsilon' | 'decay'> = {}) => makeOptimizer('adamax', o),
-  nadam: (o: Pick<OptimizerOptions, 'learningRate' | 'beta1' | 'beta2' | 'epsilon'> = {}) => makeOptimizer('nadam', o),
-};
+// nn.optimizers.sgd(options), nn.optimizers.adam(options), ...: one factory per registry entry.
+export const optimizers = Object.fromEntries(
+  OPTIMIZERS.map((o) => [o.key, (options: OptimizerOptions = {}) => makeOptimizer(o.key, options)]),
+) as Record<OptimizerName, (options?: OptimizerOptions) => OptimizerSpec>;
 
 // Steps one of the engine's optimizers on a single parameter w along a loss curve whose
 // gradient is grad(w); returns w after each step (the page's gradient descent view).

@@ -4,7 +4,13 @@
 // come after them. Nothing parsed here is ever treated as HTML: values are checked
 // against the schema and notices are plain text.
 
+import { HIDDEN_ACTIVATIONS, LOSS_SHORT_NAMES, OPTIMIZER_KEYS, OPTIMIZERS } from './registry.js';
+
 export type FieldType = 'enum' | 'number' | 'int' | 'bool' | 'intList' | 'seed' | 'compare';
+
+// What a change of the setting makes the page redo: new data (and so a new model), a new
+// model, a new fit session (same weights), or nothing (views only, or set live).
+export type Rebuild = 'data' | 'model' | 'session' | 'none';
 
 export interface Field {
   key: string;
@@ -16,12 +22,11 @@ export interface Field {
   maxItems?: number;           // intList
   optional?: boolean;          // absent = the engine's default (not serialised)
   serializeDefault?: 'omit';   // like upstream's regularization=none
+  optimizerOption?: boolean;   // one of the optimizers' hyper-parameters (camelCase, as in the registry)
+  rebuild: Rebuild;
   help: string;
 }
 
-export const HIDDEN_ACTIVATIONS = ['linear', 'sigmoid', 'tanh', 'relu', 'elu', 'selu', 'softplus', 'softsign'] as const;
-export const LOSSES = ['mse', 'mae', 'binary_crossentropy', 'categorical_crossentropy'] as const;
-export const OPTIMIZER_NAMES = ['sgd', 'adagrad', 'rmsprop', 'adadelta', 'adam', 'adamax', 'nadam'] as const;
 export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10] as const;
 export const REGULARIZATION_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10] as const;
 // 'custom': points drawn on the plot or imported from CSV (kept by the page, not in the URL)
@@ -42,56 +47,72 @@ export const HIDABLE_PARTS: readonly string[] = [
 // Keys of upstream / Deep Insider links that nnplay accepts and ignores.
 const IGNORED_KEYS = ['tutorial', 'collectStats', 'cosX', 'cosY', 'initZero'];
 
+// 'beta_1 (Adam, Adamax, Nadam)': the Keras name and the optimizers that take it.
+function optimizerHelp(camel: string): string {
+  const takers = OPTIMIZERS.filter((o) => o.options.some((x) => x.camel === camel));
+  return `${takers[0].options.find((x) => x.camel === camel)!.name} (${takers.map((o) => o.className).join(', ')})`;
+}
+
 // In the Deep Insider playground's serialisation order, then nnplay's own keys.
 export const SCHEMA: readonly Field[] = [
-  { key: 'activation', type: 'enum', default: 'tanh', values: HIDDEN_ACTIVATIONS, help: 'hidden-layer activation' },
-  { key: 'activspacer', type: 'bool', default: false, help: 'show an empty spacer cell in the top bar (Deep Insider)' },
-  { key: 'loss', type: 'enum', default: 'mse', values: LOSSES, help: 'loss function' },
-  { key: 'regularization', type: 'enum', default: 'none', values: ['none', 'L1', 'L2'], serializeDefault: 'omit', help: 'kernel regularizer' },
-  { key: 'batchSize', type: 'int', default: 10, min: 1, max: 10000, help: 'mini-batch size' },
-  { key: 'batchFull', type: 'bool', default: false, help: 'one batch of all training data (全部)' },
-  { key: 'dataset', type: 'enum', default: 'circle', values: CLASSIFY_DATASETS, help: 'classification dataset' },
-  { key: 'regDataset', type: 'enum', default: 'reg-plane', values: REGRESS_DATASETS, help: 'regression dataset' },
-  { key: 'learningRate', type: 'number', default: 0.03, min: 0.00001, max: 10, help: 'learning rate' },
-  { key: 'regularizationRate', type: 'number', default: 0, min: 0, max: 10, help: 'regularization rate' },
-  { key: 'noise', type: 'number', default: 0, min: 0, max: 80, help: 'noise in percent (0-50 on the slider)' },
-  { key: 'networkShape', type: 'intList', default: [4, 2], min: 1, max: 8, maxItems: 6, help: 'neurons per hidden layer, e.g. 4,2 (empty: no hidden layer)' },
-  { key: 'seed', type: 'seed', default: '', help: 'random seed, e.g. 0.12345: the same seed gives the same data and initial weights' },
-  { key: 'showTrainData', type: 'bool', default: true, help: 'show training points' },
-  { key: 'showValidationData', type: 'bool', default: false, help: 'show validation points' },
-  { key: 'showTestData', type: 'bool', default: true, help: 'show test points' },
-  { key: 'discretize', type: 'bool', default: false, help: 'discretize the output' },
-  { key: 'percTrainData', type: 'int', default: 50, min: 10, max: 90, help: 'percentage of data used for training' },
-  { key: 'x', type: 'bool', default: true, help: 'input feature X1' },
-  { key: 'y', type: 'bool', default: true, help: 'input feature X2' },
-  { key: 'xTimesY', type: 'bool', default: false, help: 'input feature X1·X2' },
-  { key: 'xSquared', type: 'bool', default: false, help: 'input feature X1²' },
-  { key: 'ySquared', type: 'bool', default: false, help: 'input feature X2²' },
-  { key: 'sinX', type: 'bool', default: false, help: 'input feature sin(X1)' },
-  { key: 'sinY', type: 'bool', default: false, help: 'input feature sin(X2)' },
-  { key: 'problem', type: 'enum', default: 'classification', values: ['classification', 'regression'], help: 'problem type' },
-  { key: 'initOrigin', type: 'bool', default: false, help: "the original playground's initial weights (U[-0.5, 0.5), bias 0.1) instead of Glorot" },
-  { key: 'hideText', type: 'bool', default: false, help: 'hide the header and text (for embedding)' },
+  { key: 'activation', type: 'enum', default: 'tanh', values: HIDDEN_ACTIVATIONS, rebuild: 'model', help: 'hidden-layer activation' },
+  { key: 'activspacer', type: 'bool', default: false, rebuild: 'none', help: 'show an empty spacer cell in the top bar (Deep Insider)' },
+  { key: 'loss', type: 'enum', default: 'mse', values: LOSS_SHORT_NAMES, rebuild: 'model', help: 'loss function' },
+  { key: 'regularization', type: 'enum', default: 'none', values: ['none', 'L1', 'L2'], serializeDefault: 'omit', rebuild: 'model', help: 'kernel regularizer' },
+  { key: 'batchSize', type: 'int', default: 10, min: 1, max: 10000, rebuild: 'model', help: 'mini-batch size' },
+  { key: 'batchFull', type: 'bool', default: false, rebuild: 'model', help: 'one batch of all training data (全部)' },
+  { key: 'dataset', type: 'enum', default: 'circle', values: CLASSIFY_DATASETS, rebuild: 'data', help: 'classification dataset' },
+  { key: 'regDataset', type: 'enum', default: 'reg-plane', values: REGRESS_DATASETS, rebuild: 'data', help: 'regression dataset' },
+  { key: 'learningRate', type: 'number', default: 0.03, min: 0.00001, max: 10, rebuild: 'none', help: 'learning rate (the page sets it live)' },
+  { key: 'regularizationRate', type: 'number', default: 0, min: 0, max: 10, rebuild: 'model', help: 'regularization rate' },
+  { key: 'noise', type: 'number', default: 0, min: 0, max: 80, rebuild: 'data', help: 'noise in percent (0-50 on the slider)' },
+  { key: 'networkShape', type: 'intList', default: [4, 2], min: 1, max: 8, maxItems: 6, rebuild: 'model', help: 'neurons per hidden layer, e.g. 4,2 (empty: no hidden layer)' },
+  { key: 'seed', type: 'seed', default: '', rebuild: 'data', help: 'random seed, e.g. 0.12345: the same seed gives the same data and initial weights' },
+  { key: 'showTrainData', type: 'bool', default: true, rebuild: 'none', help: 'show training points' },
+  { key: 'showValidationData', type: 'bool', default: false, rebuild: 'none', help: 'show validation points' },
+  { key: 'showTestData', type: 'bool', default: true, rebuild: 'none', help: 'show test points' },
+  { key: 'discretize', type: 'bool', default: false, rebuild: 'none', help: 'discretize the output' },
+  { key: 'percTrainData', type: 'int', default: 50, min: 10, max: 90, rebuild: 'data', help: 'percentage of data used for training' },
+  { key: 'x', type: 'bool', default: true, rebuild: 'model', help: 'input feature X1' },
+  { key: 'y', type: 'bool', default: true, rebuild: 'model', help: 'input feature X2' },
+  { key: 'xTimesY', type: 'bool', default: false, rebuild: 'model', help: 'input feature X1·X2' },
+  { key: 'xSquared', type: 'bool', default: false, rebuild: 'model', help: 'input feature X1²' },
+  { key: 'ySquared', type: 'bool', default: false, rebuild: 'model', help: 'input feature X2²' },
+  { key: 'sinX', type: 'bool', default: false, rebuild: 'model', help: 'input feature sin(X1)' },
+  { key: 'sinY', type: 'bool', default: false, rebuild: 'model', help: 'input feature sin(X2)' },
+  { key: 'problem', type: 'enum', default: 'classification', values: ['classification', 'regression'], rebuild: 'data', help: 'problem type' },
+  { key: 'initOrigin', type: 'bool', default: false, rebuild: 'model', help: "the original playground's initial weights (U[-0.5, 0.5), bias 0.1) instead of Glorot" },
+  { key: 'hideText', type: 'bool', default: false, rebuild: 'none', help: 'hide the header and text (for embedding)' },
   // nnplay's own keys
-  { key: 'optimizer', type: 'enum', default: 'sgd', values: OPTIMIZER_NAMES, help: 'optimizer (tf.keras 2.x defaults)' },
-  { key: 'momentum', type: 'number', default: null, optional: true, min: 0, max: 1, help: 'momentum (SGD, RMSprop)' },
-  { key: 'rho', type: 'number', default: null, optional: true, min: 0, max: 1, help: 'rho (RMSprop, Adadelta)' },
-  { key: 'beta1', type: 'number', default: null, optional: true, min: 0, max: 0.9999, help: 'beta_1 (Adam, Adamax, Nadam)' },
-  { key: 'beta2', type: 'number', default: null, optional: true, min: 0, max: 0.99999, help: 'beta_2 (Adam, Adamax, Nadam)' },
-  { key: 'weightsSeed', type: 'int', default: null, optional: true, min: 0, max: 4294967295, help: "initial weights' own seed (set by 'new weights'; absent: derived from seed)" },
-  { key: 'maxEpochs', type: 'int', default: null, optional: true, min: 1, max: 1000000, help: 'stop after this many epochs' },
-  { key: 'patience', type: 'int', default: null, optional: true, min: 0, max: 10000, help: "early stopping on val_loss with this patience (Keras' EarlyStopping)" },
-  { key: 'compare', type: 'compare', default: null, optional: true, help: 'side-by-side runs: setting:v1,v2,… (learningRate, optimizer, loss, batchSize or activation; 2-4 values)' },
-  { key: 'inspect', type: 'intList', default: null, optional: true, min: 0, max: 8, maxItems: 3, help: 'the optimizer inspector\'s weight: layer,from,to (a kernel weight) or layer,unit (a bias); layers from 0' },
-  { key: 'landscape', type: 'enum', default: 'off', values: ['off', 'random', 'pca'], serializeDefault: 'omit', help: 'the loss landscape view: off, random (filter-normalised directions) or pca (of the weight trajectory)' },
-  { key: 'lang', type: 'enum', default: 'ja', values: ['ja', 'en'], help: 'page language' },
-  { key: 'palette', type: 'enum', default: 'default', values: ['default', 'cb'], help: 'colours: the playground\'s orange/blue, or cb (colour-blind-safe)' },
+  { key: 'optimizer', type: 'enum', default: 'sgd', values: OPTIMIZER_KEYS, rebuild: 'model', help: 'optimizer (tf.keras 2.x defaults)' },
+  { key: 'momentum', type: 'number', default: null, optional: true, min: 0, max: 1, optimizerOption: true, rebuild: 'model', help: optimizerHelp('momentum') },
+  { key: 'rho', type: 'number', default: null, optional: true, min: 0, max: 1, optimizerOption: true, rebuild: 'model', help: optimizerHelp('rho') },
+  { key: 'beta1', type: 'number', default: null, optional: true, min: 0, max: 0.9999, optimizerOption: true, rebuild: 'model', help: optimizerHelp('beta1') },
+  { key: 'beta2', type: 'number', default: null, optional: true, min: 0, max: 0.99999, optimizerOption: true, rebuild: 'model', help: optimizerHelp('beta2') },
+  { key: 'weightsSeed', type: 'int', default: null, optional: true, min: 0, max: 4294967295, rebuild: 'model', help: "initial weights' own seed (set by 'new weights'; absent: derived from seed)" },
+  { key: 'maxEpochs', type: 'int', default: null, optional: true, min: 1, max: 1000000, rebuild: 'session', help: 'stop after this many epochs' },
+  { key: 'patience', type: 'int', default: null, optional: true, min: 0, max: 10000, rebuild: 'session', help: "early stopping on val_loss with this patience (Keras' EarlyStopping)" },
+  { key: 'compare', type: 'compare', default: null, optional: true, rebuild: 'none', help: 'side-by-side runs: setting:v1,v2,… (learningRate, optimizer, loss, batchSize or activation; 2-4 values)' },
+  { key: 'inspect', type: 'intList', default: null, optional: true, min: 0, max: 8, maxItems: 3, rebuild: 'none', help: 'the optimizer inspector\'s weight: layer,from,to (a kernel weight) or layer,unit (a bias); layers from 0' },
+  { key: 'landscape', type: 'enum', default: 'off', values: ['off', 'random', 'pca'], serializeDefault: 'omit', rebuild: 'none', help: 'the loss landscape view: off, random (filter-normalised directions) or pca (of the weight trajectory)' },
+  { key: 'lang', type: 'enum', default: 'ja', values: ['ja', 'en'], rebuild: 'none', help: 'page language' },
+  { key: 'palette', type: 'enum', default: 'default', values: ['default', 'cb'], rebuild: 'none', help: 'colours: the playground\'s orange/blue, or cb (colour-blind-safe)' },
 ];
 
+// The optimizers' hyper-parameters the state holds (momentum, rho, beta1, beta2).
+export const OPTIMIZER_STATE_KEYS: readonly string[] = SCHEMA.filter((f) => f.optimizerOption).map((f) => f.key);
+
+// What a change of these keys makes the page redo: the largest of their schema entries'
+// rebuilds (data > model > session > none; keys outside the schema, like hide, rebuild nothing).
+export function rebuildFor(changed: readonly string[]): Rebuild {
+  const kinds = changed.map((k) => SCHEMA.find((f) => f.key === k)?.rebuild ?? 'none');
+  return (['data', 'model', 'session'] as const).find((r) => kinds.includes(r)) ?? 'none';
+}
+
 export interface PlaygroundState {
-  activation: (typeof HIDDEN_ACTIVATIONS)[number];
+  activation: string;  // one of the registry's HIDDEN_ACTIVATIONS
   activspacer: boolean;
-  loss: (typeof LOSSES)[number];
+  loss: string;        // a registry loss's short name
   regularization: 'none' | 'L1' | 'L2';
   batchSize: number;
   batchFull: boolean;
@@ -117,7 +138,7 @@ export interface PlaygroundState {
   problem: 'classification' | 'regression';
   initOrigin: boolean;
   hideText: boolean;
-  optimizer: (typeof OPTIMIZER_NAMES)[number];
+  optimizer: string;   // a registry optimizer's key
   momentum: number | null;
   rho: number | null;
   beta1: number | null;

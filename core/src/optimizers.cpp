@@ -1,7 +1,5 @@
 #include "nnplay/optimizers.hpp"
 
-#include <cctype>
-
 #include "nnplay/compiler.hpp"
 #include "nnplay/optimizers/adadelta.hpp"
 #include "nnplay/optimizers/adagrad.hpp"
@@ -10,40 +8,52 @@
 #include "nnplay/optimizers/nadam.hpp"
 #include "nnplay/optimizers/rmsprop.hpp"
 #include "nnplay/optimizers/sgd.hpp"
+#include "nnplay/registry.hpp"
 
 namespace nnplay {
 
 const std::vector<std::string>& optimizer_names() {
-  static const std::vector<std::string> names = {"SGD", "Adagrad", "RMSprop", "Adadelta", "Adam", "Adamax", "Nadam"};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> all;
+    for (const auto& entry : registry::optimizers()) all.emplace_back(entry.class_name);
+    return all;
+  }();
   return names;
 }
 
 namespace {
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
+template <class T>
+using Factory = std::unique_ptr<Optimizer<T>> (*)(OptionReader&);
 
 template <class T, template <class> class Kind>
-NNPLAY_COLD std::unique_ptr<Optimizer<T>> build(const OptimizerOptions& options, const std::string& name) {
-  OptionReader reader(name, options);
-  auto optimizer = std::make_unique<Kind<T>>(reader);
-  reader.reject_unknown();
-  return optimizer;
+NNPLAY_COLD std::unique_ptr<Optimizer<T>> build(OptionReader& reader) {
+  return std::make_unique<Kind<T>>(reader);
+}
+
+// The one place a registry key meets its C++ class (test_registry.cpp checks both ways).
+template <class T>
+Factory<T> factory(const std::string& key) {
+  if (key == "sgd") return build<T, SGD>;
+  if (key == "adagrad") return build<T, Adagrad>;
+  if (key == "rmsprop") return build<T, RMSprop>;
+  if (key == "adadelta") return build<T, Adadelta>;
+  if (key == "adam") return build<T, Adam>;
+  if (key == "adamax") return build<T, Adamax>;
+  if (key == "nadam") return build<T, Nadam>;
+  return nullptr;
 }
 }  // namespace
 
 template <class T>
 NNPLAY_COLD std::unique_ptr<Optimizer<T>> make_optimizer(const std::string& name, const OptimizerOptions& options) {
-  const std::string key = lower(name);
-  if (key == "sgd") return build<T, SGD>(options, "SGD");
-  if (key == "adagrad") return build<T, Adagrad>(options, "Adagrad");
-  if (key == "rmsprop") return build<T, RMSprop>(options, "RMSprop");
-  if (key == "adadelta") return build<T, Adadelta>(options, "Adadelta");
-  if (key == "adam") return build<T, Adam>(options, "Adam");
-  if (key == "adamax") return build<T, Adamax>(options, "Adamax");
-  if (key == "nadam") return build<T, Nadam>(options, "Nadam");
-  fail("optimizer: unknown optimizer '", name, "'; allowed: sgd, adagrad, rmsprop, adadelta, adam, adamax, nadam");
+  const registry::OptimizerEntry* entry = registry::find_optimizer(name);
+  if (!entry) fail("optimizer: unknown optimizer '", name, "'; allowed: ", registry::optimizer_keys());
+  const Factory<T> make = factory<T>(entry->key);
+  if (!make) fail("optimizer: '", entry->key, "' is in core/registry.json but has no C++ class");  // an engine bug
+  OptionReader reader(*entry, options);
+  auto optimizer = make(reader);
+  reader.reject_unknown();
+  return optimizer;
 }
 
 template std::unique_ptr<Optimizer<float>> make_optimizer<float>(const std::string&, const OptimizerOptions&);

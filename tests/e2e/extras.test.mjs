@@ -300,6 +300,8 @@ test('gradient descent view: SGD from w = 3 at 0.003 / 0.03 / 0.3 / 3 follows th
   await withPage('', async ({ page }) => {
     await page.click('#descentPanel > summary');
     assert.equal(await page.inputValue('#descentOptimizer'), 'sgd');
+    const registry = JSON.parse(await fs.readFile(new URL('../../core/registry.json', import.meta.url), 'utf8'));
+    assert.deepEqual(await page.$$eval('#descentOptimizer option', (os) => os.map((o) => o.textContent)), registry.optimizers.map((o) => o.className), 'display names: RMSprop, not Rmsprop');
     assert.equal(await page.inputValue('#descentRate'), '0.03');
     assert.equal(Number(await page.inputValue('#descentStart')), 3);
     const roll = async (rate, { waitForEnd }) => {

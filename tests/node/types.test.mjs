@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,4 +51,21 @@ nn.layers.dense({ units: '3' });
 `);
   assert.notEqual(r.status, 0);
   assert.match(r.stdout + r.stderr, /consumer\.ts\(4,\d+\): error TS2322: Type 'string' is not assignable to type 'number'/);
+});
+
+test("the optimizer factories' types name every registry optimizer, and it rejects another", () => {
+  const keys = JSON.parse(readFileSync(join(root, 'core', 'registry.json'), 'utf8')).optimizers.map((o) => o.key);
+  const ok = typecheck(`
+import { init, type OptimizerSpec } from 'nnplay';
+const nn = await init();
+const all: OptimizerSpec[] = [${keys.map((k) => `nn.optimizers.${k}({ learningRate: 0.1 })`).join(', ')}];
+export { all };
+`);
+  assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+  const bad = typecheck(`
+import { init } from 'nnplay';
+const nn = await init();
+nn.optimizers.adamw();
+`);
+  assert.match(bad.stdout + bad.stderr, /consumer\.ts\(4,\d+\): error TS(2339|2551): Property 'adamw' does not exist/);
 });

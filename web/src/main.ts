@@ -103,7 +103,7 @@ function renderState(state: PlaygroundState) {
   controls.render(state);
   compare.render(state.compare);
   own.render(ownDataActive());
-  if (byId<HTMLDetailsElement>('codePanel').open) byId('code').textContent = keras(state);
+  if (byId<HTMLDetailsElement>('codePanel').open) byId('code').textContent = keras(state, own);
   applyHides(state);
   datasets.render(state.problem, state.problem === 'regression' ? state.regDataset : state.dataset, colours);
   network.setStructure(state, outputUnits());
@@ -298,10 +298,10 @@ byId('share').addEventListener('click', async () => {
     prompt(t('share'), location.href);
   }
 });
-byId('codePanel').addEventListener('toggle', () => (byId('code').textContent = keras(store.state)));
+byId('codePanel').addEventListener('toggle', () => (byId('code').textContent = keras(store.state, own)));
 byId('copyCode').addEventListener('click', async () => {
   try {
-    await navigator.clipboard.writeText(keras(store.state));
+    await navigator.clipboard.writeText(keras(store.state, own));
     flashLabel(byId('copyCode'), t('copied'), () => t('copyCode'));
   } catch {
     const range = document.createRange();  // no clipboard: select the code for a manual copy

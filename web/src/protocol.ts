@@ -1,15 +1,14 @@
 // Messages between the page (main thread) and the training worker. Data flows one way:
 // controls -> state -> worker (engine) -> snapshots -> views.
-import type { PlaygroundState } from '../../bindings/src/state.js';
+import type { PlaygroundState, Rebuild } from '../../bindings/src/state.js';
 
 export const GRID = 100;       // the heatmap's resolution (the playground's DENSITY)
 export const THUMB = 25;       // a neuron thumbnail's resolution (block average of the grid)
 export const DOMAIN = 6;       // the plot shows [-6, 6]²
 export const CSV_MAX_BYTES = 2 * 1024 * 1024;  // the largest CSV file the page imports
 
-// What a change of state needs: new data (and model), a new model, a new fit session
-// (stop rules), or nothing in the worker (display settings).
-export type Rebuild = 'data' | 'model' | 'session' | 'none';
+// What a change of state needs: the schema says it per key (bindings/src/state.ts).
+export type { Rebuild };
 
 export type ExportKind = 'data' | 'history' | 'weights';
 

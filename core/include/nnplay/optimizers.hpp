@@ -9,7 +9,7 @@
 
 namespace nnplay {
 
-// The canonical names: SGD, Adagrad, RMSprop, Adadelta, Adam, Adamax, Nadam.
+// The canonical (Keras class) names, in the registry's order (core/registry.json).
 const std::vector<std::string>& optimizer_names();
 
 template <class T>

@@ -1,13 +1,8 @@
 // The page's state: the one schema's PlaygroundState, read from the URL hash once and
 // written back with replaceState (no history entry per click). Listeners learn what a
 // change needs the worker to redo.
-import { parseHash, type PlaygroundState, serializeHash } from '../../../bindings/src/state.js';
+import { parseHash, type PlaygroundState, rebuildFor, serializeHash } from '../../../bindings/src/state.js';
 import type { Rebuild } from '../protocol.js';
-
-const DATA_KEYS = ['dataset', 'regDataset', 'problem', 'noise', 'percTrainData', 'seed'];
-const MODEL_KEYS = ['activation', 'loss', 'regularization', 'regularizationRate', 'networkShape', 'x', 'y', 'xSquared', 'ySquared',
-  'xTimesY', 'sinX', 'sinY', 'initOrigin', 'optimizer', 'momentum', 'rho', 'beta1', 'beta2', 'batchSize', 'batchFull', 'weightsSeed'];
-const SESSION_KEYS = ['maxEpochs', 'patience'];
 
 export type Listener = (state: PlaygroundState, rebuild: Rebuild, changed: string[]) => void;
 
@@ -30,9 +25,7 @@ export class Store {
     const changed = Object.keys(patch).filter((k) => JSON.stringify((this.state as never)[k]) !== JSON.stringify((patch as never)[k]));
     if (changed.length === 0) return;
     this.state = { ...this.state, ...patch };
-    const rebuild: Rebuild = changed.some((k) => DATA_KEYS.includes(k)) ? 'data'
-      : changed.some((k) => MODEL_KEYS.includes(k)) ? 'model'
-      : changed.some((k) => SESSION_KEYS.includes(k)) ? 'session' : 'none';
+    const rebuild: Rebuild = rebuildFor(changed);  // each schema entry says what it rebuilds
     this.writeUrl();
     for (const l of this.#listeners) l(this.state, rebuild, changed);
   }

@@ -1,29 +1,20 @@
 // The form controls of steps 2-6: built from the schema's allowed values, bound to the
 // store, and redrawn from the state. Every control is a native, labelled element, so it
 // has an accessible name and works by keyboard.
-import {
-  HIDDEN_ACTIVATIONS, LEARNING_RATES, LOSSES, OPTIMIZER_NAMES, type PlaygroundState, REGULARIZATION_RATES,
-} from '../../../bindings/src/state.js';
+import { activationLabel, findOptimizer, HIDDEN_ACTIVATIONS, LOSS_SHORT_NAMES, OPTIMIZERS } from '../../../bindings/src/registry.js';
+import { LEARNING_RATES, OPTIMIZER_STATE_KEYS, type PlaygroundState, REGULARIZATION_RATES } from '../../../bindings/src/state.js';
 import { byId } from '../dom.js';
 import { type MessageKey, t } from '../i18n/index.js';
 import type { Store } from '../state/store.js';
 
-const ACTIVATION_NAMES: Record<string, string> = {
-  linear: 'Linear', sigmoid: 'Sigmoid', tanh: 'Tanh', relu: 'ReLU', elu: 'ELU', selu: 'SELU', softplus: 'Softplus', softsign: 'Softsign',
-};
-const OPTIMIZER_LABELS: Record<string, string> = {
-  sgd: 'SGD', adagrad: 'Adagrad', rmsprop: 'RMSprop', adadelta: 'Adadelta', adam: 'Adam', adamax: 'Adamax', nadam: 'Nadam',
-};
-// tf.keras 2.x defaults, shown as placeholders; empty inputs keep them.
-const HYPER: Record<string, [keyof PlaygroundState, string][]> = {
-  sgd: [['momentum', '0.0']],
-  rmsprop: [['rho', '0.9'], ['momentum', '0.0']],
-  adadelta: [['rho', '0.95']],
-  adam: [['beta1', '0.9'], ['beta2', '0.999']],
-  adamax: [['beta1', '0.9'], ['beta2', '0.999']],
-  nadam: [['beta1', '0.9'], ['beta2', '0.999']],
-  adagrad: [],
-};
+// The optimizer's hyper-parameters the state holds, with the registry's tf.keras 2.x
+// defaults as placeholders (as Python writes them: 0.0); empty inputs keep them.
+function hyperFields(optimizer: string): [keyof PlaygroundState, string][] {
+  const options = findOptimizer(optimizer)?.options ?? [];
+  return options
+    .filter((o) => OPTIMIZER_STATE_KEYS.includes(o.camel))
+    .map((o) => [o.camel as keyof PlaygroundState, Number.isInteger(o.default) ? (o.default as number).toFixed(1) : String(o.default)]);
+}
 export const SPEEDS = [1, 5, 20, 0];
 
 function fill(select: HTMLSelectElement, options: [string, string][]) {
@@ -52,11 +43,11 @@ export class Controls {
 
   // Option lists (their texts follow the language).
   build(): void {
-    fill(byId('activation'), HIDDEN_ACTIVATIONS.map((a) => [a, ACTIVATION_NAMES[a]]));
+    fill(byId('activation'), HIDDEN_ACTIVATIONS.map((a) => [a, activationLabel(a)]));
     fill(byId('regularization'), [['none', t('none')], ['L1', 'L1'], ['L2', 'L2']]);
     fill(byId('regularizationRate'), REGULARIZATION_RATES.map((r) => [String(r), String(r)]));
-    fill(byId('loss'), LOSSES.map((l) => [l, t(`loss.${l}` as MessageKey)]));
-    fill(byId('optimizer'), OPTIMIZER_NAMES.map((o) => [o, OPTIMIZER_LABELS[o]]));
+    fill(byId('loss'), LOSS_SHORT_NAMES.map((l) => [l, t(`loss.${l}` as MessageKey)]));
+    fill(byId('optimizer'), OPTIMIZERS.map((o) => [o.key, o.className]));
     fill(byId('problem'), [['classification', t('classification')], ['regression', t('regression')]]);
     fill(byId('speed'), SPEEDS.map((s) => [String(s), t(`speed.${s}` as MessageKey)]));
     byId<HTMLInputElement>('maxEpochs').placeholder = t('unlimited');
@@ -74,7 +65,7 @@ export class Controls {
     on('regularizationRate', 'change', (el) => s.update({ regularizationRate: Number(el.value) }));
     on('loss', 'change', (el) => s.update({ loss: el.value as PlaygroundState['loss'] }));
     on('learningRate', 'change', (el) => s.update({ learningRate: Number(el.value) }));
-    on('optimizer', 'change', (el) => s.update({ optimizer: el.value as PlaygroundState['optimizer'], momentum: null, rho: null, beta1: null, beta2: null }));
+    on('optimizer', 'change', (el) => s.update({ optimizer: el.value, ...Object.fromEntries(OPTIMIZER_STATE_KEYS.map((k) => [k, null])) }));
     on('batchSize', 'input', (el) => s.update({ batchSize: Number(el.value) }));
     on('batchFull', 'change', (el) => s.update({ batchFull: el.checked }));
     on('problem', 'change', (el) => s.update({ problem: el.value as PlaygroundState['problem'] }));
@@ -132,7 +123,7 @@ export class Controls {
 
   renderHyper(state: PlaygroundState): void {
     const box = byId('hyper');
-    const fields = HYPER[state.optimizer];
+    const fields = hyperFields(state.optimizer);
     const key = state.optimizer + fields.map(([k]) => k).join();
     if (box.dataset.for !== key) {
       box.dataset.for = key;
@@ -166,8 +157,7 @@ export class Controls {
 
   // The output layer's activation follows the problem and the loss; it is shown, not chosen.
   renderOutput(outputActivation: string, notes: string[]): void {
-    const labels: Record<string, string> = { tanh: 'Tanh', sigmoid: 'Sigmoid', softmax: 'Softmax', linear: 'Linear' };
-    fill(byId('outputActivation'), [[outputActivation, labels[outputActivation] ?? outputActivation]]);
+    fill(byId('outputActivation'), [[outputActivation, activationLabel(outputActivation)]]);
     byId('loss-note').textContent = notes.join(' ');
   }
 }

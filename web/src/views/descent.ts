@@ -1,7 +1,8 @@
 // "Gradient descent, seen" (figures 5-5 … 5-9): a ball on a one-parameter loss curve
 // takes steps of the engine's own optimizers (computed in the worker), so a reader sees
 // overshooting at 0.3, crawling at 0.003 and getting stuck in the local minimum.
-import { LEARNING_RATES, OPTIMIZER_NAMES } from '../../../bindings/src/state.js';
+import { OPTIMIZERS } from '../../../bindings/src/registry.js';
+import { LEARNING_RATES } from '../../../bindings/src/state.js';
 import { loss, START, W_RANGE } from '../descent/curve.js';
 import { t } from '../i18n/index.js';
 import { byId } from '../dom.js';
@@ -23,7 +24,7 @@ export class DescentView {
     const lr = byId<HTMLSelectElement>('descentRate');
     lr.replaceChildren(...LEARNING_RATES.filter((r) => r >= 0.001).map((r) => new Option(String(r), String(r), r === 0.03, r === 0.03)));
     const opt = byId<HTMLSelectElement>('descentOptimizer');
-    opt.replaceChildren(...OPTIMIZER_NAMES.map((o) => new Option(o.toUpperCase() === 'SGD' ? 'SGD' : o[0].toUpperCase() + o.slice(1), o)));
+    opt.replaceChildren(...OPTIMIZERS.map((o) => new Option(o.className, o.key)));  // RMSprop, not Rmsprop
     const start = byId<HTMLInputElement>('descentStart');
     start.value = String(START);
     const run = () => this.#request(opt.value, Number(lr.value), Number(start.value), STEPS);

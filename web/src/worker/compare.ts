@@ -30,7 +30,7 @@ export function startComparison(nn: Nnplay, states: PlaygroundState[], epochs: n
     const model = nn.playground.buildModel(setup);
     const rows = data.train.x.shape[0];
     const session = model.beginFit(data.train.x, data.train.y, {
-      batchSize: setup.batchSize === 'all' ? rows : Math.min(setup.batchSize, rows),
+      batchSize: nn.playground.batchRows(setup.batchSize, rows),
       epochs,
       validationData: data.valid.x.shape[0] ? [data.valid.x, data.valid.y] : undefined,
       seed: setup.modelSeed,

@@ -2,7 +2,7 @@
 // pause, a step of an epoch or of one batch, a frame's worth of epochs, reset, live edits
 // (learning rate, a weight, a bias), and the snapshots the page draws.
 import type { CustomData, FitSession, Logs, Matrix2D, Nnplay, Sequential, TrainingSetup } from '../../../bindings/src/index.js';
-import type { PreparedData } from '../../../bindings/src/playground.js';
+import type { PreparedData } from '../../../bindings/src/training.js';
 import type { PlaygroundState } from '../../../bindings/src/state.js';
 import type { Metrics, Rebuild, Snapshot } from '../protocol.js';
 import { featuresOnGrid, hiddenThumbnails } from './grids.js';
@@ -204,7 +204,7 @@ export class Training {
     if (rows === 0) return;  // own data without points yet
     const hasValidation = valid.x.shape[0] > 0;
     this.#session = this.model.beginFit(train.x, train.y, {
-      batchSize: this.#setup.batchSize === 'all' ? rows : Math.min(this.#setup.batchSize, rows),
+      batchSize: this.#nn.playground.batchRows(this.#setup.batchSize, rows),
       epochs: this.#state.maxEpochs ?? NO_LIMIT,
       initialEpoch: this.#epochsDone,
       validationData: hasValidation ? [valid.x, valid.y] : undefined,

@@ -1,4 +1,4 @@
-// Adadelta(learning_rate=0.001, rho=0.95, epsilon=1e-7): kernel ApplyAdadelta. The
+// Adadelta(learning_rate, rho, epsilon): kernel ApplyAdadelta. The
 // default learning rate is 0.001 in tf.keras 2.x (1.0 in the paper and in tfjs), and the
 // update uses the NEW accumulated gradient (tfjs uses the old one).
 #pragma once
@@ -12,9 +12,9 @@ namespace nnplay {
 template <class T>
 class Adadelta final : public UpdateRule<T, Adadelta<T>> {
  public:
-  explicit Adadelta(OptionReader& o) : UpdateRule<T, Adadelta<T>>("Adadelta", o, 0.001) {
-    rho_ = o.get_in("rho", 0.95, 0, 1);
-    epsilon_ = o.get_in("epsilon", 1e-7, 0, 1e30);
+  explicit Adadelta(OptionReader& o) : UpdateRule<T, Adadelta<T>>(o) {
+    rho_ = o.number("rho");
+    epsilon_ = o.number("epsilon");
     this->remember("rho", rho_);
     this->remember("epsilon", epsilon_);
   }
@@ -38,7 +38,7 @@ class Adadelta final : public UpdateRule<T, Adadelta<T>> {
   }
 
  private:
-  double rho_ = 0.95, epsilon_ = 1e-7;
+  double rho_, epsilon_;
   T lr_ = T(0);
 };
 

@@ -1,4 +1,4 @@
-// Adagrad(learning_rate=0.001, initial_accumulator_value=0.1, epsilon=1e-7): kernel
+// Adagrad(learning_rate, initial_accumulator_value, epsilon): kernel
 // ApplyAdagradV2. The accumulator starts at 0.1, not 0, and epsilon is added outside the
 // square root (tf.keras >= 2.11 and Keras 3 put it inside).
 #pragma once
@@ -12,9 +12,9 @@ namespace nnplay {
 template <class T>
 class Adagrad final : public UpdateRule<T, Adagrad<T>> {
  public:
-  explicit Adagrad(OptionReader& o) : UpdateRule<T, Adagrad<T>>("Adagrad", o, 0.001) {
-    initial_ = o.get_in("initial_accumulator_value", 0.1, 0, 1e30);
-    epsilon_ = o.get_in("epsilon", 1e-7, 0, 1e30);
+  explicit Adagrad(OptionReader& o) : UpdateRule<T, Adagrad<T>>(o) {
+    initial_ = o.number("initial_accumulator_value");
+    epsilon_ = o.number("epsilon");
     this->remember("initial_accumulator_value", initial_);
     this->remember("epsilon", epsilon_);
   }
@@ -35,7 +35,7 @@ class Adagrad final : public UpdateRule<T, Adagrad<T>> {
   }
 
  private:
-  double initial_ = 0.1, epsilon_ = 1e-7;
+  double initial_, epsilon_;
   T lr_ = T(0);
 };
 

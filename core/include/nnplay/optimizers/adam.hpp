@@ -1,4 +1,4 @@
-// Adam(learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7, amsgrad=False):
+// Adam(learning_rate, beta_1, beta_2, epsilon, amsgrad):
 // kernels ApplyAdam / ApplyAdamWithAmsgrad, in the "epsilon hat" form: epsilon is added
 // to sqrt(v), not to sqrt(v_hat).
 #pragma once
@@ -13,11 +13,11 @@ namespace nnplay {
 template <class T>
 class Adam final : public UpdateRule<T, Adam<T>> {
  public:
-  explicit Adam(OptionReader& o) : UpdateRule<T, Adam<T>>("Adam", o, 0.001) {
-    beta_1_ = o.get_in("beta_1", 0.9, 0, 1, true);
-    beta_2_ = o.get_in("beta_2", 0.999, 0, 1, true);
-    epsilon_ = o.get_in("epsilon", 1e-7, 0, 1e30);
-    amsgrad_ = o.get_flag("amsgrad", false);
+  explicit Adam(OptionReader& o) : UpdateRule<T, Adam<T>>(o) {
+    beta_1_ = o.number("beta_1");
+    beta_2_ = o.number("beta_2");
+    epsilon_ = o.number("epsilon");
+    amsgrad_ = o.flag("amsgrad");
     this->remember("beta_1", beta_1_);
     this->remember("beta_2", beta_2_);
     this->remember("epsilon", epsilon_);
@@ -51,8 +51,8 @@ class Adam final : public UpdateRule<T, Adam<T>> {
   }
 
  private:
-  double beta_1_ = 0.9, beta_2_ = 0.999, epsilon_ = 1e-7;
-  bool amsgrad_ = false;
+  double beta_1_, beta_2_, epsilon_;
+  bool amsgrad_;
   T alpha_ = T(0);
 };
 

@@ -1,4 +1,4 @@
-// Adamax(learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7): kernel ApplyAdaMax.
+// Adamax(learning_rate, beta_1, beta_2, epsilon): kernel ApplyAdaMax.
 #pragma once
 
 #include <algorithm>
@@ -11,10 +11,10 @@ namespace nnplay {
 template <class T>
 class Adamax final : public UpdateRule<T, Adamax<T>> {
  public:
-  explicit Adamax(OptionReader& o) : UpdateRule<T, Adamax<T>>("Adamax", o, 0.001) {
-    beta_1_ = o.get_in("beta_1", 0.9, 0, 1, true);
-    beta_2_ = o.get_in("beta_2", 0.999, 0, 1);
-    epsilon_ = o.get_in("epsilon", 1e-7, 0, 1e30);
+  explicit Adamax(OptionReader& o) : UpdateRule<T, Adamax<T>>(o) {
+    beta_1_ = o.number("beta_1");
+    beta_2_ = o.number("beta_2");
+    epsilon_ = o.number("epsilon");
     this->remember("beta_1", beta_1_);
     this->remember("beta_2", beta_2_);
     this->remember("epsilon", epsilon_);
@@ -39,7 +39,7 @@ class Adamax final : public UpdateRule<T, Adamax<T>> {
   }
 
  private:
-  double beta_1_ = 0.9, beta_2_ = 0.999, epsilon_ = 1e-7;
+  double beta_1_, beta_2_, epsilon_;
   T step_ = T(0);
 };
 

@@ -1,4 +1,4 @@
-// Nadam(learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7): tf.keras 2.x
+// Nadam(learning_rate, beta_1, beta_2, epsilon): tf.keras 2.x
 // (OptimizerV2) nadam.py. The momentum schedule is mu_t = beta_1·(1 - 0.5·0.96^(0.004·t)),
 // where 0.004 is the hidden `schedule_decay` (tf.keras >= 2.11 and Keras 3 dropped it).
 // The learning rate is not decayed (Nadam overrides _prepare_local).
@@ -13,11 +13,11 @@ namespace nnplay {
 template <class T>
 class Nadam final : public UpdateRule<T, Nadam<T>> {
  public:
-  explicit Nadam(OptionReader& o) : UpdateRule<T, Nadam<T>>("Nadam", o, 0.001, /*takes_decay=*/false) {
-    beta_1_ = o.get_in("beta_1", 0.9, 0, 1, true);
-    beta_2_ = o.get_in("beta_2", 0.999, 0, 1, true);
-    epsilon_ = o.get_in("epsilon", 1e-7, 0, 1e30);
-    schedule_decay_ = o.get_in("schedule_decay", 0.004, 0, 1e30);
+  explicit Nadam(OptionReader& o) : UpdateRule<T, Nadam<T>>(o) {
+    beta_1_ = o.number("beta_1");
+    beta_2_ = o.number("beta_2");
+    epsilon_ = o.number("epsilon");
+    schedule_decay_ = o.number("schedule_decay");
     this->remember("beta_1", beta_1_);
     this->remember("beta_2", beta_2_);
     this->remember("epsilon", epsilon_);
@@ -61,7 +61,7 @@ class Nadam final : public UpdateRule<T, Nadam<T>> {
   }
 
  private:
-  double beta_1_ = 0.9, beta_2_ = 0.999, epsilon_ = 1e-7, schedule_decay_ = 0.004;
+  double beta_1_, beta_2_, epsilon_, schedule_decay_;
   T momentum_cache_ = T(1);
   T lr_ = T(0), mu_t_ = T(0), mu_next_ = T(0), g_scale_ = T(0), m_scale_ = T(0), v_scale_ = T(0);
 };

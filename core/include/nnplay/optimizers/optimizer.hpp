@@ -1,6 +1,8 @@
 // The optimizer interface (after ensmallen: a small policy object holding its
 // hyper-parameters and per-parameter state, separate from the model it updates). The
 // update rules are tf.keras 2.x's OptimizerV2 ones, see docs/KERAS_SEMANTICS.md §1.
+// Each optimizer's options, their tf.keras 2.x defaults and allowed ranges are in
+// core/registry.json, the one list the engine, the JS API and the page read.
 #pragma once
 
 #include <algorithm>
@@ -13,6 +15,7 @@
 
 #include "nnplay/errors.hpp"
 #include "nnplay/graph.hpp"
+#include "nnplay/registry.hpp"
 
 namespace nnplay {
 
@@ -20,49 +23,52 @@ namespace nnplay {
 // booleans (nesterov, amsgrad, centered) as 0 / 1.
 using OptimizerOptions = std::map<std::string, double>;
 
-// Reads options with defaults and validation; unknown keys are an error that lists the
-// keys this optimizer takes.
+// Reads options with their defaults and ranges from the registry (core/registry.json);
+// unknown keys are an error that lists the keys this optimizer takes.
 class OptionReader {
  public:
-  OptionReader(std::string optimizer, const OptimizerOptions& options) : optimizer_(std::move(optimizer)), options_(options) {}
+  OptionReader(const registry::OptimizerEntry& entry, const OptimizerOptions& options) : entry_(entry), options_(options) {}
 
-  double get(const std::string& key, double fallback) {
-    known_.push_back(key);
-    const auto it = options_.find(key);
-    const double v = it == options_.end() ? fallback : it->second;
-    if (!std::isfinite(v)) fail(optimizer_, ": ", key, " must be a finite number, got ", number_text(v));
-    return v;
-  }
-  // A number in [lo, hi] (hi_open: [lo, hi)).
-  double get_in(const std::string& key, double fallback, double lo, double hi, bool hi_open = false) {
-    const double v = get(key, fallback);
-    if (v < lo || v > hi || (hi_open && v == hi)) {
-      fail(optimizer_, ": ", key, " must be in [", lo, ", ", hi, hi_open ? ")" : "]", ", got ", v);
+  const char* optimizer() const { return entry_.class_name; }
+  bool takes(const std::string& key) const { return entry_.find(key) != nullptr; }
+
+  // A number option: its default when not given; checked against its range, if it has one.
+  double number(const std::string& key) {
+    const registry::OptimizerOption& o = option(key);
+    const double v = get(key, o.default_value);
+    if (o.ranged && (v < o.min || v > o.max || (o.max_open && v == o.max))) {
+      fail(optimizer(), ": ", key, " must be in [", o.min, ", ", o.max, o.max_open ? ")" : "]", ", got ", v);
     }
     return v;
   }
-  bool get_flag(const std::string& key, bool fallback) {
-    const double v = get(key, fallback ? 1 : 0);
-    if (v != 0 && v != 1) fail(optimizer_, ": ", key, " must be true or false (1 or 0), got ", v);
+  // A true / false option (1 / 0).
+  bool flag(const std::string& key) {
+    const double v = get(key, option(key).default_value);
+    if (v != 0 && v != 1) fail(optimizer(), ": ", key, " must be true or false (1 or 0), got ", v);
     return v == 1;
   }
-  // Call last: throws for any key that no get() asked for.
+  // Call last: throws for any key the registry does not list for this optimizer.
   void reject_unknown() const {
     for (const auto& [key, value] : options_) {
-      bool found = false;
-      for (const auto& k : known_) found = found || k == key;
-      if (!found) {
-        std::string allowed;
-        for (const auto& k : known_) allowed += (allowed.empty() ? "" : ", ") + k;
-        fail(optimizer_, ": unknown option '", key, "'; allowed: ", allowed);
-      }
+      if (!takes(key)) fail(optimizer(), ": unknown option '", key, "'; allowed: ", entry_.option_list());
     }
   }
 
  private:
-  std::string optimizer_;
+  const registry::OptimizerOption& option(const std::string& key) const {
+    const registry::OptimizerOption* o = entry_.find(key);
+    if (!o) fail(optimizer(), ": '", key, "' is not in core/registry.json");  // an engine bug, not bad input
+    return *o;
+  }
+  double get(const std::string& key, double fallback) const {
+    const auto it = options_.find(key);
+    const double v = it == options_.end() ? fallback : it->second;
+    if (!std::isfinite(v)) fail(optimizer(), ": ", key, " must be a finite number, got ", number_text(v));
+    return v;
+  }
+
+  const registry::OptimizerEntry& entry_;
   const OptimizerOptions& options_;
-  std::vector<std::string> known_;
 };
 
 template <class T>
@@ -166,10 +172,10 @@ class Optimizer {
   }
 
  protected:
-  Optimizer(std::string name, OptionReader& options, double default_learning_rate, bool takes_decay = true)
-      : name_(std::move(name)) {
-    set_learning_rate(options.get("learning_rate", default_learning_rate));
-    decay_ = takes_decay ? options.get_in("decay", 0, 0, 1e30) : 0;
+  // learning_rate, and decay where the registry lists it (Nadam has none).
+  explicit Optimizer(OptionReader& options) : name_(options.optimizer()) {
+    set_learning_rate(options.number("learning_rate"));
+    decay_ = options.takes("decay") ? options.number("decay") : 0;
   }
   void remember(const std::string& key, double value) { config_.emplace_back(key, value); }
 

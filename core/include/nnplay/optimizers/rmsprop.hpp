@@ -1,4 +1,4 @@
-// RMSprop(learning_rate=0.001, rho=0.9, momentum=0.0, epsilon=1e-7, centered=False).
+// RMSprop(learning_rate, rho, momentum, epsilon, centered).
 // Without momentum tf.keras 2.x runs Python ops with epsilon OUTSIDE the square root;
 // with momentum it runs the kernels ApplyRMSProp / ApplyCenteredRMSProp, where epsilon
 // is INSIDE. Both are reproduced as they are.
@@ -13,11 +13,11 @@ namespace nnplay {
 template <class T>
 class RMSprop final : public UpdateRule<T, RMSprop<T>> {
  public:
-  explicit RMSprop(OptionReader& o) : UpdateRule<T, RMSprop<T>>("RMSprop", o, 0.001) {
-    rho_ = o.get_in("rho", 0.9, 0, 1);
-    momentum_ = o.get_in("momentum", 0, 0, 1);
-    epsilon_ = o.get_in("epsilon", 1e-7, 0, 1e30);
-    centered_ = o.get_flag("centered", false);
+  explicit RMSprop(OptionReader& o) : UpdateRule<T, RMSprop<T>>(o) {
+    rho_ = o.number("rho");
+    momentum_ = o.number("momentum");
+    epsilon_ = o.number("epsilon");
+    centered_ = o.flag("centered");
     this->remember("rho", rho_);
     this->remember("momentum", momentum_);
     this->remember("epsilon", epsilon_);
@@ -64,8 +64,8 @@ class RMSprop final : public UpdateRule<T, RMSprop<T>> {
   }
 
  private:
-  double rho_ = 0.9, momentum_ = 0, epsilon_ = 1e-7;
-  bool centered_ = false;
+  double rho_, momentum_, epsilon_;
+  bool centered_;
   T lr_ = T(0);
 };
 

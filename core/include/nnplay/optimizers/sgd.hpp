@@ -1,4 +1,4 @@
-// SGD(learning_rate=0.01, momentum=0.0, nesterov=False): kernels ApplyGradientDescent and
+// SGD(learning_rate, momentum, nesterov): kernels ApplyGradientDescent and
 // ApplyKerasMomentum (the "velocity" form v = m·v - lr·g).
 #pragma once
 
@@ -9,9 +9,9 @@ namespace nnplay {
 template <class T>
 class SGD final : public UpdateRule<T, SGD<T>> {
  public:
-  explicit SGD(OptionReader& o) : UpdateRule<T, SGD<T>>("SGD", o, 0.01) {
-    momentum_ = o.get_in("momentum", 0, 0, 1);  // Keras: "`momentum` must be between [0, 1]"
-    nesterov_ = o.get_flag("nesterov", false);
+  explicit SGD(OptionReader& o) : UpdateRule<T, SGD<T>>(o) {
+    momentum_ = o.number("momentum");  // Keras: "`momentum` must be between [0, 1]"
+    nesterov_ = o.flag("nesterov");
     this->remember("momentum", momentum_);
     this->remember("nesterov", nesterov_);
   }
@@ -38,8 +38,8 @@ class SGD final : public UpdateRule<T, SGD<T>> {
   }
 
  private:
-  double momentum_ = 0;
-  bool nesterov_ = false;
+  double momentum_;
+  bool nesterov_;
   T lr_ = T(0);
 };
 
