@@ -1,12 +1,15 @@
 // Embind glue: convert JavaScript values, call the engine, catch. Every bound entry point
-// runs inside guarded(), which turns any C++ exception into a JavaScript Error carrying
-// the C++ message; the Error is thrown after the C++ catch block has ended, so nothing
-// leaks and the module stays usable however many errors are thrown (docs/TOOLCHAIN.md §2).
+// that can throw runs inside guarded() (the others: FitLoop's done() and epoch(), the heap
+// counters), which turns any C++ exception into a JavaScript Error carrying the C++
+// message; the Error is thrown after the C++ catch block has ended, so the exception
+// itself leaks nothing and the module stays usable however many errors are thrown
+// (docs/TOOLCHAIN.md §2).
 #include <emscripten/bind.h>
 #include <emscripten/emscripten.h>
 #include <emscripten/val.h>
 #include <malloc.h>
 
+#include <cmath>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,6 +18,7 @@
 #include "nnplay/features.hpp"
 #include "nnplay/fit_loop.hpp"
 #include "nnplay/landscape.hpp"
+#include "nnplay/limits.hpp"
 #include "nnplay/model.hpp"
 
 using emscripten::val;
@@ -143,89 +147,13 @@ class Model {
       if (!metrics.isUndefined()) {
         for (unsigned i = 0; i < metrics["length"].as<unsigned>(); ++i) config.metrics.push_back(metrics[i].as<std::string>());
       }
-      fit_.reset();  // a fit in progress belongs to the old compilation
       model_.compile(config);
     });
   }
 
-  // Starts a fit; runBatch / runEpoch then advance it.
-  void beginFit(val x, val y, val o) {
-    guarded([&] {
-      fit_.reset();
-      const Matrix<float> xm = to_matrix(x, "fit: x"), ym = to_matrix(y, "fit: y");
-      nnplay::FitOptions<float> options;
-      options.batch_size = count_or(o, "batchSize", 32, "fit");
-      options.epochs = static_cast<int>(count_or(o, "epochs", 1, "fit"));
-      options.initial_epoch = static_cast<int>(count_or(o, "initialEpoch", 0, "fit"));
-      options.shuffle = bool_or(o, "shuffle", true);
-      options.validation_split = number_or(o, "validationSplit", 0);
-      Matrix<float> vx, vy;
-      if (!o["validationX"].isUndefined()) {
-        vx = to_matrix(o["validationX"], "fit: validationData x");
-        vy = to_matrix(o["validationY"], "fit: validationData y");
-        options.validation_x = &vx;
-        options.validation_y = &vy;
-      }
-      if (!o["seed"].isUndefined()) options.seed = static_cast<std::uint32_t>(count_or(o, "seed", 0, "fit", 4294967295.0));
-      const val es = o["earlyStopping"];
-      if (!es.isUndefined() && !es.isNull()) {
-        nnplay::EarlyStopping e;
-        e.monitor = string_or(es, "monitor", "val_loss");
-        e.min_delta = number_or(es, "minDelta", 0);
-        e.patience = static_cast<int>(number_or(es, "patience", 0));
-        e.mode = string_or(es, "mode", "auto");
-        if (!es["baseline"].isUndefined() && !es["baseline"].isNull()) e.baseline = es["baseline"].as<double>();
-        e.restore_best_weights = bool_or(es, "restoreBestWeights", false);
-        options.early_stopping = e;
-      }
-      fit_ = std::make_unique<nnplay::FitLoop<float>>(model_, xm, ym, options);
-    });
+  void stopTraining() {
+    guarded([&] { model_.stop_training = true; });
   }
-  bool runBatch() { return guarded([&] { return fit().run_batch(); }); }
-  // Returns whether the fit is done; the epoch's logs are lastEpochLogs(), fetched only by
-  // callers that want them (building a JS object per epoch was a measurable share of a
-  // small network's epoch).
-  bool runEpoch() {
-    return guarded([&] {
-      fit().train_epoch();
-      return fit().done();
-    });
-  }
-  bool fitDone() { return guarded([&] { return fit().done(); }); }
-  int fitEpoch() { return guarded([&] { return fit().epoch(); }); }
-  val runningLogs() { return guarded([&] { return logs_to_js(fit().running_logs()); }); }
-  val fitHistory() {
-    return guarded([&] {
-      const nnplay::History& h = fit().history();
-      val out = val::object();
-      val epochs = val::array();
-      for (int e : h.epoch) epochs.call<void>("push", e);
-      out.set("epoch", epochs);
-      val history = val::object();
-      for (const auto& [k, values] : h.history) {
-        val column = val::array();
-        for (double v : values) column.call<void>("push", v);
-        history.set(k, column);
-      }
-      out.set("history", history);
-      out.set("stopReason", std::string(nnplay::stop_reason_name(h.stop_reason)));
-      out.set("stoppedEpoch", h.stopped_epoch);
-      out.set("stopMessage", h.stop_message);
-      return out;
-    });
-  }
-  // The logs of the last completed epoch (validation included), or null before the first.
-  val lastEpochLogs() {
-    return guarded([&] {
-      const nnplay::History& h = fit().history();
-      if (h.epoch.empty()) return val::null();
-      val out = val::object();
-      for (const auto& [k, values] : h.history) out.set(k, values.back());
-      return out;
-    });
-  }
-  void endFit() { fit_.reset(); }
-  void stopTraining() { model_.stop_training = true; }
 
   val trainOnBatch(val x, val y) {
     return guarded([&] { return logs_to_js(model_.train_on_batch(to_matrix(x, "trainOnBatch: x"), to_matrix(y, "trainOnBatch: y"))); });
@@ -297,11 +225,12 @@ class Model {
       return out;
     });
   }
-  // The optimizer's state (docs/KERAS_SEMANTICS.md §1): tf.keras 2.x get_weights() order,
-  // and one weight array's value, last gradient, last update and named slots.
-  val optimizerWeights() { return guarded([&] { return weights_to_js(model_.optimizer_weights()); }); }
-  val parameterState(int layer, std::string which) {
+  // The optimizer's state (docs/KERAS_SEMANTICS.md §1), in one method to keep the module
+  // small: which = "" gives tf.keras 2.x get_weights(); "kernel" or "bias" gives that weight
+  // array of layer `layer`: value, last recorded gradient and update, and named slots.
+  val optimizerState(int layer, std::string which) {
     return guarded([&] {
+      if (which.empty()) return weights_to_js(model_.optimizer_weights());
       if (layer < 0) nnplay::fail("slots: layerIndex must be a whole number >= 0, got ", layer);
       const auto s = model_.parameter_state(static_cast<std::size_t>(layer), which);
       auto floats = [](const std::vector<float>& v) { return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice"); };
@@ -319,12 +248,8 @@ class Model {
       return out;
     });
   }
-  val flatWeights() {
-    return guarded([&] {
-      const auto w = model_.flat_weights();
-      return val(emscripten::typed_memory_view(w.size(), w.data())).call<val>("slice");
-    });
-  }
+  // Step records cost training speed: on only while something reads them.
+  void recordSteps(bool on) { model_.record_steps(on); }
   // The loss on a plane through the weights (core/include/nnplay/landscape.hpp).
   val landscape(val x, val y, val o, val trajectory) {
     return guarded([&] {
@@ -359,7 +284,6 @@ class Model {
       return out;
     });
   }
-  int layerCount() { return static_cast<int>(model_.layer_count()); }
   val layerInfo(int i) {
     return guarded([&] {
       const auto& l = model_.layer(static_cast<std::size_t>(i));
@@ -373,37 +297,120 @@ class Model {
     });
   }
 
+  nnplay::Sequential<float>& sequential() { return model_; }
+
  private:
-  nnplay::FitLoop<float>& fit() {
-    if (!fit_) nnplay::fail("fit: no training in progress");
-    return *fit_;
-  }
   static std::size_t batch(double v, const char* what) {
     if (!(v >= 1) || v != static_cast<double>(static_cast<long long>(v))) nnplay::fail(what, ": batchSize must be a whole number >= 1, got ", v);
     return static_cast<std::size_t>(v);
   }
 
   nnplay::Sequential<float> model_;
-  std::unique_ptr<nnplay::FitLoop<float>> fit_;
   Matrix<float> staged_;
+};
+
+val history_to_js(const nnplay::History& h) {
+  val out = val::object();
+  val epochs = val::array();
+  for (int e : h.epoch) epochs.call<void>("push", e);
+  out.set("epoch", epochs);
+  val history = val::object();
+  for (const auto& [k, values] : h.history) {
+    val column = val::array();
+    for (double v : values) column.call<void>("push", v);
+    history.set(k, column);
+  }
+  out.set("history", history);
+  out.set("stopReason", std::string(nnplay::stop_reason_name(h.stop_reason)));
+  out.set("stoppedEpoch", h.stopped_epoch);
+  out.set("stopMessage", h.stop_message);
+  return out;
+}
+
+// The last completed epoch's logs, or null before the first.
+val epoch_logs_to_js(const nnplay::Logs& logs) { return logs.values.empty() ? val::null() : logs_to_js(logs); }
+
+// One fit of a Model, run a batch or an epoch at a time (nnplay::FitLoop; the names mean
+// what they mean there). JavaScript owns it: delete() ends the fit.
+class FitLoop {
+ public:
+  // new FitLoop(model, x, y, options): validates and copies the data; trains nothing yet.
+  static FitLoop* start(Model& model, val x, val y, val o) {
+    return guarded([&] {
+      const Matrix<float> xm = to_matrix(x, "fit: x"), ym = to_matrix(y, "fit: y");
+      nnplay::FitOptions<float> options;
+      options.batch_size = count_or(o, "batchSize", 32, "fit");
+      options.epochs = static_cast<int>(count_or(o, "epochs", 1, "fit"));
+      options.initial_epoch = static_cast<int>(count_or(o, "initialEpoch", 0, "fit"));
+      options.shuffle = bool_or(o, "shuffle", true);
+      options.validation_split = number_or(o, "validationSplit", 0);
+      Matrix<float> vx, vy;
+      if (!o["validationX"].isUndefined()) {
+        vx = to_matrix(o["validationX"], "fit: validationData x");
+        vy = to_matrix(o["validationY"], "fit: validationData y");
+        options.validation_x = &vx;
+        options.validation_y = &vy;
+      }
+      if (!o["seed"].isUndefined()) options.seed = static_cast<std::uint32_t>(count_or(o, "seed", 0, "fit", 4294967295.0));
+      const val es = o["earlyStopping"];
+      if (!es.isUndefined() && !es.isNull()) {
+        nnplay::EarlyStopping e;
+        e.monitor = string_or(es, "monitor", "val_loss");
+        e.min_delta = number_or(es, "minDelta", 0);
+        e.patience = static_cast<int>(number_or(es, "patience", 0));
+        e.mode = string_or(es, "mode", "auto");
+        if (!es["baseline"].isUndefined() && !es["baseline"].isNull()) e.baseline = es["baseline"].as<double>();
+        e.restore_best_weights = bool_or(es, "restoreBestWeights", false);
+        options.early_stopping = e;
+      }
+      return new FitLoop(std::make_unique<nnplay::FitLoop<float>>(model.sequential(), xm, ym, options));
+    });
+  }
+
+  bool runBatch() { return guarded([&] { return loop_->run_batch(); }); }
+  bool trainEpoch() { return guarded([&] { return loop_->train_epoch(); }); }
+  val runEpoch() {
+    return guarded([&] {
+      loop_->train_epoch();
+      val out = val::object();
+      out.set("done", loop_->done());
+      out.set("epoch", loop_->epoch());
+      out.set("logs", epoch_logs_to_js(loop_->last_epoch_logs()));
+      return out;
+    });
+  }
+  bool done() const { return loop_->done(); }
+  int epoch() const { return loop_->epoch(); }
+  val runningLogs() { return guarded([&] { return logs_to_js(loop_->running_logs()); }); }
+  val lastEpochLogs() { return guarded([&] { return epoch_logs_to_js(loop_->last_epoch_logs()); }); }
+  val history() { return guarded([&] { return history_to_js(loop_->history()); }); }
+
+ private:
+  explicit FitLoop(std::unique_ptr<nnplay::FitLoop<float>> loop) : loop_(std::move(loop)) {}
+  std::unique_ptr<nnplay::FitLoop<float>> loop_;
 };
 
 // One parameter and one of the engine's optimizers: the page's "gradient descent, seen"
 // view steps it on a loss curve (the same update rules as training, not an imitation).
 class ScalarOptimizer {
  public:
-  ScalarOptimizer(std::string name, val options) : w_(nnplay::Node<float>::parameter(1, 1)) {
-    guarded([&] {
+  // A factory, not a throwing constructor: a JavaScript throw out of a constructor would
+  // leak the object Embind allocated.
+  static ScalarOptimizer* make(val name, val options) {
+    return guarded([&] {
+      auto made = std::make_unique<ScalarOptimizer>();
       nnplay::OptimizerOptions o;
       const val keys = val::global("Object").call<val>("keys", options);
       for (unsigned i = 0; i < keys["length"].as<unsigned>(); ++i) {
         const std::string key = keys[i].as<std::string>();
         o[key] = options[key].as<double>();
       }
-      optimizer_ = nnplay::make_optimizer<float>(name, o);
-      optimizer_->build({&w_});
+      made->optimizer_ = nnplay::make_optimizer<float>(name.as<std::string>(), o);
+      made->optimizer_->build({&made->w_});
+      return made.release();
     });
   }
+  ScalarOptimizer() : w_(nnplay::Node<float>::parameter(1, 1)) {}
   // w -> the optimizer's next w, given the gradient at w.
   double step(double w, double gradient) {
     return guarded([&] {
@@ -419,9 +426,15 @@ class ScalarOptimizer {
   std::unique_ptr<nnplay::Optimizer<float>> optimizer_;
 };
 
-val generate_dataset(std::string type, double noise, double seed, double samples) {
+// Strings arrive as val and are converted inside guarded(): a std::string argument is
+// destroyed by Embind's caller after the call returns, which never happens when the call
+// throws into JavaScript (it leaked on every error).
+val generate_dataset(val type, double noise, double seed, double samples) {
   return guarded([&] {
-    const auto d = nnplay::generate_dataset<float>(type, noise, static_cast<std::uint32_t>(seed), static_cast<std::size_t>(samples));
+    if (!(samples >= 0) || samples != std::floor(samples) || samples > double(nnplay::max_dataset_samples)) {
+      nnplay::fail("dataset: samples must be a whole number from 0 to ", nnplay::max_dataset_samples, ", got ", nnplay::number_text(samples));
+    }
+    const auto d = nnplay::generate_dataset<float>(type.as<std::string>(), noise, static_cast<std::uint32_t>(seed), static_cast<std::size_t>(samples));
     val out = val::object();
     out.set("type", d.type);
     out.set("points", to_js(d.points));
@@ -452,12 +465,16 @@ val make_features(val points, val names) {
 }
 
 // The dataset's noise-free label at (x, y), or null where the dataset has no such rule.
-val true_label(std::string type, double x, double y) {
-  const auto label = nnplay::true_label(type, x, y);
-  return label ? val(*label) : val::null();
+val true_label(val type, double x, double y) {
+  return guarded([&] {
+    const auto label = nnplay::true_label(type.as<std::string>(), x, y);
+    return label ? val(*label) : val::null();
+  });
 }
 
-unsigned seed_from_string(std::string text) { return nnplay::seed_from_string(text); }
+unsigned seed_from_string(val text) {
+  return guarded([&] { return nnplay::seed_from_string(text.as<std::string>()); });
+}
 
 // Bytes of the wasm heap in use by malloc (for leak tests).
 double heap_bytes_in_use() { return static_cast<double>(mallinfo().uordblks); }
@@ -470,15 +487,6 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .constructor<unsigned>()
       .function("addDense", &Model::addDense)
       .function("compile", &Model::compile)
-      .function("beginFit", &Model::beginFit)
-      .function("runBatch", &Model::runBatch)
-      .function("runEpoch", &Model::runEpoch)
-      .function("fitDone", &Model::fitDone)
-      .function("fitEpoch", &Model::fitEpoch)
-      .function("runningLogs", &Model::runningLogs)
-      .function("fitHistory", &Model::fitHistory)
-      .function("lastEpochLogs", &Model::lastEpochLogs)
-      .function("endFit", &Model::endFit)
       .function("stopTraining", &Model::stopTraining)
       .function("trainOnBatch", &Model::trainOnBatch)
       .function("evaluate", &Model::evaluate)
@@ -493,14 +501,22 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("setLearningRate", &Model::setLearningRate)
       .function("learningRate", &Model::learningRate)
       .function("optimizerConfig", &Model::optimizerConfig)
-      .function("optimizerWeights", &Model::optimizerWeights)
-      .function("parameterState", &Model::parameterState)
-      .function("flatWeights", &Model::flatWeights)
+      .function("optimizerState", &Model::optimizerState)
+      .function("recordSteps", &Model::recordSteps)
       .function("landscape", &Model::landscape)
-      .function("layerCount", &Model::layerCount)
       .function("layerInfo", &Model::layerInfo);
+  emscripten::class_<FitLoop>("FitLoop")
+      .constructor(&FitLoop::start, emscripten::allow_raw_pointers())
+      .function("runBatch", &FitLoop::runBatch)
+      .function("trainEpoch", &FitLoop::trainEpoch)
+      .function("runEpoch", &FitLoop::runEpoch)
+      .function("done", &FitLoop::done)
+      .function("epoch", &FitLoop::epoch)
+      .function("runningLogs", &FitLoop::runningLogs)
+      .function("lastEpochLogs", &FitLoop::lastEpochLogs)
+      .function("history", &FitLoop::history);
   emscripten::class_<ScalarOptimizer>("ScalarOptimizer")
-      .constructor<std::string, val>()
+      .constructor(&ScalarOptimizer::make, emscripten::allow_raw_pointers())
       .function("step", &ScalarOptimizer::step);
   emscripten::function("generateDataset", &generate_dataset);
   emscripten::function("splitDataset", &split_dataset);

@@ -109,8 +109,9 @@ function number(flag: string, text: string, lo: number, hi: number, integer = fa
 
 export function stateFromFlags(values: Record<string, string | boolean | undefined>): { state: PlaygroundState; notices: string[] } {
   const base = values.state !== undefined ? parseHash(String(values.state), '1') : parseHash('', '1');
-  if (values.state !== undefined && base.notices.length) {
-    throw new UsageError(`--state: ${base.notices[0]}`);
+  const problems = [...base.notices, ...base.authorNotices];
+  if (values.state !== undefined && problems.length) {
+    throw new UsageError(`--state: ${problems[0]}`);
   }
   const s = base.state;
   const v = (k: string) => values[k] as string | undefined;
@@ -237,7 +238,7 @@ async function train(nn: Nnplay, values: Record<string, string | boolean | undef
     });
     if (history.stopReason === 'early_stopping' && !values.json) out(history.stopMessage);
     let test: Record<string, number> | undefined;
-    if (!values['no-test'] && history.stopReason !== 'non_finite_loss' && !interrupted) {
+    if (!values['no-test'] && !history.stopReason.startsWith('non_finite') && !interrupted) {
       const fresh = nn.playground.testData(setup, setup.dataSeed ^ 0x27d4eb2d, testSamples);
       const t0 = performance.now();
       test = model.evaluate(fresh.x, fresh.y);
@@ -270,7 +271,7 @@ async function train(nn: Nnplay, values: Record<string, string | boolean | undef
       err(`nnplay: interrupted (Ctrl-C): training stopped in epoch ${history.epoch.length} of ${epochs}${wrote}`);
       return 130;
     }
-    if (history.stopReason === 'non_finite_loss') {
+    if (history.stopReason.startsWith('non_finite')) {
       err(`nnplay: training failed: ${history.stopMessage}`);
       return 1;
     }

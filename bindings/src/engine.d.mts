@@ -17,7 +17,7 @@ export type Logs = Record<string, number>;
 export interface EngineHistory {
   epoch: number[];
   history: Record<string, number[]>;
-  stopReason: 'completed' | 'early_stopping' | 'non_finite_loss' | 'callback';
+  stopReason: 'completed' | 'early_stopping' | 'non_finite_loss' | 'non_finite_weights' | 'callback';
   stoppedEpoch: number;
   stopMessage: string;
 }
@@ -55,15 +55,6 @@ export interface EngineFitOptions {
 export interface EngineModel {
   addDense(config: EngineDenseConfig): void;
   compile(config: { optimizer: string; optimizerOptions?: Record<string, number>; loss: string; metrics?: string[] }): void;
-  beginFit(x: Matrix2D, y: Matrix2D, options: EngineFitOptions): void;
-  runBatch(): boolean;
-  runEpoch(): boolean;  // true when the fit is done; the logs are lastEpochLogs()
-  fitDone(): boolean;
-  fitEpoch(): number;
-  runningLogs(): Logs;
-  fitHistory(): EngineHistory;
-  lastEpochLogs(): Logs | null;
-  endFit(): void;
   stopTraining(): void;
   trainOnBatch(x: Matrix2D, y: Matrix2D): Logs;
   evaluate(x: Matrix2D, y: Matrix2D, batchSize: number): Logs;
@@ -78,11 +69,10 @@ export interface EngineModel {
   setLearningRate(lr: number): void;
   learningRate(): number;
   optimizerConfig(): Record<string, number | string>;
-  optimizerWeights(): WeightArray[];
-  parameterState(layer: number, which: string): EngineParameterState;
-  flatWeights(): Float32Array;
+  optimizerState(layer: number, which: ''): WeightArray[];
+  optimizerState(layer: number, which: string): EngineParameterState;
+  recordSteps(on: boolean): void;
   landscape(x: Matrix2D, y: Matrix2D, options: EngineLandscapeOptions, trajectory: ArrayLike<number>[]): EngineLandscape;
-  layerCount(): number;
   layerInfo(i: number): { name: string; units: number; inputDim: number; activation: string; useBias: boolean };
   delete(): void;
 }
@@ -112,6 +102,27 @@ export interface EngineLandscape {
   explainedVariance: [number, number];
 }
 
+// The state after an epoch: whether the fit has ended, the epoch in progress or next to
+// start (as epoch()), and the last completed epoch's logs (null before the first).
+export interface EpochReport {
+  done: boolean;
+  epoch: number;
+  logs: Logs | null;
+}
+
+// One fit of a model (nnplay::FitLoop): the same names mean the same there. delete() ends it.
+export interface EngineFitLoop {
+  runBatch(): boolean;         // true when that batch ended an epoch
+  trainEpoch(): boolean;       // trains to the end of the epoch; true when the fit is done
+  runEpoch(): EpochReport;     // trainEpoch(), then the state after it, in one call
+  done(): boolean;
+  epoch(): number;             // the epoch in progress, or next to start
+  runningLogs(): Logs;         // the running averages of the epoch in progress
+  lastEpochLogs(): Logs | null;
+  history(): EngineHistory;
+  delete(): void;
+}
+
 export interface EngineScalarOptimizer {
   step(w: number, gradient: number): number;
   delete(): void;
@@ -119,6 +130,7 @@ export interface EngineScalarOptimizer {
 
 export interface Engine {
   Model: new (seed: number) => EngineModel;
+  FitLoop: new (model: EngineModel, x: Matrix2D, y: Matrix2D, options: EngineFitOptions) => EngineFitLoop;
   ScalarOptimizer: new (name: string, options: Record<string, number>) => EngineScalarOptimizer;
   generateDataset(type: string, noise: number, seed: number, samples: number): {
     type: string;

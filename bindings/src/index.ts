@@ -14,18 +14,24 @@ import { dense, regularizers } from './layers.js';
 import { type DenseLayer } from './layers.js';
 import { Sequential } from './model.js';
 import { landscape, snapshot } from './landscape.js';
+import { checkCustom, checkHistory, checkMatrix, checkSetup, checkState, checkText, checkWeightList, registerSetup } from './api_checks.js';
+import { checkSequentialArgs } from './model_checks.js';
 import { descend, makeOptimizer, type OptimizerSpec, optimizers } from './optimizers.js';
 import * as playground from './playground.js';
 import * as training from './training.js';
 import { ACTIVATION_NAMES, LOSS_NAMES, METRIC_NAMES, OPTIMIZER_KEYS } from './registry.js';
 import * as state from './state.js';
+import type { Matrix2D, WeightArray } from './engine.mjs';
+import { check, checkArray, countRule, either, fail, isPlainObject, named, oneOf, type Rule, show, stringRule } from './validate.js';
+import { SEED_RULE } from './model_checks.js';
 
 export type { Dataset, Split } from './datasets.js';
-export type { DenseArgs, DenseLayer, Regularizer } from './layers.js';
+export type { DenseArgs, DenseLayer, InitializerName, Regularizer } from './layers.js';
 export type { CompileArgs, EarlyStoppingArgs, FitArgs, FitCallbacks, FitSession, History, LayerInfo, Logs, Matrix2D, WeightArray } from './model.js';
-export type { OptimizerName, OptimizerOptions, OptimizerSpec } from './optimizers.js';
+export type { OptimizerFactory, OptimizerName, OptimizerOptions, OptimizerSpec } from './optimizers.js';
 export type { CompiledOptimizer, ParameterSlots, WeightKind } from './optimizerState.js';
 export type { Landscape, LandscapeOptions } from './landscape.js';
+export type { ActivationName, LossName, MetricName } from './registry.js';
 export type { PlaygroundState, ParseResult } from './state.js';
 export type { CustomData, ModelPlan } from './playground.js';
 export type { TrainingSetup } from './training.js';
@@ -44,7 +50,11 @@ export const ACTIVATIONS = ACTIVATION_NAMES;
 function makeApi(engine: Engine) {
   return {
     version,
-    sequential: (layers: DenseLayer[] = [], options: { seed?: number } = {}) => new Sequential(engine, layers, options),
+    // sequential([layers], {seed}) or tfjs' sequential({layers, seed})
+    sequential: (layers?: DenseLayer[] | { layers?: DenseLayer[]; seed?: number }, options?: { seed?: number }) => {
+      const args = checkSequentialArgs(layers, options);
+      return new Sequential(engine, args.layers, { seed: args.seed });
+    },
     layers: { dense },
     regularizers,
     optimizers: {
@@ -52,7 +62,8 @@ function makeApi(engine: Engine) {
       get: makeOptimizer,
       names: OPTIMIZER_KEYS,
       // w after each of `steps` updates of one parameter whose loss has gradient grad(w).
-      descend: (spec: OptimizerSpec, w0: number, grad: (w: number) => number, steps: number) => descend(engine, spec, w0, grad, steps),
+      // (steps at most 1e6: the path is an array of steps + 1 numbers)
+      descend: (spec: OptimizerSpec | string, w0: number, grad: (w: number) => number, steps: number) => descend(engine, spec, w0, grad, steps),
     },
     // The training loss on a plane through the weights (Li et al. 2018); .snapshot(model)
     // gives the weight vector a trajectory is made of.
@@ -62,31 +73,54 @@ function makeApi(engine: Engine) {
     activations: ACTIVATIONS,
     datasets: makeDatasets(engine),
     state: {
-      parse: state.parseHash,
-      serialize: state.serializeHash,
+      // Never throws for a bad hash (every bad key becomes a notice); only non-strings are refused.
+      parse: (hash: string, seed?: string) => state.parseHash(checkText('state.parse', 'hash', hash), seed === undefined ? undefined : checkText('state.parse', 'seed', seed, 40)),
+      serialize: (s: state.PlaygroundState) => state.serializeHash(checkState('state.serialize', s)),
       defaults: state.defaultState,
       schema: state.SCHEMA,
       // What a change of these keys rebuilds: 'data' | 'model' | 'session' | 'none'.
-      rebuildFor: state.rebuildFor,
+      rebuildFor: (changed: readonly string[]) => state.rebuildFor(checkArray('state.rebuildFor', 'changed', changed, stringRule)),
     },
     // tf.keras code for a playground state, in the article's style (listings 5-1 … 5-6).
-    codegen: { keras: codegen.keras },
+    codegen: {
+      keras: (s: state.PlaygroundState, custom?: { classes: ArrayLike<number> }) =>
+        codegen.keras(checkState('codegen.keras', s), custom === undefined ? undefined : checkCustomClasses('codegen.keras', custom)),
+    },
     // Data as CSV (plygdata's columns), history as Keras' CSVLogger, weights as JSON; CSV import.
     exports: {
-      datasetCsv: exports.datasetCsv,
-      historyCsv: exports.historyCsv,
-      weightsJson: exports.weightsJson,
-      parseDatasetCsv: exports.parseDatasetCsv,
+      datasetCsv: (points: Matrix2D, labels: Matrix2D) => {
+        const p = checkMatrix('exports.datasetCsv', 'points', points, 2);
+        const l = checkMatrix('exports.datasetCsv', 'labels', labels);
+        if (l.shape[0] !== p.shape[0]) fail(`exports.datasetCsv: labels has ${l.shape[0]} rows but points has ${p.shape[0]}`);
+        return exports.datasetCsv(p, l);
+      },
+      historyCsv: (history: { epoch: number[]; history: Record<string, number[]> }) => exports.historyCsv(checkHistory('exports.historyCsv', history)),
+      weightsJson: (weights: WeightArray[]) => exports.weightsJson(checkWeightList('exports.weightsJson', weights)),
+      parseDatasetCsv: exports.parseDatasetCsv,  // checks its own arguments (csv.ts)
     },
     // The page's and the CLI's path from a playground state to data and a compiled model.
     playground: {
       // The pure state -> model rule (no engine), and 'all' / too-large batch sizes resolved.
-      plan: playground.plan,
-      batchRows: playground.batchRows,
-      setup: (s: state.PlaygroundState, custom?: playground.CustomData) => training.setup(engine, s, custom),
-      prepareData: (setup: training.TrainingSetup, custom?: playground.CustomData) => training.prepareData(engine, setup, custom),
-      testData: (setup: training.TrainingSetup, seed: number, samples?: number) => training.testData(engine, setup, seed, samples),
-      buildModel: (setup: training.TrainingSetup) => training.buildModel(engine, setup),
+      plan: (s: state.PlaygroundState, customClasses?: 2 | 3) =>
+        playground.plan(checkState('playground.plan', s), customClasses === undefined ? undefined : check('playground.plan', 'customClasses', customClasses, oneOfNumbers([2, 3]))),
+      batchRows: (batchSize: number | 'all', rows: number) =>
+        playground.batchRows(check('playground.batchRows', 'batchSize', batchSize, either(oneOf(['all'] as const), countRule(1))), check('playground.batchRows', 'rows', rows, countRule(0))),
+      setup: (s: state.PlaygroundState, custom?: playground.CustomData) =>
+        registerSetup(training.setup(engine, checkState('playground.setup', s), checkCustom('playground.setup', custom))),
+      prepareData: (setup: training.TrainingSetup, custom?: playground.CustomData) => {
+        const call = 'playground.prepareData';
+        const [checked, data] = [checkSetup(call, setup), checkCustom(call, custom)];
+        return named(call, () => training.prepareData(engine, checked, data));
+      },
+      testData: (setup: training.TrainingSetup, seed: number, samples?: number) => {
+        const call = 'playground.testData';
+        const [checked, s, n] = [checkSetup(call, setup), check(call, 'seed', seed, SEED_RULE), samples === undefined ? undefined : check(call, 'samples', samples, countRule(0))];
+        return named(call, () => training.testData(engine, checked, s, n));
+      },
+      buildModel: (setup: training.TrainingSetup) => {
+        const checked = checkSetup('playground.buildModel', setup);
+        return named('playground.buildModel', () => training.buildModel(engine, checked));
+      },
     },
     memory: {
       // Bytes malloc'd in the wasm heap, and the heap's size (for leak checks).
@@ -94,6 +128,20 @@ function makeApi(engine: Engine) {
       heapSize: () => engine.heapSize(),
     },
   };
+}
+
+// A number from a short list (customClasses: 2 or 3).
+function oneOfNumbers<T extends number>(values: readonly T[]): Rule<T> {
+  return { allowed: `one of ${values.join(', ')}`, test: (v: unknown): v is T => (values as readonly unknown[]).includes(v) };
+}
+
+// codegen.keras' own data: only the class labels matter.
+function checkCustomClasses(call: string, custom: unknown): { classes: ArrayLike<number> } {
+  if (!isPlainObject(custom) || !(custom.classes instanceof Float32Array || Array.isArray(custom.classes))) {
+    fail(`${call}: custom must be {classes: Float32Array of 0, 1, 2}, got ${show(custom)}`);
+  }
+  checkArray(call, 'custom.classes', Array.from(custom.classes as ArrayLike<unknown>), oneOfNumbers([0, 1, 2]));
+  return custom as { classes: ArrayLike<number> };
 }
 
 export type Nnplay = ReturnType<typeof makeApi>;

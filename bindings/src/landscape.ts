@@ -3,7 +3,9 @@
 // by the engine (core/include/nnplay/landscape.hpp); the model's weights are left as they were.
 import type { EngineModel } from './engine.mjs';
 import { engineModelOf, type Sequential } from './model.js';
+import { SEED_RULE } from './model_checks.js';
 import { type TensorLike, toMatrix } from './tensors.js';
+import { arrayOf, checkOptions, countRule, named, numberRule, oneOf, type Rule } from './validate.js';
 
 export interface LandscapeOptions {
   // 'random': filter-normalised Gaussian directions (biases 0); 'pca': the first two
@@ -29,39 +31,44 @@ export interface Landscape {
   directions: 'random' | 'pca';
 }
 
-const KEYS = ['directions', 'span', 'resolution', 'seed', 'trajectory'];
+const OPTIONS = {
+  directions: oneOf(['random', 'pca'] as const),
+  span: numberRule({ above: 0 }),
+  resolution: countRule(2, 201),
+  seed: SEED_RULE,
+  trajectory: arrayOf(weightVector()),
+};
+
+function weightVector(): Rule<ArrayLike<number>> {
+  return { allowed: 'an array of numbers (nn.landscape.snapshot(model))', test: isNumberArray };
+}
+
+function isNumberArray(v: unknown): v is ArrayLike<number> {
+  if (v instanceof Float32Array || v instanceof Float64Array) return true;
+  return Array.isArray(v) && v.every((x, i) => i in v && typeof x === 'number');
+}
 
 export function landscape(model: Sequential, x: TensorLike, y: TensorLike, options: LandscapeOptions = {}): Landscape {
   const m: EngineModel = engineModelOf(model, 'landscape');
-  if (options === null || typeof options !== 'object') throw new Error(`landscape: options must be an object, got ${String(options)}`);
-  for (const key of Object.keys(options)) {
-    if (!KEYS.includes(key)) throw new Error(`landscape: unknown option '${key}'; allowed: ${KEYS.join(', ')}`);
-  }
-  const directions = options.directions ?? 'random';
-  if (directions !== 'random' && directions !== 'pca') throw new Error(`landscape: directions must be 'random' or 'pca', got ${JSON.stringify(directions)}`);
-  for (const key of ['span', 'resolution', 'seed'] as const) {
-    const v = options[key];
-    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) throw new Error(`landscape: ${key} must be a finite number, got ${JSON.stringify(v)}`);
-  }
-  if (options.resolution !== undefined && (!Number.isInteger(options.resolution) || options.resolution < 2 || options.resolution > 201)) {
-    throw new Error(`landscape: resolution must be a whole number from 2 to 201, got ${options.resolution}`);
-  }
-  if (options.span !== undefined && options.span <= 0) throw new Error(`landscape: span must be > 0, got ${options.span}`);
-  const trajectory = options.trajectory ?? [];
-  if (!Array.isArray(trajectory)) throw new Error('landscape: trajectory must be an array of weight vectors (nn.landscape.snapshot(model))');
-  const result = m.landscape(toMatrix(x, 'landscape: x'), toMatrix(y, 'landscape: y'), {
+  const o = checkOptions('landscape', options, OPTIONS);
+  const directions = o.directions ?? 'random';
+  const result = named('landscape', () => m.landscape(toMatrix(x, 'landscape: x'), toMatrix(y, 'landscape: y'), {
     directions,
-    span: options.span ?? 0,
-    resolution: options.resolution ?? 41,
-    seed: options.seed ?? 0,
-  }, trajectory.map((s, i) => {
-    if (!s || typeof s.length !== 'number') throw new Error(`landscape: trajectory[${i}] must be an array of numbers`);
-    return s instanceof Float32Array ? s : Float32Array.from(s);
-  }));
+    span: o.span ?? 0,
+    resolution: o.resolution ?? 41,
+    seed: o.seed ?? 0,
+  }, (o.trajectory ?? []).map((s) => (s instanceof Float32Array ? s : Float32Array.from(s)))));
   return { ...result, directions };
 }
 
 // Every weight of the model as one vector, in getWeights() order: a point of a trajectory.
 export function snapshot(model: Sequential): Float32Array {
-  return engineModelOf(model, 'landscape.snapshot').flatWeights();
+  const arrays = engineModelOf(model, 'landscape.snapshot').getWeights();
+  const out = new Float32Array(arrays.reduce((n, w) => n + w.data.length, 0));
+  let at = 0;
+  for (const w of arrays) {
+    out.set(w.data, at);
+    at += w.data.length;
+  }
+  return out;
 }

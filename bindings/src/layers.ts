@@ -1,16 +1,22 @@
 // nn.layers.dense and nn.regularizers: tfjs-layers' names for Keras' Dense arguments.
+import { ACTIVATION_NAMES, type ActivationName } from './registry.js';
+import { booleanRule, checkOptions, countRule, either, fail, isPlainObject, nullable, numberRule, objectOf, oneOf, arrayOf } from './validate.js';
 
 export interface Regularizer {
   l1: number;
   l2: number;
 }
 
+export type InitializerName =
+  | 'glorot_uniform' | 'he_uniform' | 'lecun_uniform' | 'random_uniform' | 'zeros' | 'ones' | 'playground'
+  | 'glorotUniform' | 'heUniform' | 'leCunUniform' | 'randomUniform';
+
 export interface DenseArgs {
   units: number;
-  activation?: string;
+  activation?: ActivationName;
   useBias?: boolean;
-  kernelInitializer?: string;
-  biasInitializer?: string;
+  kernelInitializer?: InitializerName;
+  biasInitializer?: InitializerName;
   kernelRegularizer?: Regularizer | 'l1' | 'l2' | 'l1l2' | 'l1_l2' | null;
   inputShape?: [number];  // the first layer's, as in tfjs
   inputDim?: number;      // Keras' input_dim, the same thing
@@ -21,8 +27,6 @@ export interface DenseLayer {
   readonly config: Readonly<DenseArgs>;
 }
 
-const DENSE_KEYS = ['units', 'activation', 'useBias', 'kernelInitializer', 'biasInitializer', 'kernelRegularizer', 'inputShape', 'inputDim'];
-
 // tfjs' camelCase initializer names -> Keras' names
 const INITIALIZERS: Record<string, string> = {
   glorotUniform: 'glorot_uniform',
@@ -30,20 +34,48 @@ const INITIALIZERS: Record<string, string> = {
   leCunUniform: 'lecun_uniform',
   randomUniform: 'random_uniform',
 };
+const INITIALIZER_NAMES = ['glorot_uniform', 'he_uniform', 'lecun_uniform', 'random_uniform', 'zeros', 'ones', 'playground', ...Object.keys(INITIALIZERS)];
+
+const rate = numberRule({ min: 0 });
+const REGULARIZER_NAMES = ['l1', 'l2', 'l1l2', 'l1_l2'] as const;
+const DENSE_SPEC = {
+  units: countRule(1),
+  activation: oneOf(ACTIVATION_NAMES),
+  useBias: booleanRule,
+  kernelInitializer: oneOf(INITIALIZER_NAMES),
+  biasInitializer: oneOf(INITIALIZER_NAMES),
+  kernelRegularizer: nullable(either(oneOf(REGULARIZER_NAMES), objectOf({ l1: rate, l2: rate }, 'nn.regularizers.l2({l2: 0.01})'))),
+  inputShape: arrayOf(countRule(1), { length: 1 }),
+  inputDim: countRule(1),
+};
 
 export function dense(args: DenseArgs): DenseLayer {
-  if (!args || typeof args !== 'object') throw new Error('Dense: expected an object of arguments such as {units: 3, activation: "tanh"}');
-  for (const k of Object.keys(args)) {
-    if (!DENSE_KEYS.includes(k)) throw new Error(`Dense: unknown argument '${k}'; allowed: ${DENSE_KEYS.join(', ')}`);
+  if (!isPlainObject(args)) fail(`Dense: expected an object of arguments such as {units: 3, activation: "tanh"}, got ${args === undefined ? 'nothing' : typeof args}`);
+  const c = checkOptions('Dense', args, DENSE_SPEC, 'arguments');
+  if (c.units === undefined) fail('Dense: units is required (a whole number from 1), e.g. {units: 3}');
+  if (c.inputShape && c.inputDim !== undefined && c.inputShape[0] !== c.inputDim) {
+    fail(`Dense: inputShape [${c.inputShape[0]}] and inputDim ${c.inputDim} disagree; give one of them`);
   }
-  return Object.freeze({ className: 'Dense' as const, config: Object.freeze({ ...args }) });
+  const config = { ...c, ...(c.inputShape ? { inputShape: [...c.inputShape] as [number] } : {}) } as DenseArgs;
+  const layer = Object.freeze({ className: 'Dense' as const, config: Object.freeze(config) });
+  DENSE_LAYERS.add(layer);
+  return layer;
 }
 
-// Keras' l1(0.01) / l2(0.01) / l1_l2 defaults
+const DENSE_LAYERS = new WeakSet<object>();
+// Marks layers made by dense(), so that add() can tell them from look-alikes.
+export function isDenseLayer(value: unknown): value is DenseLayer {
+  return typeof value === 'object' && value !== null && DENSE_LAYERS.has(value);
+}
+
+// Keras' l1(0.01) / l2(0.01) / l1_l2 defaults; tfjs' {l1} / {l2} / {l1, l2} options.
 export const regularizers = {
-  l1: (o: { l1?: number } = {}): Regularizer => ({ l1: o.l1 ?? 0.01, l2: 0 }),
-  l2: (o: { l2?: number } = {}): Regularizer => ({ l1: 0, l2: o.l2 ?? 0.01 }),
-  l1l2: (o: { l1?: number; l2?: number } = {}): Regularizer => ({ l1: o.l1 ?? 0.01, l2: o.l2 ?? 0.01 }),
+  l1: (o?: { l1?: number }): Regularizer => ({ l1: checkOptions('regularizers.l1', o, { l1: rate }).l1 ?? 0.01, l2: 0 }),
+  l2: (o?: { l2?: number }): Regularizer => ({ l1: 0, l2: checkOptions('regularizers.l2', o, { l2: rate }).l2 ?? 0.01 }),
+  l1l2: (o?: { l1?: number; l2?: number }): Regularizer => {
+    const c = checkOptions('regularizers.l1l2', o, { l1: rate, l2: rate });
+    return { l1: c.l1 ?? 0.01, l2: c.l2 ?? 0.01 };
+  },
 };
 
 export function engineDenseConfig(layer: DenseLayer, first: boolean) {

@@ -1,17 +1,21 @@
 // Sequential: the Keras / tfjs-layers model API over the wasm engine.
-import type { Engine, EngineHistory, EngineModel, Logs, Matrix2D, WeightArray } from './engine.mjs';
+import type { Engine, EngineFitOptions, EngineHistory, EngineModel, Logs, Matrix2D, WeightArray } from './engine.mjs';
+import { EngineFitSession, type EpochReport, type FitSession } from './fit_session.js';
 import { type DenseLayer, engineDenseConfig } from './layers.js';
-import { engineOptions, makeOptimizer, type OptimizerSpec } from './optimizers.js';
+import { checkBatchOptions, checkBeginFitArgs, checkCompileArgs, checkFitArgs, checkLayer, checkPrintFn, checkWeights } from './model_checks.js';
+import { checkOptimizer, engineOptions, type OptimizerSpec } from './optimizers.js';
+import type { LossName, MetricName, OptimizerName } from './registry.js';
+import { booleanRule, check } from './validate.js';
 import { type TensorLike, toMatrix } from './tensors.js';
 import { nextTick } from './yield.js';
 import { type CompiledOptimizer, compiledOptimizer } from './optimizerState.js';
 
-export type { Logs, Matrix2D, WeightArray };
+export type { EpochReport, FitSession, Logs, Matrix2D, WeightArray };
 
 export interface CompileArgs {
-  optimizer: OptimizerSpec | string;
-  loss: string;
-  metrics?: string[];
+  optimizer: OptimizerSpec | OptimizerName;
+  loss: LossName;
+  metrics?: MetricName[] | MetricName;
 }
 
 export interface EarlyStoppingArgs {
@@ -32,6 +36,7 @@ export interface FitCallbacks {
 }
 
 export interface FitArgs {
+  verbose?: 0;               // tfjs / Keras: the module prints nothing (the nnplay CLI prints Keras' progress)
   batchSize?: number;        // default 32
   epochs?: number;           // default 1
   initialEpoch?: number;
@@ -40,7 +45,7 @@ export interface FitArgs {
   validationData?: [TensorLike, TensorLike];
   earlyStopping?: EarlyStoppingArgs;
   seed?: number;             // the shuffling seed; default: the model's seed
-  callbacks?: FitCallbacks;
+  callbacks?: FitCallbacks | FitCallbacks[];  // an array: each object's hooks, in order
   yieldEvery?: 'epoch' | 'never';  // default 'epoch': let the event loop run between epochs
 }
 
@@ -48,20 +53,9 @@ export interface History {
   epoch: number[];
   history: Record<string, number[]>;
   params: { epochs: number; batchSize: number; samples: number };
-  stopReason: 'completed' | 'early_stopping' | 'non_finite_loss' | 'callback';
+  stopReason: 'completed' | 'early_stopping' | 'non_finite_loss' | 'non_finite_weights' | 'callback';
   stoppedEpoch: number;  // -1 unless training stopped early
   stopMessage: string;
-}
-
-export interface FitSession {
-  runBatch(): boolean;  // true when that batch ended an epoch
-  runEpoch(): Logs;
-  readonly done: boolean;
-  readonly epoch: number;
-  runningLogs(): Logs;
-  lastEpochLogs(): Logs | null;  // the last completed epoch's logs, validation included
-  history(): EngineHistory;
-  end(): void;
 }
 
 export interface LayerInfo {
@@ -87,18 +81,27 @@ export class Sequential {
     engineOf = (model) => model.#m;
   }
   readonly seed: number;
+  #engine: Engine;
   #model: EngineModel | null;
   #layers = 0;
   #stopRequested = false;
+  #fitting = false;  // a fit() is running (from its start until it returns)
+  #session: EngineFitSession | null = null;  // the last session beginFit() started
 
   constructor(engine: Engine, layers: DenseLayer[] = [], options: { seed?: number } = {}) {
+    this.#engine = engine;
     this.seed = options.seed ?? Math.floor(Math.random() * 2 ** 32);
     if (!Number.isInteger(this.seed) || this.seed < 0 || this.seed >= 2 ** 32) {
       throw new Error(`sequential: seed must be a whole number in [0, 2^32), got ${options.seed}`);
     }
     this.#model = new engine.Model(this.seed);
     finalizer.register(this, this.#model, this);
-    for (const layer of layers) this.add(layer);
+    try {
+      for (const layer of layers) this.add(layer);
+    } catch (e) {
+      this.dispose();  // nobody gets this object: free the engine's model now, not at some GC
+      throw e;
+    }
   }
 
   get #m(): EngineModel {
@@ -106,30 +109,39 @@ export class Sequential {
     return this.#model;
   }
 
+  // A fit owns its model, as in tfjs: while one runs, what would change what it trains is refused.
+  #refuseWhileFitting(what: string): void {
+    if (this.#fitting) throw new Error(`${what}: another fit() is ongoing on this model; wait for it to finish`);
+    if (this.#session?.running) throw new Error(`${what}: a fit session (beginFit) is ongoing on this model; end() it first`);
+  }
+
   add(layer: DenseLayer): this {
-    if (!layer || layer.className !== 'Dense') throw new Error('add: expected a layer made by nn.layers.dense({...})');
+    this.#refuseWhileFitting('add');
+    checkLayer('add', layer);
     this.#m.addDense(engineDenseConfig(layer, this.#layers === 0));
     this.#layers++;
     return this;
   }
 
   compile(args: CompileArgs): void {
-    if (!args || typeof args !== 'object') throw new Error("compile: expected {optimizer, loss, metrics}");
-    const spec = typeof args.optimizer === 'string' ? makeOptimizer(args.optimizer) : args.optimizer;
-    if (!spec || typeof spec.className !== 'string') throw new Error("compile: optimizer must be a name such as 'sgd' or nn.optimizers.sgd({...})");
+    this.#refuseWhileFitting('compile');
+    args = checkCompileArgs(args);
+    const spec = checkOptimizer('compile', args.optimizer);
     this.#m.compile({
       optimizer: spec.className,
       optimizerOptions: engineOptions(spec),
       loss: String(args.loss ?? ''),
-      metrics: (args.metrics ?? []).map(String),
+      metrics: ([] as string[]).concat(args.metrics ?? []),
     });
   }
 
   async fit(x: TensorLike, y: TensorLike, args: FitArgs = {}): Promise<History> {
-    const { callbacks: cb = {}, yieldEvery = 'epoch', ...options } = args;
-    const session = this.beginFit(x, y, options);
+    this.#refuseWhileFitting('fit');
+    const { callbacks: cb, yieldEvery, options } = checkFitArgs(args);
+    const session = this.#startFit(x, y, options);
     const samples = toMatrix(x, 'fit: x').shape[0];
     this.#stopRequested = false;
+    this.#fitting = true;
     let stoppedByCallback = -1;
     let engineHistory: EngineHistory;
     try {
@@ -140,6 +152,7 @@ export class Sequential {
       let done = session.done;
       for (let epoch = session.epoch; !done; epoch++) {
         if (cb.onEpochBegin) await cb.onEpochBegin(epoch);
+        let logs: Logs | null = null;
         if (cb.onBatchEnd) {
           for (let batch = 0; ; batch++) {
             if (this.#stopRequested) {
@@ -151,24 +164,29 @@ export class Sequential {
             if (ended) break;
           }
           done = session.done;
+        } else if (cb.onEpochEnd) {
+          ({ done, logs } = session.runEpoch());
         } else {
-          done = this.#m.runEpoch();  // the session's runEpoch() would also fetch the logs
+          done = session.trainEpoch();  // no logs object: the hot path
         }
-        if (cb.onEpochEnd) {
-          const logs: Logs = {};
-          for (const [k, v] of Object.entries(session.history().history)) logs[k] = v[v.length - 1];
-          await cb.onEpochEnd(epoch, logs);
-        }
+        if (cb.onEpochEnd) await cb.onEpochEnd(epoch, logs ?? session.lastEpochLogs() ?? {});
         if (this.#stopRequested && !(done = session.done)) {
           stoppedByCallback = epoch;
           break;
         }
         if (yieldEvery === 'epoch') await nextTick();
+        if (!this.#model) break;  // disposed while fit() waited
       }
+    } catch (e) {
+      if (this.#model) throw e;  // else: the engine refused because dispose() ended the fit
     } finally {
       engineHistory = session.history();
       session.end();
       this.#stopRequested = false;
+      this.#fitting = false;
+    }
+    if (!this.#model) {
+      throw new Error(`fit: the model was disposed while fit() was running; training stopped after ${engineHistory.epoch.length} epoch(s)`);
     }
     const history: History = {
       ...engineHistory,
@@ -185,9 +203,16 @@ export class Sequential {
 
   // fit() taken apart, for callers that train between animation frames (the page's
   // worker): one session runs exactly as fit() would, a batch or an epoch at a time.
-  beginFit(x: TensorLike, y: TensorLike, args: Omit<FitArgs, 'callbacks' | 'yieldEvery'> = {}): FitSession {
-    const m = this.#m;
-    m.beginFit(toMatrix(x, 'fit: x'), toMatrix(y, 'fit: y'), {
+  beginFit(x: TensorLike, y: TensorLike, args: Omit<FitArgs, 'callbacks' | 'yieldEvery' | 'verbose'> = {}): FitSession {
+    this.#refuseWhileFitting('beginFit');
+    this.#session = this.#startFit(x, y, checkBeginFitArgs(args));
+    return this.#session;
+  }
+
+  #startFit(x: TensorLike, y: TensorLike, args: Omit<FitArgs, 'callbacks' | 'yieldEvery' | 'verbose'>): EngineFitSession {
+    const xm = toMatrix(x, 'fit: x');
+    const ym = toMatrix(y, 'fit: y');
+    const options: EngineFitOptions = {
       batchSize: args.batchSize ?? 32,
       epochs: args.epochs ?? 1,
       initialEpoch: args.initialEpoch ?? 0,
@@ -198,28 +223,13 @@ export class Sequential {
       ...(args.validationData
         ? { validationX: toMatrix(args.validationData[0], 'fit: validationData x'), validationY: toMatrix(args.validationData[1], 'fit: validationData y') }
         : {}),
-    });
-    return {
-      runBatch: () => m.runBatch(),
-      runEpoch: () => {
-        m.runEpoch();
-        return m.lastEpochLogs() ?? {};
-      },
-      get done() {
-        return m.fitDone();
-      },
-      get epoch() {
-        return m.fitEpoch();
-      },
-      runningLogs: () => m.runningLogs(),
-      lastEpochLogs: () => m.lastEpochLogs(),
-      history: () => m.fitHistory(),
-      end: () => m.endFit(),
     };
+    return new EngineFitSession(new this.#engine.FitLoop(this.#m, xm, ym, options));
   }
 
   // Set to true from a callback to end fit() after the current batch (tfjs' model.stopTraining).
   set stopTraining(stop: boolean) {
+    check('stopTraining', 'value', stop, booleanRule);
     this.#stopRequested = Boolean(stop);
     if (stop) this.#m.stopTraining();
   }
@@ -228,14 +238,17 @@ export class Sequential {
   }
 
   trainOnBatch(x: TensorLike, y: TensorLike): Logs {
+    this.#refuseWhileFitting('trainOnBatch');
     return this.#m.trainOnBatch(toMatrix(x, 'trainOnBatch: x'), toMatrix(y, 'trainOnBatch: y'));
   }
 
   evaluate(x: TensorLike, y: TensorLike, args: { batchSize?: number } = {}): Logs {
+    args = checkBatchOptions('evaluate', args);
     return this.#m.evaluate(toMatrix(x, 'evaluate: x'), toMatrix(y, 'evaluate: y'), args.batchSize ?? 32);
   }
 
   predict(x: TensorLike, args: { batchSize?: number } = {}): Matrix2D {
+    args = checkBatchOptions('predict', args);
     return this.#m.predict(toMatrix(x, 'predict: x'), args.batchSize ?? 32);
   }
 
@@ -263,7 +276,8 @@ export class Sequential {
   }
 
   setWeights(weights: { name?: string; shape: number[]; data: ArrayLike<number> }[]): void {
-    if (!Array.isArray(weights)) throw new Error('setWeights: expected an array of {shape, data}, as getWeights() returns');
+    this.#refuseWhileFitting('setWeights');
+    weights = checkWeights(weights, this.layers.flatMap((l) => (l.useBias ? [[l.inputDim, l.units], [l.units]] : [[l.inputDim, l.units]])));
     this.#m.setWeights(weights.map((w, i) => {
       if (!w || !Array.isArray(w.shape) || w.data === undefined) throw new Error(`setWeights: array ${i} needs shape and data`);
       return { name: w.name ?? '', shape: w.shape, data: w.data instanceof Float32Array ? w.data : Float32Array.from(w.data) };
@@ -272,6 +286,7 @@ export class Sequential {
 
   // Keras' model.summary() table; printed with printFn (console.log by default) and returned.
   summary(printFn: ((line: string) => void) | null = console.log): string {
+    printFn = checkPrintFn(printFn);
     const text = this.#m.summary();
     if (printFn) printFn(text.replace(/\n$/, ''));
     return text;
@@ -294,7 +309,7 @@ export class Sequential {
   }
 
   dispose(): void {
-    if (!this.#model) return;
+    if (!this.#model) return;  // a running fit() stops at its next step and rejects, saying why
     finalizer.unregister(this);
     this.#model.delete();
     this.#model = null;

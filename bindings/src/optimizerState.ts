@@ -2,6 +2,8 @@
 // optimizer.get_weights() and, per weight array, the slots by Keras' names with the last
 // gradient and update (what the page's optimizer inspector shows; docs/KERAS_SEMANTICS.md §1).
 import type { EngineModel, WeightArray } from './engine.mjs';
+import { learningRateRule } from './model_checks.js';
+import { booleanRule, check, countRule, named, oneOf } from './validate.js';
 
 export type WeightKind = 'kernel' | 'bias';
 
@@ -20,13 +22,25 @@ export interface CompiledOptimizer {
   learningRate: number;     // may be changed between batches
   readonly config: Record<string, number | string>;
   readonly iterations: number;
+  // Whether each step keeps its gradient and update for slots(): off by default, as it slows
+  // training; slots() turns it on, so gradient and update are zeros until the next step.
+  recording: boolean;
   // tf.keras 2.x optimizer.get_weights(): iterations, Nadam's momentum_cache, then each slot
   // name for every weight array in turn (Keras creates them in that order).
   getWeights(): WeightArray[];
   slots(layerIndex: number, which: WeightKind): ParameterSlots;
 }
 
+// Per engine model (model.optimizer makes a new view each time; compile keeps the setting).
+const recordingModels = new WeakSet<EngineModel>();
+
 export function compiledOptimizer(m: EngineModel, layerCount: number): CompiledOptimizer {
+  const record = (on: boolean) => {
+    if (on === recordingModels.has(m)) return;
+    m.recordSteps(on);
+    if (on) recordingModels.add(m);
+    else recordingModels.delete(m);
+  };
   return {
     get name() {
       return String(m.optimizerConfig().name);
@@ -35,7 +49,7 @@ export function compiledOptimizer(m: EngineModel, layerCount: number): CompiledO
       return m.learningRate();
     },
     set learningRate(lr: number) {
-      m.setLearningRate(lr);
+      m.setLearningRate(check('optimizer.learningRate', 'value', lr, learningRateRule));
     },
     get config() {
       return m.optimizerConfig();
@@ -43,13 +57,18 @@ export function compiledOptimizer(m: EngineModel, layerCount: number): CompiledO
     get iterations() {
       return Number(m.optimizerConfig().iterations);
     },
-    getWeights: () => m.optimizerWeights(),
+    get recording() {
+      return recordingModels.has(m);
+    },
+    set recording(on: boolean) {
+      record(check('optimizer.recording', 'value', on, booleanRule));
+    },
+    getWeights: () => named('optimizer.getWeights', () => m.optimizerState(-1, '')),
     slots(layerIndex: number, which: WeightKind): ParameterSlots {
-      if (!Number.isInteger(layerIndex) || layerIndex < 0 || layerIndex >= layerCount) {
-        throw new Error(`slots: layerIndex must be a whole number from 0 to ${layerCount - 1}, got ${String(layerIndex)}`);
-      }
-      if (which !== 'kernel' && which !== 'bias') throw new Error(`slots: the weight must be 'kernel' or 'bias', got ${JSON.stringify(which)}`);
-      const s = m.parameterState(layerIndex, which);
+      check('optimizer.slots', 'layerIndex', layerIndex, countRule(0, Math.max(0, layerCount - 1)));
+      check('optimizer.slots', 'which', which, oneOf(['kernel', 'bias'] as const));
+      record(true);
+      const s = named('optimizer.slots', () => m.optimizerState(layerIndex, which));
       return {
         name: s.name,
         shape: s.shape,

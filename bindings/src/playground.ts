@@ -5,7 +5,7 @@
 import type { Matrix2D } from './engine.mjs';
 import { dense, type DenseLayer, type Regularizer } from './layers.js';
 import { makeOptimizer, type OptimizerSpec } from './optimizers.js';
-import { findLoss, findOptimizer } from './registry.js';
+import { type ActivationName, findLoss, findOptimizer, type LossName, type MetricName } from './registry.js';
 import { FEATURE_KEYS, OPTIMIZER_STATE_KEYS, type PlaygroundState } from './state.js';
 
 // The state -> model rule, without the engine: the page, the worker, the compare runs,
@@ -18,12 +18,12 @@ export interface ModelPlan {
   trainingRatio: number;  // fraction
   features: string[];
   hidden: number[];
-  activation: string;
-  outputActivation: string;
+  activation: ActivationName;
+  outputActivation: ActivationName;
   outputUnits: number;
   labels: 'plus-minus-one' | 'zero-one' | 'one-hot' | 'real';
-  loss: string;           // Keras name
-  metrics: string[];
+  loss: LossName;         // Keras name
+  metrics: MetricName[];
   optimizer: OptimizerSpec;
   batchSize: number | 'all';
   regularizer: Regularizer;
@@ -64,10 +64,10 @@ export function plan(s: PlaygroundState, customClasses = 2): ModelPlan {
   const dataset = problem === 'regression' ? s.regDataset : s.dataset;
   const classes = problem === 'regression' ? 0 : dataset === 'gauss3' ? 3 : dataset === 'custom' ? customClasses : 2;
   let loss = s.loss;
-  let outputActivation: string;
+  let outputActivation: ActivationName;
   let outputUnits = 1;
   let labels: ModelPlan['labels'];
-  let metrics: string[];
+  let metrics: MetricName[];
   if (problem === 'regression') {
     if (loss === 'binary_crossentropy' || loss === 'categorical_crossentropy') {
       notes.push(`Cross entropy is for classification; regression uses mean squared error instead of ${loss}.`);
@@ -111,7 +111,7 @@ export function plan(s: PlaygroundState, customClasses = 2): ModelPlan {
     trainingRatio: s.percTrainData / 100,
     features,
     hidden: [...s.networkShape],
-    activation: s.activation,
+    activation: s.activation as ActivationName,  // the schema allows only registry names
     outputActivation,
     outputUnits,
     labels,
@@ -139,7 +139,7 @@ export function convertLabels(labels: Matrix2D, setup: ModelPlan): Matrix2D {
 
 export function layersFor(setup: ModelPlan): DenseLayer[] {
   const init = setup.initializer;
-  const common = { kernelInitializer: init, biasInitializer: init === 'playground' ? 'playground' : 'zeros' };
+  const common = { kernelInitializer: init, biasInitializer: init === 'playground' ? 'playground' as const : 'zeros' as const };
   const layers: DenseLayer[] = [];
   const sizes = [...setup.hidden, setup.outputUnits];
   sizes.forEach((units, i) => {

@@ -14,35 +14,52 @@ export interface OptimizerOption {
   engineOnly?: boolean;      // accepted by the engine, not offered by the JS API
 }
 
+// The names as TypeScript literal unions. Imported JSON gives only `string`, so they are
+// written out here; tests/node/types.test.mjs compiles them against core/registry.json both
+// ways (every registry name is in the union, every union member is in the registry).
+export type OptimizerName = 'sgd' | 'adagrad' | 'rmsprop' | 'adadelta' | 'adam' | 'adamax' | 'nadam';
+// Keras' names, the playground's short names and tfjs' camelCase names: the engine takes all.
+export type LossName =
+  | 'mean_squared_error' | 'mse' | 'meanSquaredError'
+  | 'mean_absolute_error' | 'mae' | 'meanAbsoluteError'
+  | 'binary_crossentropy' | 'binaryCrossentropy'
+  | 'categorical_crossentropy' | 'categoricalCrossentropy';
+export type ActivationName = 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'elu' | 'selu' | 'softplus' | 'softsign' | 'softmax';
+// Keras' names and tfjs' camelCase names.
+export type MetricName =
+  | 'tanh_accuracy' | 'tanhAccuracy' | 'binary_accuracy' | 'binaryAccuracy' | 'categorical_accuracy' | 'categoricalAccuracy'
+  | 'accuracy' | 'acc' | 'mse' | 'meanSquaredError' | 'mae' | 'meanAbsoluteError';
+
 export interface OptimizerEntry {
-  key: string;        // sgd, rmsprop, ...: the URL's and the CLI's name
-  className: string;  // Keras' class and the display name: SGD, RMSprop, ...
-  ja: string;         // the name in the article's Japanese
+  key: OptimizerName;  // sgd, rmsprop, ...: the URL's and the CLI's name
+  className: string;   // Keras' class and the display name: SGD, RMSprop, ...
+  ja: string;          // the name in the article's Japanese
+  positional: number;  // how many options (in order) may also be given as positional arguments
   options: OptimizerOption[];
 }
 
 export interface LossEntry {
-  name: string;   // Keras' name
-  short: string;  // the playground's name (URL, page)
-  camel: string;  // tfjs' name
+  name: LossName;   // Keras' name
+  short: LossName;  // the playground's name (URL, page)
+  camel: LossName;  // tfjs' name
   ja: string;
 }
 
 export interface ActivationEntry {
-  name: string;
+  name: ActivationName;
   label: string;         // display name
   outputOnly?: boolean;  // softmax: an output layer's activation, not offered for hidden layers
 }
 
 export interface MetricEntry {
-  name: string;
-  camel?: string;
+  name: MetricName;
+  camel?: MetricName;
 }
 
-const registry = data as { optimizers: OptimizerEntry[]; losses: LossEntry[]; activations: ActivationEntry[]; metrics: MetricEntry[] };
+const registry = data as unknown as { optimizers: OptimizerEntry[]; losses: LossEntry[]; activations: ActivationEntry[]; metrics: MetricEntry[] };
 
 export const OPTIMIZERS: readonly OptimizerEntry[] = registry.optimizers;
-export const OPTIMIZER_KEYS: readonly string[] = OPTIMIZERS.map((o) => o.key);
+export const OPTIMIZER_KEYS: readonly OptimizerName[] = OPTIMIZERS.map((o) => o.key);
 
 // The entry for a key in any case (Keras takes 'Adam' and 'adam'), or undefined.
 export function findOptimizer(name: string): OptimizerEntry | undefined {
@@ -56,8 +73,10 @@ export function apiOptions(entry: OptimizerEntry): OptimizerOption[] {
 }
 
 export const LOSSES: readonly LossEntry[] = registry.losses;
-export const LOSS_NAMES: readonly string[] = LOSSES.map((l) => l.name);
-export const LOSS_SHORT_NAMES: readonly string[] = LOSSES.map((l) => l.short);
+export const LOSS_NAMES: readonly LossName[] = LOSSES.map((l) => l.name);
+export const LOSS_SHORT_NAMES: readonly LossName[] = LOSSES.map((l) => l.short);
+// Every spelling compile() takes, in the registry's order, without repeats.
+export const LOSS_SPELLINGS: readonly LossName[] = [...new Set(LOSSES.flatMap((l) => [l.name, l.short, l.camel]))];
 
 // The loss entry for a playground short name ('mse') or a Keras name.
 export function findLoss(name: string): LossEntry | undefined {
@@ -65,11 +84,12 @@ export function findLoss(name: string): LossEntry | undefined {
 }
 
 export const ACTIVATIONS: readonly ActivationEntry[] = registry.activations;
-export const ACTIVATION_NAMES: readonly string[] = ACTIVATIONS.map((a) => a.name);
+export const ACTIVATION_NAMES: readonly ActivationName[] = ACTIVATIONS.map((a) => a.name);
 export const HIDDEN_ACTIVATIONS: readonly string[] = ACTIVATIONS.filter((a) => !a.outputOnly).map((a) => a.name);
 
 export function activationLabel(name: string): string {
   return ACTIVATIONS.find((a) => a.name === name)?.label ?? name;
 }
 
-export const METRIC_NAMES: readonly string[] = registry.metrics.map((m) => m.name);
+export const METRIC_NAMES: readonly MetricName[] = registry.metrics.map((m) => m.name);
+export const METRIC_SPELLINGS: readonly MetricName[] = [...new Set(registry.metrics.flatMap((m) => (m.camel ? [m.name, m.camel] : [m.name])))];

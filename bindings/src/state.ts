@@ -254,6 +254,7 @@ function quote(text: string): string {
 export interface ParseResult {
   state: PlaygroundState;
   notices: string[];  // plain text, one per ignored or replaced key
+  authorNotices: string[];  // the same for <part>_hide keys: for the link's author (the page logs them), not its readers
 }
 
 // '#activation=tanh&learningRate=0.03&…' (leading '#' or '?' optional) -> state. Every key
@@ -262,6 +263,7 @@ export interface ParseResult {
 export function parseHash(hash: string, seed: string = randomSeed()): ParseResult {
   const state = defaultState(seed) as unknown as Record<string, unknown>;
   const notices: string[] = [];
+  const authorNotices: string[] = [];
   let text = String(hash ?? '').replace(/^[#?]/, '');
   if (text.length > MAX_HASH) {
     notices.push(`The link's settings are ${text.length} characters long (the limit is ${MAX_HASH}); they were ignored and the defaults are used.`);
@@ -281,9 +283,9 @@ export function parseHash(hash: string, seed: string = randomSeed()): ParseResul
     }
     if (key.endsWith('_hide')) {
       const name = key.slice(0, -'_hide'.length);
-      if (!HIDABLE_PARTS.includes(name)) notices.push(`Ignored ${quote(key)}: there is no part named ${quote(name)} to hide.`);
+      if (!HIDABLE_PARTS.includes(name)) authorNotices.push(`Ignored ${quote(key)}: there is no part named ${quote(name)} to hide.`);
       else if (value === 'true') hide.add(name);
-      else if (value !== 'false') notices.push(`Ignored ${quote(key)}=${quote(value)}: use true or false.`);
+      else if (value !== 'false') authorNotices.push(`Ignored ${quote(key)}=${quote(value)}: use true or false.`);
       continue;
     }
     if (IGNORED_KEYS.includes(key)) continue;
@@ -301,7 +303,7 @@ export function parseHash(hash: string, seed: string = randomSeed()): ParseResul
     state[key] = parsed;
   }
   state.hide = [...hide];
-  return { state: state as unknown as PlaygroundState, notices };
+  return { state: state as unknown as PlaygroundState, notices, authorNotices };
 }
 
 // state -> '#activation=tanh&…' in the schema's order; optional keys only when set.

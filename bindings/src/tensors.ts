@@ -1,48 +1,70 @@
 // Inputs are number[][] (rows), number[] (one column), or {data, shape: [rows, cols]};
-// outputs are always {data: Float32Array, shape: [rows, cols]}.
+// outputs are always {data: Float32Array, shape: [rows, cols]}. Every value must be a finite
+// number float32 can hold: a hole, a string, NaN or 1e39 is refused here, naming its place
+// (the engine checks Float32Array data itself).
 import type { Matrix2D } from './engine.mjs';
+import { FLOAT32_MAX, MAX_COUNT, fail, isPlainObject, show } from './validate.js';
 
 export type { Matrix2D };
 export type TensorLike = number[][] | number[] | { data: ArrayLike<number>; shape: readonly number[] };
 
+function badValue(v: unknown): string | undefined {
+  if (typeof v !== 'number') return `${show(v)}, not a number`;
+  if (Number.isNaN(v) || !(Math.abs(v) <= FLOAT32_MAX)) return `${show(v)}; only finite numbers within float32's range (±3.4e38) are allowed`;
+  return undefined;
+}
+
+function copyValues(values: ArrayLike<unknown>, into: Float32Array, offset: number, where: (i: number) => string): void {
+  const plain = Array.isArray(values);
+  for (let i = 0; i < values.length; i++) {
+    if (plain && !(i in values)) fail(`${where(i)} is a hole in the array (an empty slot); every value must be a number`);
+    const v = values[i];
+    const bad = badValue(v);
+    if (bad) fail(`${where(i)} is ${bad}`);
+    into[offset + i] = v as number;
+  }
+}
+
 export function toMatrix(x: TensorLike, what: string): Matrix2D {
   if (Array.isArray(x)) {
     if (x.length === 0) return { data: new Float32Array(0), shape: [0, 0] };
+    if (!(0 in x)) fail(`${what}: row 0 is a hole in the array (an empty slot)`);
     if (!Array.isArray(x[0])) {
-      const column = x as number[];
-      const data = new Float32Array(column.length);
-      column.forEach((v, i) => {
-        if (typeof v !== 'number') throw new Error(`${what}: value ${i} is ${JSON.stringify(v)}, not a number`);
-        data[i] = v;
-      });
-      return { data, shape: [column.length, 1] };
+      const data = new Float32Array(x.length);
+      copyValues(x, data, 0, (i) => `${what}: value ${i}`);
+      return { data, shape: [x.length, 1] };
     }
-    const rows = x as number[][];
-    const cols = rows[0].length;
+    const rows = x as unknown[];
+    const cols = (rows[0] as unknown[]).length;
     const data = new Float32Array(rows.length * cols);
-    rows.forEach((row, r) => {
+    for (let r = 0; r < rows.length; r++) {
+      if (!(r in rows)) fail(`${what}: row ${r} is a hole in the array (an empty slot)`);
+      const row = rows[r];
       if (!Array.isArray(row) || row.length !== cols) {
-        throw new Error(`${what}: row ${r} has ${Array.isArray(row) ? row.length : 'no'} values, row 0 has ${cols}; rows must have equal length`);
+        fail(`${what}: row ${r} has ${Array.isArray(row) ? `${row.length} values` : `no values (it is ${show(row)})`}, row 0 has ${cols}; rows must have equal length`);
       }
-      row.forEach((v, c) => {
-        if (typeof v !== 'number') throw new Error(`${what}: value at row ${r}, column ${c} is ${JSON.stringify(v)}, not a number`);
-        data[r * cols + c] = v;
-      });
-    });
+      copyValues(row, data, r * cols, (c) => `${what}: value at row ${r}, column ${c}`);
+    }
     return { data, shape: [rows.length, cols] };
   }
-  if (x && typeof x === 'object' && 'data' in x && 'shape' in x) {
+  if (isPlainObject(x) && 'data' in x && 'shape' in x) {
     const shape = x.shape;
-    if (!Array.isArray(shape) || shape.length !== 2 || !shape.every((s) => Number.isInteger(s) && s >= 0)) {
-      throw new Error(`${what}: shape must be [rows, cols] of whole numbers, got ${JSON.stringify(shape)}`);
+    if (!Array.isArray(shape) || shape.length !== 2 || !shape.every((s) => Number.isInteger(s) && s >= 0 && s <= MAX_COUNT)) {
+      fail(`${what}: shape must be [rows, cols] of whole numbers from 0 to ${MAX_COUNT}, got ${show(shape)}${Array.isArray(shape) ? ` [${shape.map(show).join(', ')}]` : ''}`);
     }
-    const data = x.data instanceof Float32Array ? x.data : Float32Array.from(x.data);
-    if (data.length !== shape[0] * shape[1]) {
-      throw new Error(`${what}: data has ${data.length} values but shape [${shape[0]}, ${shape[1]}] needs ${shape[0] * shape[1]}`);
+    const source = x.data as unknown;
+    const view = ArrayBuffer.isView(source) && !(source instanceof DataView) && !(source instanceof BigInt64Array) && !(source instanceof BigUint64Array);
+    if (!Array.isArray(source) && !view) fail(`${what}: data must be a Float32Array or an array of numbers, got ${show(source)}`);
+    const values = source as ArrayLike<unknown>;
+    if (values.length !== shape[0] * shape[1]) {
+      fail(`${what}: data has ${values.length} values but shape [${shape[0]}, ${shape[1]}] needs ${shape[0] * shape[1]}`);
     }
+    if (values instanceof Float32Array) return { data: values, shape: [shape[0], shape[1]] };
+    const data = new Float32Array(values.length);
+    copyValues(values, data, 0, (i) => `${what}: data[${i}]`);
     return { data, shape: [shape[0], shape[1]] };
   }
-  throw new Error(`${what}: expected number[][] or {data, shape: [rows, cols]}, got ${typeof x}`);
+  return fail(`${what}: expected number[][], number[] or {data, shape: [rows, cols]}, got ${show(x)}`);
 }
 
 // Row r of a matrix as a plain array.

@@ -11,6 +11,9 @@ export const FLOAT32_MAX = 3.4028234663852886e38;
 export interface Rule<T = unknown> {
   readonly allowed: string;
   test(value: unknown): value is T;
+  // A rule for a container (an array, a nested options object) checks its items itself, so
+  // that the message names the item: "fit: earlyStopping.patience must be ...".
+  check?(call: string, name: string, value: unknown): T;
 }
 
 function rule<T>(allowed: string, test: (v: unknown) => boolean): Rule<T> {
@@ -30,15 +33,28 @@ export function show(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-export function numberRule(o: { min?: number; max?: number; integer?: boolean; above?: number } = {}): Rule<number> {
-  const whole = o.integer ? 'a whole number' : 'a number';
-  const lo = o.above !== undefined ? `above ${o.above}` : o.min !== undefined ? `from ${o.min}` : '';
-  const hi = o.max !== undefined ? `${lo ? ' ' : ''}${lo ? 'to' : 'up to'} ${o.max}` : '';
+// A finite number (within float32's range unless whole) in a range: min / max inclusive,
+// above / below exclusive.
+export function numberRule(o: { min?: number; max?: number; integer?: boolean; above?: number; below?: number } = {}): Rule<number> {
+  const whole = o.integer ? 'a whole number' : 'a finite number';
+  const lo = o.above ?? o.min;
+  const hi = o.below ?? o.max;
+  const open = o.above !== undefined || o.below !== undefined;
+  const range = lo !== undefined && hi !== undefined
+    ? (open ? ` in ${o.above !== undefined ? '(' : '['}${lo}, ${hi}${o.below !== undefined ? ')' : ']'}` : ` from ${lo} to ${hi}`)
+    : lo !== undefined ? ` ${o.above !== undefined ? '>' : '>='} ${lo}`
+      : hi !== undefined ? ` ${o.below !== undefined ? '<' : '<='} ${hi}` : '';
   const max = o.max ?? (o.integer ? Number.MAX_SAFE_INTEGER : FLOAT32_MAX);
   const min = o.min ?? (o.integer ? -Number.MAX_SAFE_INTEGER : -FLOAT32_MAX);
-  return rule(`${whole}${lo || hi ? ' ' : ''}${lo}${hi}`, (v) =>
+  return rule(`${whole}${range}`, (v) =>
     typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max && (o.above === undefined || v > o.above)
-    && (!o.integer || Number.isInteger(v)));
+    && (o.below === undefined || v < o.below) && (!o.integer || Number.isInteger(v)));
+}
+
+// The largest count the engine takes (rows, units, epochs, ...): what it converts safely.
+export const MAX_COUNT = 1e9;
+export function countRule(min = 0, max = MAX_COUNT): Rule<number> {
+  return numberRule({ integer: true, min, max });
 }
 
 export const booleanRule: Rule<boolean> = rule('true or false', (v) => typeof v === 'boolean');
@@ -50,7 +66,68 @@ export function oneOf<T extends string>(values: readonly T[]): Rule<T> {
 }
 
 export function either<A, B>(a: Rule<A>, b: Rule<B>): Rule<A | B> {
-  return rule(`${a.allowed}, or ${b.allowed}`, (v) => a.test(v) || b.test(v));
+  return {
+    allowed: `${a.allowed}, or ${b.allowed}`,
+    test: (v: unknown): v is A | B => a.test(v) || b.test(v),
+    // the detailed message of the alternative the value looks like
+    check: (call, name, v) => {
+      if (a.test(v) || b.test(v)) return v;
+      const near = [a, b].find((r) => r.check && (Array.isArray(v) ? r.allowed.includes('array') : isPlainObject(v) && r.allowed.includes('object')));
+      if (near?.check) near.check(call, name, v);
+      return fail(`${call}: ${name} must be ${a.allowed}, or ${b.allowed}, got ${show(v)}`);
+    },
+  };
+}
+
+// null, or what the rule allows (tfjs' `kernelRegularizer: null`, Keras' `baseline=None`).
+export function nullable<T>(r: Rule<T>): Rule<T | null> {
+  return {
+    allowed: `${r.allowed}, or null`,
+    test: (v: unknown): v is T | null => v === null || r.test(v),
+    check: (call, name, v) => (v === null ? null : check(call, name, v, r)),
+  };
+}
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && !ArrayBuffer.isView(v);
+}
+
+// A dense array of items that follow `item` (see checkArray).
+export function arrayOf<T>(item: Rule<T>, o: { min?: number; max?: number; length?: number } = {}): Rule<T[]> {
+  const size = o.length !== undefined ? `${o.length} ` : '';
+  const r: Rule<T[]> = {
+    allowed: `an array of ${size}${item.allowed.replace(/^an? /, '')}`,
+    test: (v: unknown): v is T[] => {
+      try {
+        r.check!('', '', v);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    check: (call, name, v) => checkArray(call, name, v, item, o.length !== undefined ? { min: o.length, max: o.length } : o),
+  };
+  return r;
+}
+
+// A nested options object, checked key by key like checkOptions.
+export function objectOf<S extends Spec>(spec: S, example: string): Rule<Checked<S>> {
+  const r: Rule<Checked<S>> = {
+    allowed: `an object such as ${example}`,
+    test: (v: unknown): v is Checked<S> => {
+      try {
+        r.check!('', '', v);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    check: (call, name, v) => {
+      if (!isPlainObject(v)) fail(`${call}: ${name} must be an object such as ${example}, got ${show(v)}`);
+      return checkOptions(call, v, spec, name);
+    },
+  };
+  return r;
 }
 
 export function fail(message: string): never {
@@ -59,13 +136,14 @@ export function fail(message: string): never {
 
 // Throws unless the value follows the rule: "<call>: <name> must be <allowed>, got <value>".
 export function check<T>(call: string, name: string, value: unknown, r: Rule<T>): T {
+  if (r.check) return r.check(call, name, value);
   if (!r.test(value)) fail(`${call}: ${name} must be ${r.allowed}, got ${show(value)}`);
   return value;
 }
 
 // A dense array (no holes) of values that each follow the rule.
 export function checkArray<T>(call: string, name: string, value: unknown, item: Rule<T>, o: { min?: number; max?: number } = {}): T[] {
-  if (!Array.isArray(value)) fail(`${call}: ${name} must be an array of ${item.allowed}, got ${show(value)}`);
+  if (!Array.isArray(value)) fail(`${call}: ${name} must be an array of ${item.allowed.replace(/^an? /, '')}, got ${show(value)}`);
   if (o.min !== undefined && value.length < o.min) fail(`${call}: ${name} needs at least ${o.min} item(s), got ${value.length}`);
   if (o.max !== undefined && value.length > o.max) fail(`${call}: ${name} takes at most ${o.max} item(s), got ${value.length}`);
   for (let i = 0; i < value.length; i++) {
@@ -109,25 +187,39 @@ export function didYouMean(key: string, allowed: readonly string[]): string | un
 }
 
 export type Spec = Readonly<Record<string, Rule>>;
-type Checked<S extends Spec> = { [K in keyof S]?: S[K] extends Rule<infer T> ? T : never };
+export type Checked<S extends Spec> = { [K in keyof S]?: S[K] extends Rule<infer T> ? T : never };
 
 // An options object: undefined -> {}; anything but a plain object, an unknown key, or a value
 // that breaks its key's rule throws. A key given as undefined counts as absent (tfjs does so).
+// `what`: 'options' or 'arguments' for a call's own object, else the nested object's name.
 export function checkOptions<S extends Spec>(call: string, given: unknown, spec: S, what = 'options'): Checked<S> {
   if (given === undefined) return {};
-  if (given === null || typeof given !== 'object' || Array.isArray(given) || ArrayBuffer.isView(given)) {
+  if (!isPlainObject(given)) {
     fail(`${call}: ${what} must be an object such as {${Object.keys(spec).slice(0, 2).join(', ')}}, got ${show(given)}`);
   }
   const allowed = Object.keys(spec);
+  const top = what === 'options' || what === 'arguments';  // else a nested object's name
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(given)) {
     const value = (given as Record<string, unknown>)[key];
     if (!Object.hasOwn(spec, key)) {
       const hint = didYouMean(key, allowed);
-      fail(`${call}: unknown option '${key}'${hint ? ` (did you mean '${hint}'?)` : ''}; allowed: ${allowed.join(', ')}`);
+      const where = top ? what.replace(/s$/, '') : `key in ${what}`;
+      fail(`${call}: unknown ${where} '${key}'${hint ? ` (did you mean '${hint}'?)` : ''}; allowed: ${allowed.join(', ')}`);
     }
     if (value === undefined) continue;
-    out[key] = check(call, key, value, spec[key]);
+    out[key] = check(call, top ? key : `${what}.${key}`, value, spec[key]);
   }
   return out as Checked<S>;
+}
+
+// Runs an engine call so that its errors name the public call: the engine's own prefix
+// ("dataset: samples = 1 gives no points") becomes "datasets.generate: dataset: ...".
+export function named<T>(call: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof Error && !e.message.startsWith(`${call}:`)) e.message = `${call}: ${e.message}`;
+    throw e;
+  }
 }

@@ -16,6 +16,7 @@ const char* stop_reason_name(StopReason r) {
     case StopReason::completed: return "completed";
     case StopReason::early_stopping: return "early_stopping";
     case StopReason::non_finite_loss: return "non_finite_loss";
+    case StopReason::non_finite_weights: return "non_finite_weights";
     case StopReason::callback: return "callback";
   }
   return "completed";

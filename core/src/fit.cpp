@@ -49,7 +49,7 @@ class EarlyStoppingState {
     ++wait_;
     if (wait_ < config_.patience) return false;
     if (config_.restore_best_weights && !best_weights_.empty()) {
-      model.set_weights(best_weights_);
+      model.assign_weights(best_weights_);
       restored_ = true;
     }
     return true;
@@ -88,7 +88,8 @@ Matrix<T> rows_of(const Matrix<T>& m, std::size_t from, std::size_t to) {
 
 template <class T>
 FitLoop<T>::FitLoop(Sequential<T>& model, const Matrix<T>& x, const Matrix<T>& y, const FitOptions<T>& options)
-    : model_(model), options_(options) {
+    : model_(&model), options_(options) {
+  model.refuse_while_fitting("fit");
   model.require_compiled("fit");
   model.check_xy(x, y, "fit");
   if (options.batch_size < 1) fail("fit: batch_size must be >= 1, got ", options.batch_size);
@@ -137,10 +138,27 @@ FitLoop<T>::FitLoop(Sequential<T>& model, const Matrix<T>& x, const Matrix<T>& y
   epoch_ = options.initial_epoch;
   done_ = epoch_ >= options.epochs;
   model.stop_training = false;
+  before_update_.resize(model.optimizer_->state_size() + model.parameter_count());  // the step allocates nothing
+  if (model.fit_) model.fit_->detach("a newer fit started on its model");
+  model.fit_ = this;
 }
 
 template <class T>
-FitLoop<T>::~FitLoop() = default;
+FitLoop<T>::~FitLoop() {
+  if (model_ && model_->fit_ == this) model_->fit_ = nullptr;
+}
+
+template <class T>
+void FitLoop<T>::detach(const char* why) {
+  model_ = nullptr;
+  detached_why_ = why;
+}
+
+template <class T>
+Sequential<T>& FitLoop<T>::model(const char* what) const {
+  if (!model_) fail(what, ": this fit can no longer run: ", detached_why_);
+  return *model_;
+}
 
 template <class T>
 std::size_t FitLoop<T>::batches_per_epoch() const {
@@ -149,7 +167,7 @@ std::size_t FitLoop<T>::batches_per_epoch() const {
 
 template <class T>
 Logs FitLoop<T>::running_logs() const {
-  return model_.logs_from(loss_sum_, sums_, seen_ > 0 ? seen_ : 1, "");
+  return model("running_logs").logs_from(loss_sum_, sums_, seen_ > 0 ? seen_ : 1, "");
 }
 
 template <class T>
@@ -170,15 +188,16 @@ void FitLoop<T>::begin_epoch() {
 template <class T>
 bool FitLoop<T>::run_batch() {
   if (done_) return false;
-  if (in_epoch_ && model_.stop_training) {  // set between two calls (a caller's own batch callback)
-    end_epoch();
+  Sequential<T>& net = model("fit");
+  if (in_epoch_ && net.stop_training) {  // set between two calls (a caller's own batch callback)
+    end_epoch(net);
     return true;
   }
   if (!in_epoch_) begin_epoch();
   const std::size_t count = std::min(options_.batch_size, order_.size() - cursor_);
-  model_.stage(x_, &y_, order_.data(), cursor_, count);
-  const T loss = model_.graph_->forward(count);
-  model_.accumulate_metrics(count, sums_);
+  net.stage(x_, &y_, order_.data(), cursor_, count);
+  const T loss = net.graph_->forward(count);
+  net.accumulate_metrics(count, sums_);
   loss_sum_ += double(loss) * double(count);
   seen_ += double(count);
   cursor_ += count;
@@ -189,46 +208,82 @@ bool FitLoop<T>::run_batch() {
     std::ostringstream why;
     why << "epoch " << epoch_ + 1 << ", batch " << batch_ << ": the loss became " << number_text(loss)
         << "; training stopped without applying that update (the learning rate "
-        << model_.optimizer_->learning_rate() << " may be too high)";
+        << net.optimizer_->learning_rate() << " may be too high)";
     history_.stop_message = why.str();
-    end_epoch();
+    end_epoch(net);
     return true;
   }
-  model_.graph_->backward(count);
-  model_.optimizer_->apply_gradients();
+  net.graph_->backward(count);
+  if (!apply_update(net)) {
+    history_.stop_reason = StopReason::non_finite_weights;
+    history_.stopped_epoch = epoch_;
+    std::ostringstream why;
+    why << "epoch " << epoch_ + 1 << ", batch " << batch_
+        << ": the update would have made a weight non-finite; training stopped without applying it (the learning rate "
+        << net.optimizer_->learning_rate() << " may be too high)";
+    history_.stop_message = why.str();
+    end_epoch(net);
+    return true;
+  }
   if (options_.callbacks.on_batch_end) options_.callbacks.on_batch_end(batch_ - 1, running_logs());
-  if (cursor_ >= order_.size() || model_.stop_training) {
-    end_epoch();
+  if (cursor_ >= order_.size() || net.stop_training) {
+    end_epoch(net);
     return true;
   }
   return false;
 }
 
 template <class T>
-void FitLoop<T>::end_epoch() {
+bool FitLoop<T>::apply_update(Sequential<T>& net) {
+  Optimizer<T>& optimizer = *net.optimizer_;
+  const std::vector<Node<T>*>& parameters = optimizer.parameters();
+  T* saved = before_update_.data();
+  for (const Node<T>* p : parameters) saved = std::copy(p->value.data(), p->value.data() + p->value.size(), saved);
+  optimizer.save_state(saved);
+  const std::int64_t iterations = optimizer.iterations();
+  optimizer.apply_gradients();
+  bool finite = true;
+  for (const Node<T>* p : parameters) {
+    const T* w = p->value.data();
+    for (std::size_t i = 0, n = p->value.size(); i < n; ++i) finite &= std::isfinite(w[i]);
+  }
+  if (finite) return true;
+  const T* from = before_update_.data();
+  for (Node<T>* p : parameters) {
+    std::copy(from, from + p->value.size(), p->value.data());
+    from += p->value.size();
+  }
+  optimizer.restore_state(from, iterations);
+  return false;
+}
+
+template <class T>
+void FitLoop<T>::end_epoch(Sequential<T>& net) {
   in_epoch_ = false;
-  const bool diverged = history_.stop_reason == StopReason::non_finite_loss;
+  const bool diverged =
+      history_.stop_reason == StopReason::non_finite_loss || history_.stop_reason == StopReason::non_finite_weights;
   Logs logs = running_logs();
   if (has_validation_) {
     if (diverged) {
       // Keep the history's columns aligned; a diverged model is not worth evaluating.
-      for (const auto& [k, v] : model_.logs_from(0, sums_, 1, "val_").values) logs.set(k, std::nan(""));
+      for (const auto& [k, v] : net.logs_from(0, sums_, 1, "val_").values) logs.set(k, std::nan(""));
     } else {
-      for (const auto& [k, v] : model_.evaluate_unchecked(val_x_, val_y_, options_.batch_size).values) {
+      for (const auto& [k, v] : net.evaluate_unchecked(val_x_, val_y_, options_.batch_size).values) {
         logs.set("val_" + k, v);
       }
     }
   }
   history_.append(epoch_, logs);
-  if (options_.callbacks.on_epoch_end) options_.callbacks.on_epoch_end(epoch_, logs);
+  last_epoch_logs_ = std::move(logs);
+  if (options_.callbacks.on_epoch_end) options_.callbacks.on_epoch_end(epoch_, last_epoch_logs_);
   bool stop = diverged;
-  if (!stop && early_ && early_->on_epoch_end(epoch_, logs, model_)) {
+  if (!stop && early_ && early_->on_epoch_end(epoch_, last_epoch_logs_, net)) {
     history_.stop_reason = StopReason::early_stopping;
     history_.stopped_epoch = epoch_;
     history_.stop_message = early_->message();
     stop = true;
   }
-  if (!stop && model_.stop_training) {
+  if (!stop && net.stop_training) {
     history_.stop_reason = StopReason::callback;
     history_.stopped_epoch = epoch_;
     history_.stop_message = "a callback set stop_training";
@@ -237,18 +292,8 @@ void FitLoop<T>::end_epoch() {
   ++epoch_;
   if (stop || epoch_ >= options_.epochs) {
     done_ = true;
-    model_.stop_training = false;
+    net.stop_training = false;
   }
-}
-
-template <class T>
-Logs FitLoop<T>::run_epoch() {
-  train_epoch();
-  return history_.history.empty() ? Logs{} : [&] {
-    Logs last;
-    for (const auto& [k, v] : history_.history) last.set(k, v.back());
-    return last;
-  }();
 }
 
 template <class T>

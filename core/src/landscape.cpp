@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "nnplay/compiler.hpp"
+#include "compiler.hpp"
 #include "nnplay/errors.hpp"
 
 namespace nnplay {

@@ -1,6 +1,7 @@
 #include "nnplay/layers.hpp"
 
 #include "nnplay/errors.hpp"
+#include "nnplay/limits.hpp"
 
 namespace nnplay {
 
@@ -13,7 +14,11 @@ Dense<T>::Dense(const DenseConfig& config, std::size_t input_dim, std::string na
       activation_(parse_activation(config.activation, "Dense: activation")),
       regularizer_(config.kernel_regularizer) {
   if (units_ < 1) fail("Dense: units must be >= 1, got ", units_);
+  if (units_ > max_layer_units) fail("Dense: units must be at most ", max_layer_units, ", got ", units_);
   if (input_dim_ < 1) fail("Dense: input_dim must be >= 1, got ", input_dim_);
+  if (input_dim_ > max_layer_weights / units_) {
+    fail("Dense: input_dim x units = ", input_dim_, " x ", units_, " weights; at most ", max_layer_weights, " are allowed per layer");
+  }
   if (!(regularizer_.l1 >= 0) || !(regularizer_.l2 >= 0) || !std::isfinite(regularizer_.l1) ||
       !std::isfinite(regularizer_.l2)) {
     fail("Dense: kernel_regularizer rates must be finite and >= 0, got l1=", regularizer_.l1, " l2=", regularizer_.l2);

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "nnplay/errors.hpp"
+#include "nnplay/fit_loop.hpp"
 #include "nnplay/ops.hpp"
 #include "nnplay/regularizers.hpp"
 
@@ -16,10 +17,26 @@ template <class T>
 Sequential<T>::Sequential(std::uint32_t seed) : seed_(seed), init_rng_(seed) {}
 
 template <class T>
-Sequential<T>::~Sequential() = default;
+Sequential<T>::~Sequential() {
+  detach_fit("its model was destroyed");
+}
+
+template <class T>
+void Sequential<T>::refuse_while_fitting(const char* what) const {
+  if (fit_ && !fit_->done()) {
+    fail(what, ": another fit is ongoing on this model; wait for it to end (or end its session) first");
+  }
+}
+
+template <class T>
+void Sequential<T>::detach_fit(const char* why) {
+  if (fit_) fit_->detach(why);
+  fit_ = nullptr;
+}
 
 template <class T>
 Sequential<T>& Sequential<T>::add(const DenseConfig& config) {
+  refuse_while_fitting("add");
   std::size_t in = 0;
   if (layers_.empty()) {
     if (config.input_dim < 1) fail("Dense: the first layer needs input_dim >= 1 (Keras' input_shape=(n,)), got ", config.input_dim);
@@ -32,6 +49,7 @@ Sequential<T>& Sequential<T>::add(const DenseConfig& config) {
   }
   const std::string name = layers_.empty() ? "dense" : "dense_" + std::to_string(layers_.size());
   layers_.push_back(std::make_unique<Dense<T>>(config, in, name, init_rng_));
+  detach_fit("a layer was added to its model");
   graph_.reset();       // the graph is rebuilt for the new stack
   optimizer_.reset();   // as in Keras, a changed model must be compiled again
   loss_.reset();
@@ -40,6 +58,7 @@ Sequential<T>& Sequential<T>::add(const DenseConfig& config) {
 
 template <class T>
 void Sequential<T>::compile(const CompileConfig& config) {
+  refuse_while_fitting("compile");
   require_layers("compile");
   const Loss loss = parse_loss(config.loss);
   const Dense<T>& last = *layers_.back();
@@ -53,13 +72,12 @@ void Sequential<T>::compile(const CompileConfig& config) {
     metrics.push_back(m);
   }
   auto optimizer = make_optimizer<T>(config.optimizer, config.optimizer_options);
-  std::vector<Node<T>*> parameters;
-  for (auto& layer : layers_) {
-    parameters.push_back(&layer->kernel);
-    if (layer->use_bias()) parameters.push_back(&layer->bias);
-  }
-  optimizer->build(parameters);
+  std::vector<Node<T>*> nodes;
+  for (const auto& p : parameters()) nodes.push_back(p.node);
+  optimizer->set_recording(record_steps_);
+  optimizer->build(nodes);
   // Commit only once everything above has been validated.
+  detach_fit("its model was compiled again");
   optimizer_ = std::move(optimizer);
   loss_ = loss;
   metrics_ = std::move(metrics);
@@ -124,15 +142,27 @@ void Sequential<T>::check_xy(const Matrix<T>& x, const Matrix<T>& y, const char*
   if (loss_) check_targets_fit_loss(*loss_, y, w + ": y");
 }
 
-namespace {
 template <class T>
-WeightArray<T> weight_array(const std::string& name, const Node<T>& node, bool is_bias, bool gradient) {
-  const Matrix<T>& m = gradient ? node.grad : node.value;
-  WeightArray<T> w;
-  w.name = name;
-  w.shape = is_bias ? std::vector<std::size_t>{m.shape()[1]} : std::vector<std::size_t>{m.shape()[0], m.shape()[1]};
-  w.data.assign(m.data(), m.data() + m.size());
-  return w;
+std::vector<Parameter<T>> Sequential<T>::parameters() const {
+  std::vector<Parameter<T>> result;
+  for (const auto& layer : layers_) {
+    result.push_back({layer->name() + "/kernel:0", &layer->kernel, false});
+    if (layer->use_bias()) result.push_back({layer->name() + "/bias:0", &layer->bias, true});
+  }
+  return result;
+}
+
+namespace {
+// kernel [in, out], bias [out]
+template <class T>
+std::vector<std::size_t> weight_shape(const Parameter<T>& p) {
+  const auto& s = p.node->value.shape();
+  return p.is_bias ? std::vector<std::size_t>{s[1]} : std::vector<std::size_t>{s[0], s[1]};
+}
+
+template <class T>
+WeightArray<T> weight_array(const Parameter<T>& p, const Matrix<T>& m) {
+  return WeightArray<T>{p.name, weight_shape(p), std::vector<T>(m.data(), m.data() + m.size())};
 }
 }  // namespace
 
@@ -144,40 +174,33 @@ Gradients<T> Sequential<T>::compute_gradients(const Matrix<T>& x, const Matrix<T
   Gradients<T> result;
   result.loss = graph_->forward(rows(x));
   graph_->backward(rows(x));
-  for (const auto& layer : layers_) {
-    result.gradients.push_back(weight_array(layer->name() + "/kernel:0", layer->kernel, false, true));
-    if (layer->use_bias()) result.gradients.push_back(weight_array(layer->name() + "/bias:0", layer->bias, true, true));
-  }
+  for (const auto& p : parameters()) result.gradients.push_back(weight_array(p, p.node->grad));
   return result;
 }
 
 template <class T>
 std::vector<WeightArray<T>> Sequential<T>::get_weights() const {
   std::vector<WeightArray<T>> result;
-  for (const auto& layer : layers_) {
-    result.push_back(weight_array(layer->name() + "/kernel:0", layer->kernel, false, false));
-    if (layer->use_bias()) result.push_back(weight_array(layer->name() + "/bias:0", layer->bias, true, false));
-  }
+  for (const auto& p : parameters()) result.push_back(weight_array(p, p.node->value));
   return result;
 }
 
 template <class T>
 void Sequential<T>::set_weights(const std::vector<WeightArray<T>>& weights) {
-  std::vector<Node<T>*> targets;
-  for (auto& layer : layers_) {
-    targets.push_back(&layer->kernel);
-    if (layer->use_bias()) targets.push_back(&layer->bias);
-  }
+  refuse_while_fitting("set_weights");
+  assign_weights(weights);
+}
+
+template <class T>
+void Sequential<T>::assign_weights(const std::vector<WeightArray<T>>& weights) {
+  const std::vector<Parameter<T>> targets = parameters();
   if (weights.size() != targets.size()) {
     fail("set_weights: expected ", targets.size(), " arrays (kernel, then bias, per layer), got ", weights.size());
   }
   // Validate everything before changing anything, so a bad call leaves the model as it was.
   for (std::size_t i = 0; i < weights.size(); ++i) {
-    const Matrix<T>& m = targets[i]->value;
-    const bool is_bias = m.shape()[0] == 1 && weights[i].shape.size() == 1;
-    const std::size_t expected = m.size();
-    const std::vector<std::size_t> shape =
-        is_bias ? std::vector<std::size_t>{m.shape()[1]} : std::vector<std::size_t>{m.shape()[0], m.shape()[1]};
+    const std::vector<std::size_t> shape = weight_shape(targets[i]);
+    const std::size_t expected = targets[i].node->value.size();
     if (weights[i].shape != shape || weights[i].data.size() != expected) {
       std::string want = "[";
       for (std::size_t k = 0; k < shape.size(); ++k) want += (k ? ", " : "") + std::to_string(shape[k]);
@@ -191,7 +214,7 @@ void Sequential<T>::set_weights(const std::vector<WeightArray<T>>& weights) {
     }
   }
   for (std::size_t i = 0; i < weights.size(); ++i) {
-    std::copy(weights[i].data.begin(), weights[i].data.end(), targets[i]->value.data());
+    std::copy(weights[i].data.begin(), weights[i].data.end(), targets[i].node->value.data());
   }
 }
 

@@ -5,8 +5,9 @@
 #include <cmath>
 
 #include "nnplay/errors.hpp"
+#include "nnplay/limits.hpp"
 #include "nnplay/model.hpp"
-#include "nnplay/small_loops.hpp"
+#include "small_loops.hpp"
 
 namespace nnplay {
 
@@ -42,6 +43,7 @@ Logs Sequential<T>::logs_from(double loss_sum, const std::vector<double>& sums, 
 
 template <class T>
 Logs Sequential<T>::train_on_batch(const Matrix<T>& x, const Matrix<T>& y) {
+  refuse_while_fitting("train_on_batch");
   require_compiled("train_on_batch");
   check_xy(x, y, "train_on_batch");
   const std::size_t n = rows(x);
@@ -67,6 +69,7 @@ Logs Sequential<T>::evaluate(const Matrix<T>& x, const Matrix<T>& y, std::size_t
 template <class T>
 Logs Sequential<T>::evaluate_unchecked(const Matrix<T>& x, const Matrix<T>& y, std::size_t batch_size) {
   const std::size_t n = rows(x);
+  const std::size_t capacity = graph_ ? graph_->capacity() : 1;
   double loss_sum = 0;
   std::vector<double> sums(metrics_.size(), 0.0);
   for (std::size_t begin = 0; begin < n; begin += batch_size) {
@@ -75,6 +78,7 @@ Logs Sequential<T>::evaluate_unchecked(const Matrix<T>& x, const Matrix<T>& y, s
     loss_sum += double(graph_->forward(count)) * double(count);  // batch-size-weighted mean, as Keras
     accumulate_metrics(count, sums);
   }
+  graph_->release_to(std::max(capacity, max_rows_per_pass));  // a huge batch_size does not keep its buffers
   return logs_from(loss_sum, sums, double(n), "");
 }
 
@@ -85,9 +89,12 @@ Matrix<T> Sequential<T>::predict(const Matrix<T>& x, std::size_t batch_size) {
   if (cols(x) != input_dim()) fail("predict: x has ", cols(x), " columns but the model's input has ", input_dim());
   require_finite(x, "predict: x");
   const std::size_t n = rows(x), out = output_dim();
+  // Rows are independent in a forward pass: passes of at most max_rows_per_pass rows give
+  // the same values whatever batch_size asks, without buffers sized for all of x.
+  const std::size_t pass = std::min(batch_size, max_rows_per_pass);
   Matrix<T> result = Matrix<T>::from_shape({n, out});
-  for (std::size_t begin = 0; begin < n; begin += batch_size) {
-    const std::size_t count = std::min(batch_size, n - begin);
+  for (std::size_t begin = 0; begin < n; begin += pass) {
+    const std::size_t count = std::min(pass, n - begin);
     stage(x, nullptr, nullptr, begin, count);
     graph_->forward_network(count);
     std::copy_n(outputs_.back()->value.data(), count * out, result.data() + begin * out);

@@ -10,23 +10,6 @@ namespace nnplay {
 
 namespace {
 template <class T>
-struct Parameter {
-  std::string name;  // "dense/kernel:0"
-  const Node<T>* node;
-  bool is_bias;
-};
-
-template <class T>
-std::vector<Parameter<T>> parameters_of(const std::vector<std::unique_ptr<Dense<T>>>& layers) {
-  std::vector<Parameter<T>> out;
-  for (const auto& layer : layers) {
-    out.push_back({layer->name() + "/kernel:0", &layer->kernel, false});
-    if (layer->use_bias()) out.push_back({layer->name() + "/bias:0", &layer->bias, true});
-  }
-  return out;
-}
-
-template <class T>
 std::vector<std::size_t> keras_shape(const Matrix<T>& m, bool is_bias) {
   if (is_bias) return {m.shape()[1]};
   return {m.shape()[0], m.shape()[1]};
@@ -49,7 +32,7 @@ std::vector<WeightArray<T>> Sequential<T>::optimizer_weights() const {
   std::vector<WeightArray<T>> out;
   out.push_back({prefix + "iter:0", {}, {T(opt.iterations())}});
   for (const auto& [name, value] : opt.scalar_state()) out.push_back({prefix + name + ":0", {}, {T(value)}});
-  const auto params = parameters_of(layers_);
+  const auto params = parameters();
   for (const auto& slot : opt.slot_names()) {  // Keras creates each slot for every variable in turn
     for (std::size_t i = 0; i < params.size(); ++i) {
       const Matrix<T>& m = opt.slot(i, slot);
@@ -69,22 +52,33 @@ ParameterState<T> Sequential<T>::parameter_state(std::size_t layer, const std::s
   for (std::size_t l = 0; l < layer; ++l) index += layers_[l]->use_bias() ? 2 : 1;
   if (which == "bias") ++index;
   const Optimizer<T>& opt = *optimizer_;
-  const Parameter<T> p = parameters_of(layers_)[index];
+  const Parameter<T> p = parameters()[index];
   ParameterState<T> state;
   state.name = p.name;
   state.shape = keras_shape(p.node->value, p.is_bias);
   state.value = values_of(p.node->value);
-  state.gradient = values_of(opt.last_gradient(index));
-  state.update = values_of(opt.last_update(index));
+  if (opt.recording()) {
+    state.gradient = values_of(opt.last_gradient(index));
+    state.update = values_of(opt.last_update(index));
+  } else {
+    state.gradient.assign(state.value.size(), T(0));
+    state.update.assign(state.value.size(), T(0));
+  }
   for (const auto& slot : opt.slot_names()) state.slots.emplace_back(slot, values_of(opt.slot(index, slot)));
   return state;
+}
+
+template <class T>
+void Sequential<T>::record_steps(bool on) {
+  record_steps_ = on;
+  if (optimizer_) optimizer_->set_recording(on);
 }
 
 template <class T>
 std::vector<T> Sequential<T>::flat_weights() const {
   std::vector<T> out;
   out.reserve(parameter_count());
-  for (const auto& p : parameters_of(layers_)) out.insert(out.end(), p.node->value.data(), p.node->value.data() + p.node->value.size());
+  for (const auto& p : parameters()) out.insert(out.end(), p.node->value.data(), p.node->value.data() + p.node->value.size());
   return out;
 }
 
@@ -115,6 +109,7 @@ T Sequential<T>::training_loss(const Matrix<T>& x, const Matrix<T>& y) {
 #define NNPLAY_INSTANTIATE(T)                                                                       \
   template std::vector<WeightArray<T>> Sequential<T>::optimizer_weights() const;                    \
   template ParameterState<T> Sequential<T>::parameter_state(std::size_t, const std::string&) const; \
+  template void Sequential<T>::record_steps(bool);                                                  \
   template std::vector<T> Sequential<T>::flat_weights() const;                                      \
   template void Sequential<T>::set_flat_weights(const std::vector<T>&);                             \
   template T Sequential<T>::training_loss(const Matrix<T>&, const Matrix<T>&);

@@ -3,7 +3,7 @@
 #include "nnplay/ops.hpp"
 
 #include "affine_kernels.hpp"
-#include "nnplay/small_loops.hpp"
+#include "small_loops.hpp"
 
 namespace nnplay {
 

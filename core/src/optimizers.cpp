@@ -1,6 +1,8 @@
 #include "nnplay/optimizers.hpp"
 
-#include "nnplay/compiler.hpp"
+#include <cctype>
+
+#include "compiler.hpp"
 #include "nnplay/optimizers/adadelta.hpp"
 #include "nnplay/optimizers/adagrad.hpp"
 #include "nnplay/optimizers/adam.hpp"

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -304,18 +305,63 @@ TEST_CASE("a FitLoop run batch by batch is the same as fit()", "[fit]") {
   CHECK_FALSE(loop.run_batch());  // done stays done
 }
 
-TEST_CASE("FitLoop::run_epoch returns the epoch's logs", "[fit]") {
+TEST_CASE("FitLoop::run_epoch reports done, the next epoch and the epoch's logs; train_epoch returns done", "[fit]") {
   auto data = generate_dataset<float>("xor", 0, 4, 50);
   Sequential<float> model(3);
   tutorial_model(model, 0.1);
   FitOptions<float> options;
-  options.epochs = 2;
+  options.epochs = 3;
   FitLoop<float> loop(model, data.points, data.labels, options);
-  const auto first = loop.run_epoch();
-  CHECK(loop.epoch() == 1);
-  CHECK(first.at("loss") == loop.history().at("loss")[0]);
-  loop.run_epoch();
-  CHECK(loop.done());
+  CHECK(loop.last_epoch_logs().values.empty());
+  const EpochReport first = loop.run_epoch();
+  CHECK_FALSE(first.done);
+  CHECK(first.epoch == 1);
+  CHECK(first.epoch == loop.epoch());
+  CHECK(first.logs.at("loss") == loop.history().at("loss")[0]);
+  CHECK(first.logs.at("tanh_accuracy") == loop.history().at("tanh_accuracy")[0]);
+  CHECK_FALSE(loop.train_epoch());
+  CHECK(loop.last_epoch_logs().at("loss") == loop.history().at("loss")[1]);
+  const EpochReport last = loop.run_epoch();
+  CHECK(last.done);
+  CHECK(last.epoch == 3);
+  CHECK(last.logs.at("loss") == loop.history().at("loss")[2]);
+  const EpochReport after = loop.run_epoch();  // nothing left to run: the same state
+  CHECK(after.done);
+  CHECK(after.epoch == 3);
+  CHECK(loop.history().epoch.size() == 3);
+}
+
+TEST_CASE("a FitLoop whose model changed, was destroyed or started another fit says so instead of training", "[fit]") {
+  auto data = generate_dataset<float>("xor", 0, 4, 50);
+  FitOptions<float> options;
+  options.epochs = 3;
+  SECTION("a layer added") {
+    Sequential<float> model(3);
+    tutorial_model(model, 0.1);
+    FitLoop<float> loop(model, data.points, data.labels, options);
+    CHECK(loop.run_epoch().done == false);
+    loop.train_epoch();
+    CHECK(loop.train_epoch());  // finished: the model may change again
+    model.add({1, "tanh"});
+    CHECK_THROWS_WITH(loop.running_logs(), Catch::Contains("a layer was added"));
+    CHECK(loop.history().epoch.size() == 3);  // what ran is kept
+  }
+  SECTION("compiled again") {
+    Sequential<float> model(3);
+    tutorial_model(model, 0.1);
+    FitLoop<float> loop(model, data.points, data.labels, options);
+    while (!loop.train_epoch()) {
+    }
+    model.compile({"adam", {}, "mean_squared_error", {}});
+    CHECK_THROWS_WITH(loop.running_logs(), Catch::Contains("compiled again"));
+  }
+  SECTION("destroyed") {
+    auto model = std::make_unique<Sequential<float>>(3);
+    tutorial_model(*model, 0.1);
+    FitLoop<float> loop(*model, data.points, data.labels, options);
+    model.reset();
+    CHECK_THROWS_WITH(loop.run_epoch(), Catch::Contains("destroyed"));
+  }
 }
 
 TEST_CASE("stop_training set between FitLoop batches ends the epoch and the fit", "[fit]") {
@@ -333,4 +379,87 @@ TEST_CASE("stop_training set between FitLoop batches ends the epoch and the fit"
   CHECK(loop.done());
   CHECK(loop.history().stop_reason == StopReason::callback);
   CHECK(model.optimizer().iterations() == 2);
+}
+
+TEST_CASE("a running FitLoop owns its model: add, compile, fit, train_on_batch, set_weights are refused", "[fit]") {
+  auto data = generate_dataset<float>("xor", 0, 4, 50);
+  Sequential<float> model(3);
+  tutorial_model(model, 0.1);
+  FitOptions<float> options;
+  options.epochs = 2;
+  auto loop = std::make_unique<FitLoop<float>>(model, data.points, data.labels, options);
+  loop->run_batch();
+  const auto weights = model.get_weights();
+  CHECK_THROWS_WITH(model.add({1, "tanh"}), Catch::Contains("add: another fit is ongoing"));
+  CHECK_THROWS_WITH(model.compile({"adam", {}, "mean_squared_error", {}}), Catch::Contains("compile: another fit is ongoing"));
+  CHECK_THROWS_WITH(model.fit(data.points, data.labels, options), Catch::Contains("fit: another fit is ongoing"));
+  CHECK_THROWS_WITH(model.train_on_batch(data.points, data.labels), Catch::Contains("train_on_batch: another fit is ongoing"));
+  CHECK_THROWS_WITH(model.set_weights(weights), Catch::Contains("set_weights: another fit is ongoing"));
+  CHECK(model.layer_count() == 2);
+  // the refused calls changed nothing: the loop trains on as if they never happened
+  Sequential<float> twin(3);
+  tutorial_model(twin, 0.1);
+  const auto h = twin.fit(data.points, data.labels, options);
+  loop->train_epoch();
+  CHECK(loop->train_epoch());
+  CHECK(loop->history().at("loss") == h.at("loss"));
+  // finished: the model is free again; a new fit detaches the finished loop
+  FitLoop<float> next(model, data.points, data.labels, options);
+  CHECK_THROWS_WITH(loop->running_logs(), Catch::Contains("a newer fit started"));
+  CHECK(loop->history().epoch.size() == 2);  // its own history, not the new fit's
+  loop.reset();  // destroying a detached loop leaves the new one attached
+  CHECK_THROWS_WITH(model.add({1, "tanh"}), Catch::Contains("another fit is ongoing"));
+}
+
+TEST_CASE("early stopping restores the best weights inside a running fit", "[fit]") {
+  auto data = generate_dataset<float>("xor", 0, 4, 50);
+  Sequential<float> model(3);
+  tutorial_model(model, 5.0);  // jumps around: val_loss stops improving quickly
+  FitOptions<float> options;
+  options.epochs = 30;
+  options.validation_split = 0.2;
+  EarlyStopping es;
+  es.patience = 1;
+  es.restore_best_weights = true;
+  options.early_stopping = es;
+  const auto h = model.fit(data.points, data.labels, options);
+  CHECK(h.stop_reason == StopReason::early_stopping);
+  CHECK_THAT(h.stop_message, Catch::Contains("weights restored"));
+}
+
+TEST_CASE("an update that would make a weight non-finite stops the fit before it is applied", "[fit]") {
+  auto data = generate_dataset<float>("xor", 0, 4, 50);
+  for (const std::string optimizer : {"sgd", "adam"}) {
+    Sequential<float> model(3);
+    DenseConfig first{3, "tanh"};
+    first.input_dim = 2;
+    model.add(first).add({1, "linear"});
+    // a finite loss and finite gradients, but lr·g overflows float (1e39 is inf as a float)
+    model.compile({optimizer, {{"learning_rate", 1e39}}, "mean_squared_error", {}});
+    FitOptions<float> options;
+    options.epochs = 3;
+    options.batch_size = 10;
+    FitLoop<float> loop(model, data.points, data.labels, options);
+    std::vector<WeightArray<float>> before = model.get_weights();
+    int batches = 0;
+    while (!loop.done()) {
+      before = model.get_weights();
+      ++batches;
+      loop.run_batch();
+    }
+    INFO(optimizer);
+    const History& h = loop.history();
+    CHECK(h.stop_reason == StopReason::non_finite_weights);
+    CHECK(h.stopped_epoch == 0);
+    CHECK_THAT(h.stop_message, Catch::Contains("would have made a weight non-finite"));
+    CHECK(h.epoch.size() == 1);
+    for (const auto& w : model.get_weights()) {
+      for (float v : w.data) CHECK(std::isfinite(v));
+    }
+    // the refused update was taken back: weights and step count as before that batch
+    const auto after = model.get_weights();
+    for (std::size_t i = 0; i < after.size(); ++i) CHECK(after[i].data == before[i].data);
+    CHECK(batches == 1);
+    CHECK(model.optimizer().iterations() == 0);
+  }
 }

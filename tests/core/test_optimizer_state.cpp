@@ -187,6 +187,7 @@ TEST_CASE("after 3 steps every slot, gradient and update equal the tf.keras 2.x 
     auto optimizer = nnplay::make_optimizer<double>(c.optimizer, c.options);
     Node<double> w = Node<double>::parameter(1, 3);
     for (std::size_t i = 0; i < 3; ++i) w.value(0, i) = kStart[i];
+    optimizer->set_recording(true);
     optimizer->build({&w});
     for (const auto& g : kGradients) {
       for (std::size_t i = 0; i < 3; ++i) w.grad(0, i) = g[i];
@@ -239,6 +240,7 @@ TEST_CASE("a model's optimizer weights come in tf.keras 2.x get_weights() order"
   second.units = 1;
   second.activation = "tanh";
   model.add(second);
+  model.record_steps(true);  // before compile: kept by the optimizer compile makes
   model.compile({"rmsprop", {{"momentum", 0.5}, {"centered", 1}}, "mean_squared_error", {}});
   nnplay::Matrix<double> x = nnplay::Matrix<double>::from_shape({4, 2});
   nnplay::Matrix<double> y = nnplay::Matrix<double>::from_shape({4, 1});
@@ -301,4 +303,43 @@ TEST_CASE("Nadam's momentum_cache comes right after iterations", "[optimizers][s
   CHECK(weights[1].data == std::vector<double>{1});
   CHECK(weights[2].name == "Nadam/dense/kernel/m:0");
   CHECK(weights[4].name == "Nadam/dense/kernel/v:0");
+}
+
+TEST_CASE("step records are off until asked for, and then record each step", "[optimizers][state]") {
+  nnplay::Sequential<double> model(3);
+  nnplay::DenseConfig layer;
+  layer.units = 1;
+  layer.activation = "tanh";
+  layer.input_dim = 2;
+  model.add(layer);
+  model.compile({"adam", {}, "mean_squared_error", {}});
+  nnplay::Matrix<double> x = nnplay::Matrix<double>::from_shape({2, 2});
+  nnplay::Matrix<double> y = nnplay::Matrix<double>::from_shape({2, 1});
+  x(0, 0) = 0.5;
+  x(0, 1) = -0.2;
+  x(1, 0) = -0.4;
+  x(1, 1) = 0.9;
+  y(0, 0) = 1;
+  y(1, 0) = -1;
+  CHECK_FALSE(model.recording_steps());
+  CHECK_FALSE(model.optimizer().recording());
+  model.train_on_batch(x, y);
+  const auto off = model.parameter_state(0, "kernel");
+  CHECK(off.gradient == std::vector<double>{0, 0});  // nothing recorded
+  CHECK(off.update == std::vector<double>{0, 0});
+  CHECK_THROWS_WITH(model.optimizer().last_gradient(0), Catch::Contains("step records are off"));
+
+  model.record_steps(true);
+  const auto before = model.get_weights();
+  model.train_on_batch(x, y);
+  const auto on = model.parameter_state(0, "kernel");
+  const auto after = model.get_weights();
+  for (std::size_t i = 0; i < 2; ++i) {
+    CHECK(on.update[i] != 0);
+    CHECK(on.update[i] == Approx(after[0].data[i] - before[0].data[i]).epsilon(1e-12));
+  }
+
+  model.record_steps(false);
+  model.train_on_batch(x, y);
+  CHECK(model.parameter_state(0, "kernel").update == std::vector<double>{0, 0});
 }

@@ -56,6 +56,10 @@ TEST_CASE("optimizers follow the tf.keras 2.x update rules step by step", "[opti
       {"Adamax", {{"learning_rate", 0.1}}, 10.0, {9.9000000010000004, 9.8004267445234667, 9.7012971213928729}},
       {"Nadam", {{"learning_rate", 0.2}}, 10.0, {9.7887096464418253, 9.6334638991856654, 9.4892145620479234}},
       {"Nadam", {}, 10.0, {9.9989435482322087, 9.9981599005514337, 9.9974277371170892}},
+      // schedule_decay is the exponent's rate in mu_t = beta_1·(1 - 0.5·0.96^(schedule_decay·t)),
+      // not a learning-rate decay: 0.5 moves steps 1..3 by about 6e-4, 4e-4 and 2.5e-3.
+      {"Nadam", {{"learning_rate", 0.2}, {"schedule_decay", 0.5}}, 10.0, {9.788078637517684, 9.633850026544751, 9.49168821216005}},
+      {"Nadam", {{"learning_rate", 0.2}, {"schedule_decay", 0.0}}, 10.0, {9.788714735655173, 9.633460524830989, 9.489193637677694}},
   };
   for (const auto& c : cases) {
     std::string label = c.optimizer;

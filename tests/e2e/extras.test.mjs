@@ -152,7 +152,7 @@ function nodeComparison(seed, setting, values, epochs, base = {}) {
     });
     const losses = [];
     while (!session.done) {
-      losses.push(session.runEpoch().loss);
+      losses.push(session.runEpoch().logs.loss);
     }
     session.end();
     model.dispose();

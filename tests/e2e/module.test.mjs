@@ -98,10 +98,10 @@ function assertErrors(errors, label) {
   assert.equal(errors.sync.threw, true, `${label}: units: 0 did not throw`);
   assert.equal(errors.sync.isError, true, `${label}: thrown value is not an Error of the page's realm`);
   assert.equal(errors.sync.name, 'Error');
-  assert.match(errors.sync.message, /units must be >= 1, got 0/);
+  assert.match(errors.sync.message, /Dense: units must be a whole number from 1 to 1000000000, got 0/);
   assert.equal(errors.async.threw, true, `${label}: fit with validationSplit 1 did not reject`);
   assert.equal(errors.async.isError, true);
-  assert.match(errors.async.message, /validation_split must be in \[0, 1\)/);
+  assert.match(errors.async.message, /fit: validationSplit must be a finite number in \[0, 1\), got 1/);
   assert.equal(errors.usableAfter, true, `${label}: module unusable after the errors`);
   assert.deepEqual(errors, reference.errors, `${label}: errors differ from Node's`);
 }

@@ -125,6 +125,8 @@ export function watchProblems(page, { ignoreBlobFailures = false, dialogsAreProb
   page.on('pageerror', (e) => { problems.push(`pageerror: ${e.message}`); fatalSeen(); });
   page.on('crash', () => { problems.push('page crashed'); fatalSeen(); });
   page.on('requestfailed', (r) => {
+    // the browser drops a favicon request when the page navigates on: not a failure of the page
+    if (/\/favicon\.svg$/.test(r.url()) && r.failure()?.errorText === 'net::ERR_ABORTED') return;
     if (!(ignoreBlobFailures && r.url().startsWith('blob:'))) problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
   });
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });

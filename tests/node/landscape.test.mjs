@@ -37,11 +37,12 @@ test('pca directions: the path of a training run ends at the centre', async () =
 test('landscape: bad options give clear errors', () => {
   const { xTrain, yTrain } = tutorialData();
   const model = tutorialModel();
-  assert.throws(() => nn.landscape(model, xTrain, yTrain, { directions: 'pcb' }), /directions must be 'random' or 'pca', got "pcb"/);
+  assert.throws(() => nn.landscape(model, xTrain, yTrain, { directions: 'pcb' }), /landscape: directions must be one of random, pca, got "pcb"/);
   assert.throws(() => nn.landscape(model, xTrain, yTrain, { resolution: 500 }), /resolution must be a whole number from 2 to 201, got 500/);
-  assert.throws(() => nn.landscape(model, xTrain, yTrain, { span: -1 }), /span must be > 0/);
-  assert.throws(() => nn.landscape(model, xTrain, yTrain, { spn: 1 }), /unknown option 'spn'; allowed: directions, span/);
+  assert.throws(() => nn.landscape(model, xTrain, yTrain, { span: -1 }), /landscape: span must be a finite number > 0, got -1/);
+  assert.throws(() => nn.landscape(model, xTrain, yTrain, { spn: 1 }), /unknown option 'spn' \(did you mean 'span'\?\); allowed: directions, span/);
   assert.throws(() => nn.landscape(model, xTrain, yTrain, { directions: 'pca' }), /needs a trajectory of at least 2/);
+  assert.throws(() => nn.landscape(model, xTrain, yTrain, { trajectory: [[1, , 2]] }), /landscape: trajectory\[0\] must be an array of numbers/);
   assert.throws(() => nn.landscape({}, xTrain, yTrain), /landscape: expected a model made by nn.sequential/);
   model.dispose();
 });

@@ -27,6 +27,7 @@ test('slots: one Adam step, every number as the formula says', () => {
   const model = tutorialModel(5, nn.optimizers.adam({ learningRate: 0.01 }));
   const before = model.getWeights()[2].data.slice();  // dense_1/kernel
   const g = model.computeGradients(xTrain, yTrain).gradients[2].data;
+  model.optimizer.recording = true;  // records the step's gradient and update
   model.trainOnBatch(xTrain, yTrain);
   const s = model.optimizer.slots(1, 'kernel');
   assert.equal(s.name, 'dense_1/kernel:0');
@@ -55,10 +56,31 @@ test('slots: Nadam has momentum_cache; SGD without momentum keeps no slot', () =
   sgd.dispose();
 });
 
+test('recording: off by default, slots() turns it on, the next step is recorded, off stops it', () => {
+  const { xTrain, yTrain } = tutorialData();
+  const model = tutorialModel(5, nn.optimizers.adam({ learningRate: 0.01 }));
+  assert.equal(model.optimizer.recording, false);
+  model.trainOnBatch(xTrain, yTrain);
+  const first = model.optimizer.slots(0, 'kernel');
+  assert.equal(model.optimizer.recording, true);
+  assert.ok(first.update.every((v) => v === 0), 'nothing recorded before slots() asked');
+  const before = first.weight.slice();
+  model.trainOnBatch(xTrain, yTrain);
+  const second = model.optimizer.slots(0, 'kernel');
+  assert.ok(second.update.some((v) => v !== 0));
+  second.update.forEach((d, i) => assert.equal(d, f32(second.weight[i] - before[i])));
+  model.optimizer.recording = false;
+  assert.equal(model.optimizer.recording, false);
+  model.trainOnBatch(xTrain, yTrain);
+  assert.ok(model.optimizer.slots(0, 'kernel').update.every((v) => v === 0), 'the step taken while off is not recorded');
+  assert.throws(() => { model.optimizer.recording = 'yes'; }, /optimizer\.recording: value must be true or false, got "yes"/);
+  model.dispose();
+});
+
 test('slots: bad arguments name the argument and what is allowed', () => {
   const model = tutorialModel();
-  assert.throws(() => model.optimizer.slots(3, 'kernel'), /slots: layerIndex must be a whole number from 0 to 2, got 3/);
+  assert.throws(() => model.optimizer.slots(3, 'kernel'), /optimizer\.slots: layerIndex must be a whole number from 0 to 2, got 3/);
   assert.throws(() => model.optimizer.slots(0.5, 'kernel'), /layerIndex must be a whole number/);
-  assert.throws(() => model.optimizer.slots(0, 'weights'), /must be 'kernel' or 'bias', got "weights"/);
+  assert.throws(() => model.optimizer.slots(0, 'weights'), /optimizer\.slots: which must be one of kernel, bias, got "weights"/);
   model.dispose();
 });

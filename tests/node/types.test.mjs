@@ -69,3 +69,23 @@ nn.optimizers.adamw();
 `);
   assert.match(bad.stdout + bad.stderr, /consumer\.ts\(4,\d+\): error TS(2339|2551): Property 'adamw' does not exist/);
 });
+
+test('the name types (ActivationName, LossName, MetricName, OptimizerName) are exactly the registry names', () => {
+  const registry = JSON.parse(readFileSync(join(root, 'core', 'registry.json'), 'utf8'));
+  const names = {
+    ActivationName: registry.activations.map((a) => a.name),
+    LossName: [...new Set(registry.losses.flatMap((l) => [l.name, l.short, l.camel]))],
+    MetricName: registry.metrics.flatMap((m) => (m.camel ? [m.name, m.camel] : [m.name])),
+    OptimizerName: registry.optimizers.map((o) => o.key),
+  };
+  const lines = Object.entries(names).map(([type, list]) => {
+    const union = list.map((n) => JSON.stringify(n)).join(' | ');
+    // every registry name is in the type, and the type holds nothing else
+    return `const all${type}: ${type}[] = [${list.map((n) => JSON.stringify(n)).join(', ')}];
+const only${type}: [Exclude<${type}, ${union}>] extends [never] ? true : false = true;`;
+  });
+  const ok = typecheck(`import type { ${Object.keys(names).join(', ')} } from 'nnplay';\n${lines.join('\n')}\nexport {};\n`);
+  assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+  const bad = typecheck(`import type { ActivationName } from 'nnplay';\nconst a: ActivationName = 'swish';\nexport { a };\n`);
+  assert.match(bad.stdout + bad.stderr, /consumer\.ts\(2,\d+\): error TS2322/);
+});

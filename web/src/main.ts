@@ -2,11 +2,11 @@
 // worker's snapshots go to the views. Views never call the engine.
 import { keras } from '../../bindings/src/codegen.js';
 import type { PlaygroundState } from '../../bindings/src/state.js';
-import workerSource from 'worker-source';
 import { byId, flashLabel } from './dom.js';
 import { downloadExport } from './download.js';
 import { thumbnails } from './grid.js';
-import { announceEpochs } from './host.js';
+import { embedReady, embedSnapshot, embedStateChanged, reportToAuthor, startEmbedding } from './embed.js';
+import { startWorker } from './engineWorker.js';
 import { setLanguage, t } from './i18n/index.js';
 import { NeuronHover } from './neuronHover.js';
 import { outputForColour } from './outputRange.js';
@@ -36,7 +36,7 @@ let colours = new ColourScale(store.state.palette);
 let data: DataInfo | null = null;  // what the worker said of the current data and network
 let testResult: TestResult | null = null;
 
-const worker = new Worker(URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' })));
+const worker = startWorker((why) => status.show(why, true));
 const send = (m: ToWorker) => worker.postMessage(m);
 
 // ---- views
@@ -126,6 +126,7 @@ store.subscribe((state, rebuild, changed) => {
     drawLegend(byId<HTMLCanvasElement>('legend'), colours);
   }
   renderState(state);
+  embedStateChanged(state, changed);
   if (changed.includes('learningRate')) send({ type: 'learningRate', value: state.learningRate });
   if (changed.includes('inspect')) send({ type: 'inspect', target: state.inspect });
   if (changed.includes('landscape')) send({ type: 'landscape', directions: state.landscape });
@@ -152,6 +153,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       send({ type: 'configure', state: store.state, rebuild: 'data' });
       send({ type: 'inspect', target: store.state.inspect });
       send({ type: 'landscape', directions: store.state.landscape });
+      embedReady(store.state);
       return;
     case 'thumbnails':
       datasets.setThumbnails(m.sets);
@@ -170,7 +172,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       return;
     case 'snapshot':
       charts.append(m.newEpochs);  // now, so that no epoch is lost when snapshots outpace frames
-      announceEpochs(m);
+      embedSnapshot(m);  // for pages that host the playground in an iframe (and <nnplay-playground>)
       playback.received(m);
       return;
     case 'test':
@@ -210,7 +212,6 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       return;
   }
 };
-worker.onerror = (e) => status.show(`${t('engineError')}: ${e.message}`, true);
 
 // ---- snapshot -> views
 function drawHeatmap() {
@@ -320,10 +321,13 @@ window.addEventListener('hashchange', () => {
   const next = new Store(location.hash);
   store.update({ ...next.state, seed: next.state.seed });
   if (next.notices.length) showNotices(byId('notices'), byId('notice-list'), next.notices);
+  reportToAuthor(next.authorNotices);
 });
 
 // ---- start
 if (store.notices.length) showNotices(byId('notices'), byId('notice-list'), store.notices);
+reportToAuthor(store.authorNotices);
+startEmbedding();
 store.writeUrl();  // normalise the URL: every key, in order
 drawLegend(byId<HTMLCanvasElement>('legend'), colours);
 renderState(store.state);

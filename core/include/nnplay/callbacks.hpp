@@ -34,7 +34,7 @@ struct Logs {
   double at(const std::string& key) const;  // throws naming the keys there are
 };
 
-enum class StopReason { completed, early_stopping, non_finite_loss, callback };
+enum class StopReason { completed, early_stopping, non_finite_loss, non_finite_weights, callback };
 const char* stop_reason_name(StopReason r);  // "completed", "early_stopping", ...
 
 struct History {
@@ -50,7 +50,7 @@ struct History {
 
 // Keras' EarlyStopping as tf.keras 2.3 has it: after each epoch, an improvement of more
 // than min_delta resets the wait; otherwise wait += 1 and training stops once
-// wait >= patience. mode "auto": max for names ending in acc/accuracy, else min.
+// wait >= patience. mode "auto": max for names containing "acc" (accuracy metrics), else min.
 struct EarlyStopping {
   std::string monitor = "val_loss";
   double min_delta = 0;

@@ -28,7 +28,6 @@ template <class T>
 struct Node {
   Matrix<T> value;
   Matrix<T> grad;
-  bool batch_sized = true;
   // False for data (the model's inputs and targets): no op computes a gradient for it.
   bool needs_grad = true;
 
@@ -41,7 +40,6 @@ struct Node {
     n.value.fill(T(0));
     n.grad = Matrix<T>::from_shape({r, c});
     n.grad.fill(T(0));
-    n.batch_sized = false;
     return n;
   }
 };
@@ -97,6 +95,15 @@ class Graph {
     capacity_ = rows;
   }
   std::size_t capacity() const { return capacity_; }
+  // Gives back what a large batch took: buffers shrink to `rows` rows (contents dropped).
+  void release_to(std::size_t rows) {
+    if (rows >= capacity_) return;
+    for (auto& n : nodes_) {
+      n->value = Matrix<T>::from_shape({rows, n->width()});
+      n->grad = Matrix<T>::from_shape({rows, n->width()});
+    }
+    capacity_ = rows;
+  }
 
   // Runs the network ops on the first `rows` rows.
   void forward_network(std::size_t rows) {

@@ -66,8 +66,20 @@ struct ParameterState {
   std::vector<std::pair<std::string, std::vector<T>>> slots;
 };
 
+// One trainable array: a layer's kernel or bias, with its Keras name ("dense/kernel:0").
+template <class T>
+struct Parameter {
+  std::string name;
+  Node<T>* node;
+  bool is_bias;
+};
+
 template <class T>
 class FitLoop;
+namespace detail {
+template <class T>
+class EarlyStoppingState;
+}
 
 template <class T>
 class Sequential {
@@ -104,8 +116,13 @@ class Sequential {
 
   // The optimizer's state as tf.keras 2.x optimizer.get_weights() lists it (model_state.cpp).
   std::vector<WeightArray<T>> optimizer_weights() const;
-  // Layer `layer`'s "kernel" or "bias": value, last gradient and update, and slots.
+  // Layer `layer`'s "kernel" or "bias": value, last gradient and update, and slots. The
+  // gradient and update are those of the last step recorded (zeros while not recording).
   ParameterState<T> parameter_state(std::size_t layer, const std::string& which) const;
+  // Whether each step keeps its gradient and update for parameter_state() (off by default:
+  // it costs training speed); kept across compile().
+  void record_steps(bool on);
+  bool recording_steps() const { return record_steps_; }
   // Every weight in get_weights() order as one vector, and back (sizes checked).
   std::vector<T> flat_weights() const;
   void set_flat_weights(const std::vector<T>& values);
@@ -117,6 +134,8 @@ class Sequential {
   std::size_t input_dim() const;
   std::size_t output_dim() const;
   std::size_t parameter_count() const;
+  // Every kernel and bias, per layer in that order: get_weights()' order, the optimizer's list.
+  std::vector<Parameter<T>> parameters() const;
   bool compiled() const { return optimizer_ != nullptr; }
   Optimizer<T>& optimizer();  // e.g. optimizer().set_learning_rate(0.1) between batches
   Loss loss() const;
@@ -128,6 +147,12 @@ class Sequential {
 
  private:
   friend class FitLoop<T>;
+  friend class detail::EarlyStoppingState<T>;  // restores the best weights during a fit
+  // While a fit attached to this model is running, whatever would change what it trains
+  // (add, compile, another fit, train_on_batch, set_weights) is refused.
+  void refuse_while_fitting(const char* what) const;
+  void assign_weights(const std::vector<WeightArray<T>>& weights);
+  void detach_fit(const char* why);
   void require_layers(const char* what) const;
   void require_compiled(const char* what) const;
   void check_xy(const Matrix<T>& x, const Matrix<T>& y, const char* what) const;
@@ -148,6 +173,8 @@ class Sequential {
   std::optional<Loss> loss_;
   std::vector<Metric> metrics_;
   std::vector<double> metric_sums_;
+  bool record_steps_ = false;
+  FitLoop<T>* fit_ = nullptr;  // the fit attached to this model, if any (fit_loop.hpp)
 };
 
 }  // namespace nnplay

@@ -157,4 +157,8 @@ export const en: Messages = {
   landscapePca: 'PCA of the trajectory',
   landscapeCenter: 'loss at the centre',
   landscapeIn: 'points in',
+  cspWorker: "This site's Content-Security-Policy does not allow workers from blob: URLs, which the playground's engine runs in: it needs worker-src 'self' blob: (docs/EMBEDDING.md).",
+  cspTrustedTypes: "This site requires Trusted Types and does not allow the policy named nnplay, so the playground cannot start its engine: add nnplay to its trusted-types directive (docs/EMBEDDING.md).",
+  workerFailed: "the worker that runs the engine could not start",
+  notLoaded: "could not be loaded",
 };

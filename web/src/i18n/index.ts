@@ -11,7 +11,11 @@ export function setLanguage(lang: 'ja' | 'en'): void {
   current = tables[lang];
   document.documentElement.lang = lang;
   // Static texts carry data-i18n="key" (text) or data-i18n-label="key" (aria-label and title).
-  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n as MessageKey);
+  // (the static HTML has the Japanese texts already: unchanged text is left alone, so it is not repainted)
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
+    const text = t(el.dataset.i18n as MessageKey);
+    if (el.textContent !== text) el.textContent = text;
+  }
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) {
     const text = t(el.dataset.i18nLabel as MessageKey);
     el.setAttribute('aria-label', text);

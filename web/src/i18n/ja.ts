@@ -156,5 +156,9 @@ export const ja = {
   landscapePca: 'PCA（軌跡の主成分）',
   landscapeCenter: '中心の損失',
   landscapeIn: '点を',
+  cspWorker: "このサイトの Content-Security-Policy が blob: URL のワーカーを許可していないため、エンジンを起動できません。worker-src 'self' blob: が必要です（docs/EMBEDDING.md）。",
+  cspTrustedTypes: "このサイトは Trusted Types を必須にしており、nnplay という名前のポリシーを許可していないため、エンジンを起動できません。trusted-types ディレクティブに nnplay を加えてください（docs/EMBEDDING.md）。",
+  workerFailed: "エンジンを動かすワーカーを起動できませんでした",
+  notLoaded: "を読み込めませんでした",
 };
 export type Messages = { [K in keyof typeof ja]: string };

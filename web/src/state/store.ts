@@ -9,12 +9,14 @@ export type Listener = (state: PlaygroundState, rebuild: Rebuild, changed: strin
 export class Store {
   state: PlaygroundState;
   readonly notices: string[];
+  readonly authorNotices: string[];  // for the link's author: logged, not shown
   #listeners: Listener[] = [];
 
   constructor(hash: string) {
-    const { state, notices } = parseHash(hash);
+    const { state, notices, authorNotices } = parseHash(hash);
     this.state = state;
     this.notices = notices;
+    this.authorNotices = authorNotices;
   }
 
   subscribe(listener: Listener): void {

@@ -52,9 +52,12 @@ export function stopComparison(): void {
 export function compareFrame(train = true): CompareResult {
   for (const run of train ? runs : []) {
     if (!run.session || run.session.done) continue;
-    run.last = metricsOf(run.session.runEpoch(), run.setup.metrics[0]);
-    run.pending.push(run.last);
-    if (run.session.done && run.session.history().stopReason === 'non_finite_loss') run.diverged = true;
+    const { done, logs } = run.session.runEpoch();
+    if (logs) {
+      run.last = metricsOf(logs, run.setup.metrics[0]);
+      run.pending.push(run.last);
+    }
+    if (done && run.session.history().stopReason.startsWith('non_finite')) run.diverged = true;
   }
   if (train && runs.some((r) => r.pending.length > 0)) epoch++;
   const result: CompareResult = {

@@ -59,6 +59,9 @@ function handle(msg: ToWorker) {
       return postSnapshot(false);
     case 'inspect':
       inspector.setTarget(msg.target);
+      // Step records slow training: kept only while the inspector reads them (it turns them
+      // on again through optimizer.slots()).
+      if (!inspector.active && training.hasModel) training.model.optimizer.recording = false;
       return postSnapshot();
     case 'landscape':
       landscape.setMode(msg.directions);

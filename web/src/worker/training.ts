@@ -53,6 +53,9 @@ export class Training {
   get setup(): TrainingSetup {
     return this.#setup;
   }
+  get hasModel(): boolean {
+    return this.#model !== null && this.#model !== undefined;
+  }
   get model(): Sequential {
     if (!this.#model) throw new Error('no model yet: the page has not configured the worker');
     return this.#model;
@@ -238,7 +241,7 @@ export class Training {
       while (!this.#runBatch()) {}
       this.#afterEpoch();
     } else {
-      this.#afterEpoch(session.runEpoch());
+      this.#afterEpoch(session.runEpoch().logs);  // one engine call: done and epoch come with it
     }
     return !session.done;
   }
@@ -265,7 +268,7 @@ export class Training {
     if (!session.done) return;
     const h = session.history();
     this.#playing = false;
-    if (h.stopReason === 'non_finite_loss') {
+    if (h.stopReason === 'non_finite_loss' || h.stopReason === 'non_finite_weights') {
       this.#diverged = true;
       this.#stopped = h.stopMessage;
     } else if (h.stopReason === 'early_stopping') {
@@ -287,6 +290,13 @@ export class Training {
   #edit(index: number, at: number, value: number) {
     const w = this.model.getWeights();
     w[index].data[at] = value;
-    this.model.setWeights(w);
+    if (this.#session && !this.#session.done) {  // a running fit owns its model: edit between two sessions
+      this.#session.end();
+      this.#session = null;
+      this.model.setWeights(w);
+      this.#startSession();
+    } else {
+      this.model.setWeights(w);
+    }
   }
 }

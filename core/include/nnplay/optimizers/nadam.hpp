@@ -1,6 +1,7 @@
-// Nadam(learning_rate, beta_1, beta_2, epsilon): tf.keras 2.x
-// (OptimizerV2) nadam.py. The momentum schedule is mu_t = beta_1·(1 - 0.5·0.96^(0.004·t)),
-// where 0.004 is the hidden `schedule_decay` (tf.keras >= 2.11 and Keras 3 dropped it).
+// Nadam(learning_rate, beta_1, beta_2, epsilon, schedule_decay): tf.keras 2.x
+// (OptimizerV2) nadam.py. The momentum schedule is mu_t = beta_1·(1 - 0.5·0.96^(schedule_decay·t)),
+// schedule_decay 0.004 by default: the keyword tf.keras 2.x takes for the old Keras NAdam
+// (tf.keras >= 2.11 and Keras 3 dropped it). It is not a learning-rate decay.
 // The learning rate is not decayed (Nadam overrides _prepare_local).
 #pragma once
 
@@ -21,6 +22,7 @@ class Nadam final : public UpdateRule<T, Nadam<T>> {
     this->remember("beta_1", beta_1_);
     this->remember("beta_2", beta_2_);
     this->remember("epsilon", epsilon_);
+    this->remember("schedule_decay", schedule_decay_);
   }
 
  protected:

@@ -84,6 +84,7 @@ class Optimizer {
     learning_rate_ = lr;
   }
   std::int64_t iterations() const { return iterations_; }
+  const std::vector<Node<T>*>& parameters() const { return parameters_; }  // what build() was given
   // The hyper-parameters, in Keras' names and order (for summaries and generated code).
   std::vector<std::pair<std::string, double>> config() const {
     std::vector<std::pair<std::string, double>> all = {{"learning_rate", learning_rate_}};
@@ -92,18 +93,11 @@ class Optimizer {
     return all;
   }
 
-  // Allocates the per-parameter slots and step records (the only allocation) and restarts
-  // the step count.
+  // Allocates the per-parameter slots and, when recording, the step records (the only
+  // allocation) and restarts the step count.
   void build(const std::vector<Node<T>*>& parameters) {
     parameters_ = parameters;
-    last_gradient_.clear();
-    last_update_.clear();
-    for (auto* p : parameters_) {
-      Matrix<T> g = Matrix<T>::from_shape(p->value.shape());
-      g.fill(T(0));
-      last_gradient_.push_back(g);
-      last_update_.push_back(std::move(g));
-    }
+    allocate_records();
     const std::size_t k = slot_count();
     slots_.clear();
     for (auto* p : parameters_) {
@@ -120,21 +114,32 @@ class Optimizer {
     on_build();
   }
 
+  // What an update changes besides the weights (the slots, and the step count kept by the
+  // caller), so that a fit can take back an update that made a weight non-finite.
+  std::size_t state_size() const {
+    std::size_t n = 0;
+    for (const auto& slot : slots_) n += slot.size();
+    return n;
+  }
+  void save_state(T* out) const {
+    for (const auto& slot : slots_) out = std::copy(slot.data(), slot.data() + slot.size(), out);
+  }
+  void restore_state(const T* in, std::int64_t iterations) {
+    for (auto& slot : slots_) {
+      std::copy(in, in + slot.size(), slot.data());
+      in += slot.size();
+    }
+    iterations_ = iterations;
+  }
+
   // One update of every parameter from its gradient, then iterations += 1.
   void apply_gradients() {
     // OptimizerV2._decayed_lr: lr / (1 + decay · iterations), in the variable dtype.
     const T lr = T(learning_rate_) / (T(1) + T(decay_) * T(iterations_));
-    // Record the gradient and the old weights, so that last_update() = new w - old w.
-    for (std::size_t i = 0; i < parameters_.size(); ++i) {
-      const Node<T>& p = *parameters_[i];
-      std::copy(p.grad.data(), p.grad.data() + p.grad.size(), last_gradient_[i].data());
-      std::copy(p.value.data(), p.value.data() + p.value.size(), last_update_[i].data());
-    }
-    step(lr, iterations_ + 1);
-    for (std::size_t i = 0; i < parameters_.size(); ++i) {
-      const T* w = parameters_[i]->value.data();
-      T* d = last_update_[i].data();
-      for (std::size_t k = 0, n = last_update_[i].size(); k < n; ++k) d[k] = w[k] - d[k];
+    if (recording_) {
+      record_step(lr);
+    } else {
+      step(lr, iterations_ + 1);
     }
     ++iterations_;
   }
@@ -161,13 +166,22 @@ class Optimizer {
     for (const auto& n : slot_names()) allowed += (allowed.empty() ? "" : ", ") + n;
     fail(name_, ": no slot '", name, "'; this optimizer keeps: ", allowed.empty() ? "none" : allowed);
   }
-  // The gradient the last apply_gradients() used, and the change it made (new w − old w).
+  // Step records: the gradient each apply_gradients() used and the change it made (new w −
+  // old w). Off by default: recording copies every gradient and weight at each step (W1 at
+  // batch 1 ran ~12% slower), so only a reader (the page's inspector, optimizer.slots())
+  // turns it on. Records read as zeros until the first step recorded.
+  void set_recording(bool on) {
+    if (on == recording_) return;
+    recording_ = on;
+    allocate_records();
+  }
+  bool recording() const { return recording_; }
   const Matrix<T>& last_gradient(std::size_t parameter) const {
-    check_parameter(parameter);
+    check_records(parameter);
     return last_gradient_[parameter];
   }
   const Matrix<T>& last_update(std::size_t parameter) const {
-    check_parameter(parameter);
+    check_records(parameter);
     return last_update_[parameter];
   }
 
@@ -187,10 +201,39 @@ class Optimizer {
   // Updates every parameter for step t = iterations + 1 (UpdateRule implements it).
   virtual void step(T lr, std::int64_t t) = 0;
 
-  const std::vector<Node<T>*>& parameters() const { return parameters_; }
   T* const* slots_of(std::size_t parameter) const { return slot_table_.data() + parameter * slots_per_parameter_; }
 
  private:
+  // Zeroed records while recording; none otherwise.
+  void allocate_records() {
+    last_gradient_.clear();
+    last_update_.clear();
+    if (!recording_) return;
+    for (auto* p : parameters_) {
+      Matrix<T> g = Matrix<T>::from_shape(p->value.shape());
+      g.fill(T(0));
+      last_gradient_.push_back(g);
+      last_update_.push_back(std::move(g));
+    }
+  }
+  // step() with the gradient and the old weights kept, so that last_update() = new w − old w.
+  void record_step(T lr) {
+    for (std::size_t i = 0; i < parameters_.size(); ++i) {
+      const Node<T>& p = *parameters_[i];
+      std::copy(p.grad.data(), p.grad.data() + p.grad.size(), last_gradient_[i].data());
+      std::copy(p.value.data(), p.value.data() + p.value.size(), last_update_[i].data());
+    }
+    step(lr, iterations_ + 1);
+    for (std::size_t i = 0; i < parameters_.size(); ++i) {
+      const T* w = parameters_[i]->value.data();
+      T* d = last_update_[i].data();
+      for (std::size_t k = 0, n = last_update_[i].size(); k < n; ++k) d[k] = w[k] - d[k];
+    }
+  }
+  void check_records(std::size_t parameter) const {
+    check_parameter(parameter);
+    if (!recording_) fail(name_, ": step records are off; set_recording(true) first");
+  }
   void check_parameter(std::size_t parameter) const {
     if (parameter >= parameters_.size()) {
       fail(name_, ": parameter ", parameter, " is out of range; the optimizer updates ", parameters_.size(), " parameters");
@@ -208,6 +251,7 @@ class Optimizer {
   std::size_t slots_per_parameter_ = 0;
   std::vector<Matrix<T>> last_gradient_;
   std::vector<Matrix<T>> last_update_;
+  bool recording_ = false;
 };
 
 // The base of each optimizer: Derived supplies begin_step(lr, t) (per-step scalars such as

@@ -1,0 +1,55 @@
+// The page as an embedded one: tells window.parent (an article's iframe or
+// <nnplay-playground>) its content height and what happens, as the messages of
+// embed-events.ts. A page that is not in a frame sends nothing.
+import { serializeHash, type PlaygroundState } from '../../bindings/src/state.js';
+import type { EmbedMessage, StopReason } from './embed-events.js';
+import type { Snapshot } from './protocol.js';
+
+const embedded = window.parent !== window;
+let wasPlaying = false;
+
+// Distributive, so that each message keeps its own fields.
+type Fields<M> = M extends EmbedMessage ? Omit<M, 'source'> : never;
+function post(message: Fields<EmbedMessage>) {
+  if (embedded) window.parent.postMessage({ source: 'nnplay', ...message }, '*');
+}
+
+// The content height, now and whenever it changes (fonts, hidden parts, opened panels).
+export function startEmbedding(): void {
+  if (!embedded) return;
+  let last = -1;
+  const measure = () => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height !== last) post({ type: 'size', height: (last = height) });
+  };
+  new ResizeObserver(measure).observe(document.documentElement);
+  measure();
+}
+
+export function embedReady(state: PlaygroundState): void {
+  post({ type: 'ready', state: serializeHash(state) });
+}
+
+export function embedStateChanged(state: PlaygroundState, changed: string[]): void {
+  post({ type: 'state', state: serializeHash(state), changed });
+}
+
+// epoch after each snapshot with new epochs; stopped when playing turns to not playing.
+export function embedSnapshot(s: Snapshot): void {
+  const last = s.newEpochs[s.newEpochs.length - 1];
+  if (last) post({ type: 'epoch', epoch: s.epoch, loss: last.loss, valLoss: last.valLoss, accuracy: last.acc, valAccuracy: last.valAcc });
+  if (wasPlaying && !s.playing) post({ type: 'stopped', epoch: s.epoch, reason: stopReason(s), message: s.stopped ?? 'pause' });
+  wasPlaying = s.playing;
+}
+
+function stopReason(s: Snapshot): StopReason {
+  if (s.diverged) return 'diverged';
+  if (s.stopped?.startsWith('max:')) return 'maxEpochs';
+  return s.stopped ? 'earlyStopping' : 'pause';
+}
+
+// Problems in the link that only its author can fix (e.g. a misspelt <part>_hide): the
+// console, where the author looks, not the readers' notice box.
+export function reportToAuthor(problems: string[]): void {
+  for (const p of problems) console.warn(`nnplay: ${p}`);
+}

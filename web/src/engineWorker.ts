@@ -1,0 +1,90 @@
+// Starts the training worker from its inlined source through a Blob URL (works over http,
+// in an iframe and from file://, docs/TOOLCHAIN.md §3) and tells it where the engine's
+// wasm is: over http its URL (compiled while it streams in), from file:// its bytes (a
+// worker cannot fetch file:// URLs, so the page loads them as a classic script). Under a
+// strict Content-Security-Policy or Trusted Types it either starts or says why not.
+import workerSource from 'worker-source';
+import { t } from './i18n/index.js';
+
+export const WASM_FILE = 'nnplay-engine.wasm';
+export const WASM_SCRIPT = 'nnplay-engine.wasm.js';  // the same bytes as base64, for file://
+
+// Where app.js is (read while it runs: currentScript is null later).
+const base = (document.currentScript as HTMLScriptElement | null)?.src || document.baseURI;
+
+type Fail = (why: string) => void;
+
+// postMessage calls made before the worker exists (file://: while the bytes load) are queued.
+export interface EngineWorker {
+  postMessage(message: unknown): void;
+  onmessage: ((e: MessageEvent) => void) | null;
+}
+
+export function startWorker(report: Fail): EngineWorker {
+  const fail: Fail = (why) => queueMicrotask(() => report(why));  // never while the page is still setting up
+  const queue: unknown[] = [];
+  let worker: Worker | null = null;
+  const handle: EngineWorker = {
+    onmessage: null,
+    postMessage: (m) => (worker ? worker.postMessage(m) : queue.push(m)),
+  };
+  const start = (prelude: string) => {
+    worker = create(prelude, fail);
+    if (!worker) return;
+    worker.onmessage = (e) => handle.onmessage?.(e);
+    for (const m of queue.splice(0)) worker.postMessage(m);
+  };
+  const wasm = new URL(WASM_FILE, base);
+  if (wasm.protocol === 'http:' || wasm.protocol === 'https:') start(`self.__nnplayWasm=${JSON.stringify({ url: wasm.href })};\n`);
+  else loadBytesScript(new URL(WASM_SCRIPT, base).href, fail).then((b64) => start(`self.__nnplayWasm=${JSON.stringify({ base64: b64 })};\n`));
+  return handle;
+}
+
+function loadBytesScript(src: string, fail: Fail): Promise<string> {
+  return new Promise((resolve) => {
+    const script = document.createElement('script');
+    script.src = trusted(src) as string;
+    script.onload = () => resolve((window as unknown as { nnplayWasmBase64: string }).nnplayWasmBase64);
+    script.onerror = () => fail(`${t('engineError')}: ${src} ${t('notLoaded')}`);
+    document.head.append(script);
+  });
+}
+
+let policy: { createScriptURL(url: string): unknown } | null | undefined;
+
+// Under `require-trusted-types-for 'script'` a script URL must come from a policy; ours
+// passes only the URLs this module made (a Blob URL, the engine's file).
+function trusted(url: string): unknown {
+  const tt = (window as unknown as { trustedTypes?: { createPolicy(name: string, rules: { createScriptURL(u: string): string }): { createScriptURL(url: string): unknown } } }).trustedTypes;
+  if (policy === undefined) {
+    try {
+      policy = tt ? tt.createPolicy('nnplay', { createScriptURL: (u) => u }) : null;
+    } catch {
+      policy = null;  // the site's trusted-types directive does not list nnplay: plain URLs, if they are allowed at all
+    }
+  }
+  return policy ? policy.createScriptURL(url) : url;
+}
+
+function create(prelude: string, fail: Fail): Worker | null {
+  const url = URL.createObjectURL(new Blob([prelude, workerSource], { type: 'text/javascript' }));
+  let blocked = false;
+  // A worker-src without blob: refuses the worker without an error message of its own.
+  const onViolation = (e: SecurityPolicyViolationEvent) => {
+    if (e.blockedURI.startsWith('blob') && /worker-src|script-src|default-src/.test(e.effectiveDirective)) {
+      blocked = true;
+      fail(t('cspWorker'));
+    }
+  };
+  document.addEventListener('securitypolicyviolation', onViolation);
+  try {
+    const worker = new Worker(trusted(url) as string);
+    worker.addEventListener('error', (e) => {
+      if (!blocked) fail(`${t('engineError')}: ${e.message || t('workerFailed')}`);
+    });
+    return worker;
+  } catch (e) {
+    fail((e as Error).name === 'TypeError' && /Trusted/i.test((e as Error).message) ? t('cspTrustedTypes') : `${t('engineError')}: ${(e as Error).message}`);
+    return null;
+  }
+}
