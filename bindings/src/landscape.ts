@@ -45,7 +45,9 @@ function weightVector(): Rule<ArrayLike<number>> {
 
 function isNumberArray(v: unknown): v is ArrayLike<number> {
   if (v instanceof Float32Array || v instanceof Float64Array) return true;
-  return Array.isArray(v) && v.every((x, i) => i in v && typeof x === 'number');
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (!(i in v) || typeof v[i] !== 'number') return false;  // every() skips holes
+  return true;
 }
 
 export function landscape(model: Sequential, x: TensorLike, y: TensorLike, options: LandscapeOptions = {}): Landscape {
