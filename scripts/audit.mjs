@@ -4,13 +4,14 @@
 // 3), prints the median of each number and the page's transfer size, and writes
 // test-results/lighthouse.json.
 //   npm run build && npm run audit
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as chromeLauncher from 'chrome-launcher';
+import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import lighthouse from 'lighthouse';
 import { DIST, MIME } from '../tests/e2e/support.mjs';
 
@@ -24,7 +25,7 @@ const server = createServer((req, res) => {
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const srv = { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
-const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+const chrome = await launchChromium(process.env.CHROME_PATH ?? '/usr/bin/chromium');
 const results = [];
 try {
   for (let i = 0; i < runs; i++) {
@@ -39,6 +40,9 @@ try {
       cls: a['cumulative-layout-shift'].numericValue,
       speedIndex: a['speed-index'].numericValue / 1000,
       transferKB: Math.round(a['network-requests'].details.items.reduce((n, r) => n + r.transferSize, 0) / 1024),
+      // where the main thread's time went (script, style & layout, …) and its longest tasks, for finding TBT
+      mainThread: Object.fromEntries(a['mainthread-work-breakdown'].details.items.map((x) => [x.group, Math.round(x.duration)])),
+      longTasks: (a['long-tasks']?.details?.items ?? []).slice(0, 5).map((x) => ({ url: x.url, start: Math.round(x.startTime), ms: Math.round(x.duration) })),
       failedAccessibility: Object.values(a).filter((x) => lhr.categories.accessibility.auditRefs.some((r) => r.id === x.id) && x.score === 0).map((x) => x.id),
     });
   }
@@ -46,6 +50,30 @@ try {
   await chrome.kill();
   await srv.close();
 }
+// Chromium with a DevTools port for Lighthouse to drive (what Lighthouse's CLI gets from
+// chrome-launcher, which is not one of our dependencies): port 0, read back from stderr.
+function launchChromium(path) {
+  const profile = mkdtempSync(join(tmpdir(), 'nnplay-audit-'));
+  const proc = spawn(path, ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--no-default-browser-check',
+    '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const kill = async () => {
+    const exited = new Promise((r) => (proc.exitCode !== null ? r() : proc.once('exit', r)));
+    proc.kill();
+    await exited;  // Chromium writes to its profile until it has exited
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  };
+  return new Promise((resolvePort, reject) => {
+    let err = '';
+    proc.stderr.on('data', (d) => {
+      err += d;
+      const m = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(err);
+      if (m) resolvePort({ port: Number(m[1]), kill });
+    });
+    proc.on('error', reject);
+    proc.on('exit', (code) => reject(new Error(`${path} exited (${code}) before opening its DevTools port: ${err.slice(-500)}`)));
+  });
+}
+
 const median = (k) => results.map((r) => r[k]).sort((x, y) => x - y)[Math.floor(results.length / 2)];
 const summary = Object.fromEntries(['performance', 'accessibility', 'fcp', 'lcp', 'tbt', 'cls', 'speedIndex', 'transferKB'].map((k) => [k, median(k)]));
 mkdirSync(join(root, 'test-results'), { recursive: true });

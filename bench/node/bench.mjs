@@ -274,6 +274,27 @@ results.W3 = {
   checksum: sink,
 };
 
+// ---------------------------------------------------------------- public-API overheads (issue 11)
+// What a caller pays for the convenient form: fit() called once per epoch (as a page that
+// trains between frames would) against one multi-epoch call, on W1 where per-call work weighs
+// most; layerOutputs (copies) against the zero-copy views is the W3 pair above.
+
+log('API: fit() one epoch per call vs one multi-epoch call (W1) ...');
+const fitMany = nnModel(2, [3, 3]);
+const oneCall = await measure((n) => nnFit(fitMany, xW1, n), { seconds: NN_REP_SECONDS, start: 4 });
+fitMany.dispose();
+const fitEach = nnModel(2, [3, 3]);
+const perEpoch = await measure(async (n) => {
+  for (let k = 0; k < n; k++) await nnFit(fitEach, xW1, 1);
+}, { seconds: NN_REP_SECONDS, start: 4 });
+fitEach.dispose();
+results.api = {
+  fitOneEpochCalls: { samplesPerS: perEpoch.rate * N },
+  fitOneMultiEpochCall: { samplesPerS: oneCall.rate * N },
+  fitCallsRatio: perEpoch.rate / oneCall.rate,
+  layerOutputsCopyRatio: nnCopy.rate / nnZero.rate,
+};
+
 // ---------------------------------------------------------------- native
 
 let native = null;
@@ -374,6 +395,8 @@ results.goals = [
     met: worst ? 1 / worst.wasmOverNative <= GOALS.wasmNativeMaxSlowdown : null,
   },
   { goal: 'dist/nnplay.mjs < 200 KB gzip', value: gzip, met: gzip < GOALS.distGzipBytes },
+  { goal: 'layerOutputs (copies) >= 80% of layerOutputsView\'s grids/s (W3)', value: results.api.layerOutputsCopyRatio, met: results.api.layerOutputsCopyRatio >= 0.8 },
+  { goal: 'fit() one epoch per call >= 85% of one multi-epoch call\'s samples/s (W1)', value: results.api.fitCallsRatio, met: results.api.fitCallsRatio >= 0.85 },
 ];
 results.environment = {
   date: new Date().toISOString(), node: process.version, cores: os.cpus().length, cpu: os.cpus()[0]?.model.trim(),
@@ -424,6 +447,7 @@ for (const g of results.goals) {
     if (g.goal.startsWith('W2')) v = `${fmt(g.value, 'samples/s')} samples/s`;
     else if (g.goal.startsWith('W3')) v = `${g.value.toFixed(0)} grids/s`;
     else if (g.goal.startsWith('wasm')) v = `native is ${g.value.toFixed(2)}× faster (worst: ${g.worstWorkload})`;
+    else if (g.goal.startsWith('layerOutputs') || g.goal.startsWith('fit()')) v = `${(100 * g.value).toFixed(0)}%`;
     else v = `${(g.value / 1000).toFixed(1)} kB`;
   }
   log(`  [${g.met == null ? ' ? ' : g.met ? 'met' : 'NOT'}] ${g.goal}: ${v}`);

@@ -4,6 +4,7 @@
 // comment lines and blank lines skipped anywhere. Every bad row gets a message naming the
 // file's line; the good rows are kept. Reading stops at the row cap.
 import type { Matrix2D } from './engine.mjs';
+import { type Message, message, type MessageCode, type MessageParams } from './messages.js';
 import { check, fail, numberRule } from './validate.js';
 
 export const CSV_MAX_ROWS = 10000;     // points read at most (the default cap)
@@ -17,6 +18,7 @@ export interface ParsedCsv {
   labels: Matrix2D;  // [n, 1]
   rows: number[];    // the file's line number of each point read (1-based)
   errors: string[];  // one per bad row; the good rows are kept
+  messages: Message[];  // the same errors as codes and parameters (the page words them)
   delimiter: CsvDelimiter;
 }
 
@@ -34,7 +36,7 @@ function cellNumber(cell: string, delimiter: CsvDelimiter): number {
 interface CsvRecord {
   cells: string[];
   line: number;       // where the record starts (1-based)
-  error?: string;     // a quoting mistake: the record is bad as a whole
+  error?: { code: MessageCode; params: MessageParams };  // a quoting mistake: the record is bad as a whole
 }
 
 const isBlank = (c: string) => c === ' ' || c === '\t';
@@ -101,7 +103,7 @@ class RecordReader {
         for (i++; ;) {
           const close = t.indexOf('"', i);
           if (close < 0) {  // the rest of the file is inside the quotes
-            record.error = 'a quoted field is not closed (a " is missing)';
+            record.error = { code: 'csv.unclosedQuote', params: {} };
             this.#countLines(this.#at, t.length);
             this.#at = t.length;
             return record;
@@ -117,12 +119,12 @@ class RecordReader {
         }
         while (i < t.length && isBlank(t[i]) && t[i] !== d) i++;
         record.cells.push(cell);
-        if (i < t.length && t[i] !== d && t[i] !== '\n' && t[i] !== '\r') record.error ??= 'text after a closing quote (write "" for a quote inside quotes)';
+        if (i < t.length && t[i] !== d && t[i] !== '\n' && t[i] !== '\r') record.error ??= { code: 'csv.textAfterQuote', params: {} };
       } else {
         i = start;
         while (i < t.length && t[i] !== d && t[i] !== '\n' && t[i] !== '\r') i++;
         const cell = t.slice(start, i).trim();
-        if (cell.includes('"')) record.error ??= `a quote inside an unquoted field ${JSON.stringify(cell.slice(0, 20))} (quote the whole field)`;
+        if (cell.includes('"')) record.error ??= { code: 'csv.quoteInField', params: { cell: cell.slice(0, 20) } };
         record.cells.push(cell);
       }
       // to the delimiter or the end of the line
@@ -154,7 +156,7 @@ class RecordReader {
 export function parseDatasetCsv(text: string, maxRows = CSV_MAX_ROWS): ParsedCsv {
   if (typeof text !== 'string') fail(`parseDatasetCsv: text must be a string, not ${text === null ? 'null' : typeof text}`);
   check('parseDatasetCsv', 'maxRows', maxRows, numberRule({ min: 0, integer: true }));
-  const errors: string[] = [];
+  const errors: Message[] = [];
   const xs: number[] = [];
   const labels: number[] = [];
   const rows: number[] = [];
@@ -163,7 +165,7 @@ export function parseDatasetCsv(text: string, maxRows = CSV_MAX_ROWS): ParsedCsv
     points: { data: Float32Array.from(xs), shape: [labels.length, 2] },
     labels: { data: Float32Array.from(labels), shape: [labels.length, 1] },
     rows,
-    errors: errors.length > ERRORS_LISTED ? [...errors.slice(0, ERRORS_LISTED), `… and ${errors.length - ERRORS_LISTED} more bad rows`] : errors,
+    ...listed(errors.length > ERRORS_LISTED ? [...errors.slice(0, ERRORS_LISTED), message('csv.moreBad', { count: errors.length - ERRORS_LISTED })] : errors),
     delimiter: reader.delimiter,
   });
   const binary = binaryReason(text);
@@ -175,22 +177,22 @@ export function parseDatasetCsv(text: string, maxRows = CSV_MAX_ROWS): ParsedCsv
   const d = reader.delimiter;
   let first = true;
   for (let record = reader.next(); record; record = reader.next()) {
-    const where = `row ${record.line}`;
+    const row = record.line;
     const { cells } = record;
     const isHeader = first && !record.error && cells.every((c) => Number.isNaN(cellNumber(c.trim(), d)));
     first = false;
     if (!isHeader && labels.length >= maxRows) {
-      errors.push(`${where}: more than ${maxRows} rows; the rest was not read`);
+      errors.push(message('csv.tooManyRows', { row, max: maxRows }));
       break;
     }
-    if (record.error) errors.push(`${where}: ${record.error}`);
+    if (record.error) errors.push(message(record.error.code, { row, ...record.error.params }));
     else if (cells.length !== 3) {
-      errors.push(`${where}: expected 3 columns (x, y, label), found ${cells.length}${isHeader ? ' in the header' : ''} (delimiter ${JSON.stringify(d)})`);
+      errors.push(message('csv.columns', { row, found: cells.length, header: isHeader ? 1 : 0, delimiter: d }));
     } else if (!isHeader) {
       const values = cells.map((c) => cellNumber(c.trim(), d));
       const bad = values.findIndex((v) => !Number.isFinite(v));
-      if (bad >= 0) errors.push(`${where}: ${COLUMNS[bad]} ${JSON.stringify(cells[bad].slice(0, 20))} is not a number`);
-      else if (Math.abs(values[0]) > 6 || Math.abs(values[1]) > 6) errors.push(`${where}: the point (${values[0]}, ${values[1]}) is outside [-6, 6]²`);
+      if (bad >= 0) errors.push(message('csv.notNumber', { row, column: COLUMNS[bad], cell: cells[bad].slice(0, 20) }));
+      else if (Math.abs(values[0]) > 6 || Math.abs(values[1]) > 6) errors.push(message('csv.outside', { row, x: values[0], y: values[1] }));
       else {
         xs.push(values[0], values[1]);
         labels.push(values[2]);
@@ -198,7 +200,7 @@ export function parseDatasetCsv(text: string, maxRows = CSV_MAX_ROWS): ParsedCsv
       }
     }
     if (errors.length >= CSV_MAX_BAD_ROWS) {
-      errors.push(`more than ${CSV_MAX_BAD_ROWS} bad rows; the rest was not read`);
+      errors.push(message('csv.tooManyBad', { max: CSV_MAX_BAD_ROWS }));
       break;
     }
   }
@@ -218,8 +220,13 @@ export function parseDatasetCsvBytes(bytes: Uint8Array, maxRows = CSV_MAX_ROWS):
 
 // Why text is not a CSV file, or null: NUL bytes (a binary file, or UTF-16), or the
 // replacement character a decoder puts for bytes that are not UTF-8.
-function binaryReason(text: string): string | null {
-  if (text.includes('\0')) return 'this is not a CSV text file: it contains NUL bytes (a binary file, or UTF-16 text; save it as UTF-8 CSV)';
-  if (text.includes('\uFFFD')) return 'this is not a UTF-8 text file: it has bytes that are not UTF-8 (save it as UTF-8 CSV)';
+function binaryReason(text: string): Message | null {
+  if (text.includes('\0')) return message('csv.nul');
+  if (text.includes('\uFFFD')) return message('csv.notUtf8');
   return null;
+}
+
+// The errors as English text and as messages.
+function listed(messages: Message[]): { errors: string[]; messages: Message[] } {
+  return { errors: messages.map((m) => m.text), messages };
 }

@@ -4,6 +4,7 @@
 // and the generated tf.keras code mean the same run. training.ts adds the engine's part.
 import type { Matrix2D } from './engine.mjs';
 import { dense, type DenseLayer, type Regularizer } from './layers.js';
+import { type Message, message } from './messages.js';
 import { makeOptimizer, type OptimizerSpec } from './optimizers.js';
 import { type ActivationName, findLoss, findOptimizer, type LossName, type MetricName } from './registry.js';
 import { FEATURE_KEYS, OPTIMIZER_STATE_KEYS, type PlaygroundState } from './state.js';
@@ -29,6 +30,7 @@ export interface ModelPlan {
   regularizer: Regularizer;
   initializer: 'glorot_uniform' | 'playground';
   notes: string[];        // what was adjusted to make the combination meaningful, in words
+  noteMessages: Message[]; // the same notes as codes and parameters (the page words them)
 }
 
 // Own data: points with class indices 0, 1 (two classes, trained as -1 / +1) or 0, 1, 2.
@@ -59,7 +61,7 @@ export function batchRows(batchSize: number | 'all', rows: number): number {
 
 // The pure rule. `customClasses`: own data's class count (2 or 3), see customClassCount.
 export function plan(s: PlaygroundState, customClasses = 2): ModelPlan {
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const problem = s.problem;
   const dataset = problem === 'regression' ? s.regDataset : s.dataset;
   const classes = problem === 'regression' ? 0 : dataset === 'gauss3' ? 3 : dataset === 'custom' ? customClasses : 2;
@@ -70,7 +72,7 @@ export function plan(s: PlaygroundState, customClasses = 2): ModelPlan {
   let metrics: MetricName[];
   if (problem === 'regression') {
     if (loss === 'binary_crossentropy' || loss === 'categorical_crossentropy') {
-      notes.push(`Cross entropy is for classification; regression uses mean squared error instead of ${loss}.`);
+      notes.push(message('plan.regressionCrossEntropy', { loss }));
       loss = 'mse';
     }
     outputActivation = 'linear';
@@ -82,15 +84,15 @@ export function plan(s: PlaygroundState, customClasses = 2): ModelPlan {
     labels = 'one-hot';
     metrics = ['categorical_accuracy'];
     if (classes === 3 && loss !== 'categorical_crossentropy') {
-      notes.push('Three classes need a softmax output of 3 units with one-hot labels.');
+      notes.push(message('plan.threeClassesSoftmax'));
     } else if (classes === 2) {
-      notes.push('Categorical cross entropy needs a softmax output: 2 units (one per class) with one-hot labels.');
+      notes.push(message('plan.categoricalTwoUnits'));
     }
   } else if (loss === 'binary_crossentropy') {
     outputActivation = 'sigmoid';
     labels = 'zero-one';
     metrics = ['binary_accuracy'];
-    notes.push('Binary cross entropy needs a sigmoid output and labels 0/1 (instead of tanh and ±1).');
+    notes.push(message('plan.binarySigmoid'));
   } else {
     outputActivation = 'tanh';  // the playground's and the tutorial's output
     labels = 'plus-minus-one';
@@ -98,7 +100,7 @@ export function plan(s: PlaygroundState, customClasses = 2): ModelPlan {
   }
   const features: string[] = FEATURE_KEYS.filter((f) => s[f]);
   if (features.length === 0) {
-    notes.push('No input feature was selected; X1 and X2 are used.');
+    notes.push(message('plan.noFeatures'));
     features.push('x', 'y');
   }
   const rate = s.regularizationRate;
@@ -121,7 +123,8 @@ export function plan(s: PlaygroundState, customClasses = 2): ModelPlan {
     batchSize: s.batchFull ? 'all' : s.batchSize,
     regularizer,
     initializer: s.initOrigin ? 'playground' : 'glorot_uniform',
-    notes,
+    notes: notes.map((n) => n.text),
+    noteMessages: notes,
   };
 }
 

@@ -4,6 +4,7 @@
 // come after them. Nothing parsed here is ever treated as HTML: values are checked
 // against the schema and notices are plain text.
 
+import { englishAllowed, type Message, message, type MessageParams } from './messages.js';
 import { HIDDEN_ACTIVATIONS, LOSS_SHORT_NAMES, OPTIMIZER_KEYS, OPTIMIZERS } from './registry.js';
 
 export type FieldType = 'enum' | 'number' | 'int' | 'bool' | 'intList' | 'seed' | 'compare';
@@ -178,15 +179,7 @@ export function defaultState(seed: string = randomSeed()): PlaygroundState {
 }
 
 export function describeAllowed(f: Field): string {
-  switch (f.type) {
-    case 'enum': return `one of ${f.values!.join(', ')}`;
-    case 'bool': return 'true or false';
-    case 'number': return `a number from ${f.min} to ${f.max}`;
-    case 'int': return `a whole number from ${f.min} to ${f.max}`;
-    case 'intList': return `up to ${f.maxItems} comma-separated whole numbers from ${f.min} to ${f.max}`;
-    case 'seed': return 'up to 40 letters, digits, dots, dashes or underscores';
-    case 'compare': return `setting:v1,v2,… with setting one of ${COMPARABLE.join(', ')} and 2 to 4 of its values`;
-  }
+  return englishAllowed(allowedParams(f));
 }
 
 // Returns the parsed value, or undefined when `text` is not allowed for the field.
@@ -245,16 +238,28 @@ function safeDecode(text: string): string | undefined {
   }
 }
 
-// Shown in notices: printable, short, never interpreted.
-function quote(text: string): string {
+// Shown in notices (quoted by the wording): printable, short, never interpreted.
+function shown(text: string): string {
   const clean = text.replace(/[^\x20-\x7e]/g, '?');
-  return JSON.stringify(clean.length > 40 ? clean.slice(0, 40) + '…' : clean);
+  return clean.length > 40 ? clean.slice(0, 40) + '…' : clean;
 }
 
 export interface ParseResult {
   state: PlaygroundState;
-  notices: string[];  // plain text, one per ignored or replaced key
+  notices: string[];     // plain text, one per ignored or replaced key
+  messages: Message[];   // the same notices as codes and parameters (the page words them)
   authorNotices: string[];  // the same for <part>_hide keys: for the link's author (the page logs them), not its readers
+}
+
+// hash.notAllowed's description of what a field allows (messages.ts words it).
+function allowedParams(f: Field): MessageParams {
+  const p: MessageParams = { type: f.type };
+  if (f.min !== undefined) p.min = f.min;
+  if (f.max !== undefined) p.max = f.max;
+  if (f.maxItems !== undefined) p.maxItems = f.maxItems;
+  if (f.type === 'enum') p.values = f.values!.join(', ');
+  if (f.type === 'compare') p.values = COMPARABLE.join(', ');
+  return p;
 }
 
 // '#activation=tanh&learningRate=0.03&…' (leading '#' or '?' optional) -> state. Every key
@@ -262,11 +267,11 @@ export interface ParseResult {
 // adds a notice; nothing throws.
 export function parseHash(hash: string, seed: string = randomSeed()): ParseResult {
   const state = defaultState(seed) as unknown as Record<string, unknown>;
-  const notices: string[] = [];
+  const messages: Message[] = [];
   const authorNotices: string[] = [];
   let text = String(hash ?? '').replace(/^[#?]/, '');
   if (text.length > MAX_HASH) {
-    notices.push(`The link's settings are ${text.length} characters long (the limit is ${MAX_HASH}); they were ignored and the defaults are used.`);
+    messages.push(message('hash.tooLong', { length: text.length, limit: MAX_HASH }));
     text = '';
   }
   const hide = new Set<string>();
@@ -278,32 +283,33 @@ export function parseHash(hash: string, seed: string = randomSeed()): ParseResul
     const key = safeDecode(rawKey);
     const value = rawValue === undefined ? undefined : safeDecode(rawValue);
     if (key === undefined || value === undefined) {
-      notices.push(`Ignored ${quote(part)}: not a key=value setting.`);
+      messages.push(message('hash.notKeyValue', { part: shown(part) }));
       continue;
     }
     if (key.endsWith('_hide')) {
       const name = key.slice(0, -'_hide'.length);
-      if (!HIDABLE_PARTS.includes(name)) authorNotices.push(`Ignored ${quote(key)}: there is no part named ${quote(name)} to hide.`);
+      if (!HIDABLE_PARTS.includes(name)) authorNotices.push(message('hash.noSuchPart', { key: shown(key), name: shown(name) }).text);
       else if (value === 'true') hide.add(name);
-      else if (value !== 'false') authorNotices.push(`Ignored ${quote(key)}=${quote(value)}: use true or false.`);
+      else if (value !== 'false') authorNotices.push(message('hash.hideTrueFalse', { key: shown(key), value: shown(value) }).text);
       continue;
     }
     if (IGNORED_KEYS.includes(key)) continue;
     const field = SCHEMA.find((f) => f.key === key);
     if (!field) {
-      notices.push(`Ignored unknown setting ${quote(key)}.`);
+      messages.push(message('hash.unknownKey', { key: shown(key) }));
       continue;
     }
     const parsed = parseValue(field, value);
     if (parsed === undefined) {
-      const fallback = state[key] === null ? "the optimizer's default" : formatValue(field, state[key]) || '(none)';
-      notices.push(`${key}=${quote(value)} is not allowed (${describeAllowed(field)}); using ${fallback}.`);
+      const used = state[key] === null ? '' : formatValue(field, state[key]);
+      const fallback: MessageParams = state[key] === null ? { fallbackKind: 'optimizerDefault' } : used ? { fallback: used } : { fallbackKind: 'none' };
+      messages.push(message('hash.notAllowed', { key, value: shown(value), ...allowedParams(field), ...fallback }));
       continue;
     }
     state[key] = parsed;
   }
   state.hide = [...hide];
-  return { state: state as unknown as PlaygroundState, notices, authorNotices };
+  return { state: state as unknown as PlaygroundState, notices: messages.map((m) => m.text), messages, authorNotices };
 }
 
 // state -> '#activation=tanh&…' in the schema's order; optional keys only when set.

@@ -53,7 +53,7 @@ const recordLongTasks = () => {
 };
 
 async function withOwnDataPage(body) {
-  const s = await openPlayground(browser, playgroundUrl(srv.origin, '#dataset=custom'), { initScript: recordLongTasks, dialogsAreProblems: true });
+  const s = await openPlayground(browser, playgroundUrl(srv.origin, '#dataset=custom&lang=en'), { initScript: recordLongTasks, dialogsAreProblems: true });
   try {
     await body(s.page);
     assert.deepEqual(s.problems, [], s.problems.join(' | '));

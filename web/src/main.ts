@@ -20,6 +20,7 @@ import { CompareView } from './views/compare.js';
 import { applyHides, Controls } from './views/controls.js';
 import { DatasetPicker } from './views/datasets.js';
 import { DescentView } from './views/descent.js';
+import { EmbedDialog } from './views/embedDialog.js';
 import { InspectorView } from './views/inspector.js';
 import { LandscapeView } from './views/landscape.js';
 import { Heatmap } from './views/heatmap.js';
@@ -43,8 +44,9 @@ const send = (m: ToWorker) => worker.postMessage(m);
 const status = new StatusLine(byId('status'));
 const hover = new NeuronHover();
 const controls = new Controls(store);
-const charts = new Charts(byId('lossChart'), byId('accChart'), { train: t('trainShort'), valid: t('validShort'), loss: 'loss', acc: 'accuracy' });
-const tests = new TestTable(byId<HTMLTableElement>('testTable'), byId('testSummary'), byId('colPrediction'));
+const chartLabels = () => ({ train: t('trainShort'), valid: t('validShort'), loss: t('lossAxis'), acc: t('accAxis'), epoch: t('epochAxis') });
+const charts = new Charts(byId('lossChart'), byId('accChart'), chartLabels());
+const tests = new TestTable(byId<HTMLTableElement>('testTable'), byId('testSummary'), byId('colPrediction'), byId('testNote'));
 const heatmap = new Heatmap(byId<HTMLCanvasElement>('heatmap'), byId<HTMLCanvasElement>('points'), byId('coords'), (x, y) => {
   if (ownDataActive() && own.drawing) own.add(x, y);
   else addTest(x, y);
@@ -55,7 +57,7 @@ const own = new OwnData(() => {
 }, (file, maxRows) => send({ type: 'parseCsv', file, maxRows }));
 const descent = new DescentView((optimizer, learningRate, w0, steps) => send({ type: 'descend', optimizer, learningRate, w0, steps }));
 const compare = new CompareView(
-  (c, base) => store.update({ ...base, compare: c }),
+  (c) => store.update({ compare: c }),
   (states, epochs) => {
     playback.compareRequested();
     send({ type: 'compareStart', states, epochs });
@@ -91,6 +93,8 @@ const ownDataActive = () => store.state.problem === 'classification' && store.st
 const outputUnits = () => data?.layers.at(-1) ?? 1;
 const outputActivation = () => data?.outputActivation ?? 'tanh';
 
+const legend = () => drawLegend(byId<HTMLCanvasElement>('legend'), byId('legendTicks'), colours, outputUnits(), outputActivation());
+
 function sendOwnData() {
   const points = Float32Array.from(own.points), classes = Float32Array.from(own.classes);
   send({ type: 'custom', points: points.slice(), classes: classes.slice() });
@@ -104,6 +108,8 @@ function renderState(state: PlaygroundState) {
   compare.render(state.compare);
   own.render(ownDataActive());
   if (byId<HTMLDetailsElement>('codePanel').open) byId('code').textContent = keras(state, own);
+  // 全部 (all): the label shows how many training points a batch then holds, as the original
+  if (state.batchFull && data) byId('batchSizeValue').textContent = String(data.train.labels.length);
   applyHides(state);
   datasets.render(state.problem, state.problem === 'regression' ? state.regDataset : state.dataset, colours);
   network.setStructure(state, outputUnits());
@@ -120,10 +126,11 @@ store.subscribe((state, rebuild, changed) => {
     setLanguage(state.lang);
     controls.build();
     network.invalidate();
+    reword();
   }
   if (changed.includes('palette')) {
     colours = new ColourScale(state.palette);
-    drawLegend(byId<HTMLCanvasElement>('legend'), colours);
+    legend();
   }
   renderState(state);
   embedStateChanged(state, changed);
@@ -139,6 +146,19 @@ store.subscribe((state, rebuild, changed) => {
   }
   playback.redraw();
 });
+
+// Everything worded outside the static data-i18n texts, again in the new language.
+let notices = store.notices;
+function reword() {
+  if (notices.length && !byId('notices').hidden) showNotices(byId('notices'), byId('notice-list'), notices);
+  if (data) controls.renderOutput(data.outputActivation, data.notes);
+  own.reword();
+  charts.setLabels(chartLabels());
+  compare.reword();
+  descent.draw();
+  if (testResult) tests.render(testResult, store.state.problem, data?.classes ?? 2, outputActivation());
+  if (playback.shown) status.showSnapshot(playback.shown);
+}
 
 // ---- worker -> views
 worker.onmessage = (e: MessageEvent<FromWorker>) => {
@@ -161,14 +181,16 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       return;
     case 'data':
       data = m;
+      testResult = null;  // of the old data and network: the worker sends the new evaluation next
       network.setInputThumbs(m.inputThumbs);
       controls.renderOutput(m.outputActivation, m.notes);
+      legend();
       network.setStructure(store.state, outputUnits());
       inspector.setNetwork(m.layers, store.state.inspect);
       byId('stats').hidden = m.classes === 0;
       byId('accFigure').hidden = m.classes === 0;
-      updatePoints();
-      if (tests.points.length) send({ type: 'test', points: tests.points });
+      renderState(store.state);
+      updatePoints();  // the worker evaluates the test points again on the new data itself
       return;
     case 'snapshot':
       charts.append(m.newEpochs);  // now, so that no epoch is lost when snapshots outpace frames
@@ -219,7 +241,10 @@ function drawHeatmap() {
   if (!s) return;
   const discretize = store.state.discretize;
   if (hover.grid) heatmap.draw(hover.grid, 1, colours, { discretize, grey: false });
-  else heatmap.draw(outputForColour(s.output, outputUnits(), outputActivation()), outputUnits(), colours, { discretize, grey: s.diverged });
+  else {
+    const shown = outputForColour(s.output, outputUnits(), outputActivation());
+    heatmap.draw(shown.values, shown.units, colours, { discretize, grey: s.diverged });
+  }
 }
 
 function updatePoints() {
@@ -252,6 +277,9 @@ byId('play').addEventListener('click', () => {
     send({ type: 'pause' });
   } else if (ownDataActive() && own.classes.length < 2) {
     status.show(t('needPoints'), false);
+  } else if (playback.shown?.stopped && !playback.shown.diverged) {
+    // finished (early stopping, maximum epochs): Play would do nothing, so say why
+    status.show(t(playback.shown.stopped.startsWith('max:') ? 'playAfterMax' : 'playAfterEarlyStop'), false);
   } else if (!playback.shown?.diverged) {
     playback.setPlaying(true);
     send({ type: 'play' });
@@ -283,7 +311,13 @@ byId('testButton').addEventListener('click', () => addTest(Math.random() * 12 - 
 byId('clearTests').addEventListener('click', () => {
   tests.clear();
   testResult = null;
+  send({ type: 'testClear' });
   updatePoints();
+});
+byId('testFresh').addEventListener('click', () => {
+  if (!store.state.showTestData) store.update({ showTestData: true });  // the learner asked to see them
+  if (ownDataActive()) tests.say(t('testFreshCustom'));
+  else send({ type: 'testFresh', samples: Number(byId<HTMLSelectElement>('testFreshCount').value) });
 });
 byId('compareRun').addEventListener('click', () => {
   if (compare.running) compare.running = false;
@@ -299,6 +333,7 @@ byId('share').addEventListener('click', async () => {
     prompt(t('share'), location.href);
   }
 });
+new EmbedDialog(byId<HTMLButtonElement>('embed'), () => store.state);
 byId('codePanel').addEventListener('toggle', () => (byId('code').textContent = keras(store.state, own)));
 byId('copyCode').addEventListener('click', async () => {
   try {
@@ -320,16 +355,17 @@ byId('dismiss-notices').addEventListener('click', () => (byId('notices').hidden 
 window.addEventListener('hashchange', () => {
   const next = new Store(location.hash);
   store.update({ ...next.state, seed: next.state.seed });
-  if (next.notices.length) showNotices(byId('notices'), byId('notice-list'), next.notices);
+  notices = next.notices;
+  if (notices.length) showNotices(byId('notices'), byId('notice-list'), notices);
   reportToAuthor(next.authorNotices);
 });
 
 // ---- start
-if (store.notices.length) showNotices(byId('notices'), byId('notice-list'), store.notices);
+if (notices.length) showNotices(byId('notices'), byId('notice-list'), notices);
 reportToAuthor(store.authorNotices);
 startEmbedding();
 store.writeUrl();  // normalise the URL: every key, in order
-drawLegend(byId<HTMLCanvasElement>('legend'), colours);
+legend();
 renderState(store.state);
 playback.start();
 
@@ -340,6 +376,9 @@ playback.start();
   },
   get snapshot() {
     return playback.shown;
+  },
+  get data() {
+    return data;
   },
   frameTimes: playback.frameTimes,
   charts,

@@ -1,5 +1,6 @@
 // Messages between the page (main thread) and the training worker. Data flows one way:
 // controls -> state -> worker (engine) -> snapshots -> views.
+import type { Message } from '../../bindings/src/messages.js';
 import type { PlaygroundState, Rebuild } from '../../bindings/src/state.js';
 
 export const GRID = 100;       // the heatmap's resolution (the playground's DENSITY)
@@ -23,7 +24,9 @@ export type ToWorker =
   | { type: 'speed'; epochsPerFrame: number }  // 0: as many as fit in a frame
   | { type: 'setWeight'; layer: number; from: number; to: number; value: number }
   | { type: 'setBias'; layer: number; unit: number; value: number }
-  | { type: 'test'; points: [number, number][] }
+  | { type: 'test'; points: [number, number][] }  // the clicked test points
+  | { type: 'testFresh'; samples: number }  // fresh test points from the dataset's generator, new seed
+  | { type: 'testClear' }
   | { type: 'neuron'; layer: number; unit: number }  // layer -1: an input feature
   | { type: 'thumbnails' }  // 200 noise-free points of every dataset, for the pickers
   | { type: 'export'; what: ExportKind }
@@ -47,35 +50,41 @@ export interface Snapshot {
   type: 'snapshot';
   epoch: number;           // epochs completed
   batch: number;           // batches done in the epoch in progress
+  batches: number;         // batches per epoch
   playing: boolean;
-  metrics: Metrics | null; // of the last completed epoch
+  metrics: Metrics | null; // of the last completed epoch; evaluated at epoch 0 and after a weight edit
   newEpochs: Metrics[];    // completed since the last snapshot, for the charts
   output: Float32Array;    // GRID² × output units: the output over the grid
   thumbs: Float32Array;    // hidden units × THUMB²
   weights: Float32Array[]; // per layer: kernel [in, out] row-major
   biases: Float32Array[];  // per layer: [out]
   stopped: string | null;  // why training stopped (divergence, early stopping, max epochs)
+  stop: Message | null;    // the same as a code and parameters (the page words it)
   diverged: boolean;
   epochsPerSecond: number;
 }
 
 export interface DataInfo {
   type: 'data';
-  train: { points: Float32Array; labels: Float32Array };  // points [n, 2]; labels ±1 / real / class index
+  train: { points: Float32Array; labels: Float32Array };  // points [n, 2]; labels: class index (0, 1, 2) or a real value
   valid: { points: Float32Array; labels: Float32Array };
   classes: number;         // 2, 3, or 0 (regression)
   features: string[];
   inputThumbs: Float32Array;  // all seven features × THUMB², in FEATURE_KEYS order
   layers: number[];        // units per layer, input features first
   outputActivation: string;
-  notes: string[];         // adjustments the loss needed, in words
+  notes: Message[];        // adjustments the loss needed
 }
 
 export interface TestResult {
   type: 'test';
-  rows: { x: number; y: number; output: number[]; truth: number | null }[];
+  // truth: ±1 (two classes), a class index (three), a value (regression); null where no rule gives it
+  rows: { x: number; y: number; output: number[]; truth: number | null; fresh: boolean }[];
   loss: number | null;     // over the rows that have a true label
   acc: number | null;
+  dataset: string;         // the dataset the truths are of
+  fresh: number;           // how many rows the generator drew (the last rows)
+  note: 'datasetChanged' | null;
 }
 
 export type FromWorker =
@@ -138,5 +147,5 @@ export interface CsvParsed {
   points: Float32Array;
   labels: Float32Array;
   rows: number[];
-  errors: string[];
+  errors: Message[];
 }

@@ -1,5 +1,7 @@
 // The status line under the plot, and the notices box (what a link's URL could not apply).
+import type { Message } from '../../bindings/src/messages.js';
 import { t } from './i18n/index.js';
+import { word } from './wording.js';
 import type { Snapshot } from './protocol.js';
 
 export class StatusLine {
@@ -28,17 +30,19 @@ export class StatusLine {
   // An engine error, else why training stopped (divergence, early stopping, max epochs), else nothing.
   showSnapshot(s: Snapshot): void {
     if (this.#engineError) this.show(this.#engineError, true);
-    else if (s.diverged) this.show(`${t('diverged')}: ${s.stopped} — ${t('divergedHelp')}`, true);
-    else if (s.stopped?.startsWith('max:')) this.show(`${t('maxReached')} (${s.stopped.slice(4)})`, false);
-    else if (s.stopped) this.show(`${t('earlyStopped')}: ${s.stopped}`, false);
+    else if (s.diverged) this.show(`${t('diverged')}: ${s.stop ? word(s.stop) : ''} — ${t('divergedHelp')}`, true);
+    else if (s.stop?.code === 'stop.max') this.show(`${t('maxReached')} (${s.stop.params.epochs})`, false);
+    else if (s.stop) this.show(`${t('earlyStopped')}: ${word(s.stop)}`, false);
     else this.show('', false);
   }
 }
 
-export function showNotices(box: HTMLElement, list: HTMLElement, notices: string[]): void {
+// The notices in the page's language; called again when the language changes.
+export function showNotices(box: HTMLElement, list: HTMLElement, notices: Message[]): void {
   list.replaceChildren(...notices.map((n) => {
     const li = document.createElement('li');
-    li.textContent = n;  // plain text: nothing from the URL is inserted as HTML
+    li.textContent = word(n);  // plain text: nothing from the URL is inserted as HTML
+    li.dataset.code = n.code;
     return li;
   }));
   box.hidden = false;

@@ -6,16 +6,27 @@ export type MessageKey = keyof Messages;
 const tables: Record<'ja' | 'en', Messages> = { ja, en };
 
 let current: Messages = ja;
+let currentLang: 'ja' | 'en' = 'ja';
+
+export function language(): 'ja' | 'en' {
+  return currentLang;
+}
 
 export function setLanguage(lang: 'ja' | 'en'): void {
   current = tables[lang];
+  currentLang = lang;
   document.documentElement.lang = lang;
-  // Static texts carry data-i18n="key" (text) or data-i18n-label="key" (aria-label and title).
+  document.title = `${t('title')} - nnplay`;
+  // The language button names the other language in that language: it says so for readers.
+  document.getElementById('language')?.setAttribute('lang', lang === 'ja' ? 'en' : 'ja');
+  // Static texts carry data-i18n="key" (text), data-i18n-label="key" (aria-label and title)
+  // or data-i18n-aria="key" (aria-label only).
   // (the static HTML has the Japanese texts already: unchanged text is left alone, so it is not repainted)
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
     const text = t(el.dataset.i18n as MessageKey);
     if (el.textContent !== text) el.textContent = text;
   }
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-aria]')) el.setAttribute('aria-label', t(el.dataset.i18nAria as MessageKey));
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) {
     const text = t(el.dataset.i18nLabel as MessageKey);
     el.setAttribute('aria-label', text);

@@ -1,6 +1,7 @@
 // The page's state: the one schema's PlaygroundState, read from the URL hash once and
 // written back with replaceState (no history entry per click). Listeners learn what a
 // change needs the worker to redo.
+import type { Message } from '../../../bindings/src/messages.js';
 import { parseHash, type PlaygroundState, rebuildFor, serializeHash } from '../../../bindings/src/state.js';
 import type { Rebuild } from '../protocol.js';
 
@@ -8,14 +9,14 @@ export type Listener = (state: PlaygroundState, rebuild: Rebuild, changed: strin
 
 export class Store {
   state: PlaygroundState;
-  readonly notices: string[];
+  readonly notices: Message[];
   readonly authorNotices: string[];  // for the link's author: logged, not shown
   #listeners: Listener[] = [];
 
   constructor(hash: string) {
-    const { state, notices, authorNotices } = parseHash(hash);
+    const { state, messages, authorNotices } = parseHash(hash);
     this.state = state;
-    this.notices = notices;
+    this.notices = messages;
     this.authorNotices = authorNotices;
   }
 

@@ -1,33 +1,83 @@
 // Train/validation loss and accuracy per epoch, with axes and a hover read-out (uPlot's
 // cursor legend). The Deep Insider playground has only a loss sparkline; these follow
 // Keras' History (the loss is the epoch's running mean, as fit() reports it).
+// Train is a solid dark line, validation a dashed magenta one (told apart without colour
+// too); the axes are drawn before the first epoch (epochs 0-10, loss 0-1).
 import uPlot from 'uplot';
 import type { Metrics } from '../protocol.js';
 
+export interface ChartLabels {
+  train: string;
+  valid: string;
+  loss: string;
+  acc: string;
+  epoch: string;
+}
+
+export const SERIES_STYLE = {
+  train: { stroke: '#333', width: 2 },
+  valid: { stroke: '#c2185b', width: 2, dash: [6, 4] },
+};
+
+const EMPTY_EPOCHS: [number, number] = [0, 10];
+
 export class Charts {
-  #loss: uPlot;
-  #acc: uPlot;
+  #loss: uPlot | null = null;
+  #acc: uPlot | null = null;
+  #lossEl: HTMLElement;
+  #accEl: HTMLElement;
+  #labels: ChartLabels;
   #epochs: number[] = [];
   #series = { loss: [] as (number | null)[], valLoss: [] as (number | null)[], acc: [] as (number | null)[], valAcc: [] as (number | null)[] };
 
-  constructor(lossEl: HTMLElement, accEl: HTMLElement, labels: { train: string; valid: string; loss: string; acc: string }) {
-    const width = Math.max(200, Math.min(320, lossEl.clientWidth || 300));
+  // The charts are made when they come near the screen (on a phone they are far below the
+  // first screen: making them at start-up was a third of the page's start-up task); their
+  // space is reserved in styles.css, and the data kept until then.
+  constructor(lossEl: HTMLElement, accEl: HTMLElement, labels: ChartLabels) {
+    this.#lossEl = lossEl;
+    this.#accEl = accEl;
+    this.#labels = labels;
+    const seen = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      seen.disconnect();
+      this.#make();
+    }, { rootMargin: '300px' });
+    seen.observe(lossEl);
+    seen.observe(accEl);
+  }
+
+  // New texts (a language switch): the charts are rebuilt with them, keeping the data.
+  setLabels(labels: ChartLabels): void {
+    this.#labels = labels;
+    if (this.#loss) this.#make();
+  }
+
+  #make(): void {
+    const labels = this.#labels;
+    this.#loss?.destroy();
+    this.#acc?.destroy();
+    const width = Math.max(200, Math.min(320, this.#lossEl.clientWidth || 300));
+    const value = (_u: uPlot, v: number | null) => (v == null ? '–' : v.toFixed(4));
     const make = (el: HTMLElement, name: string, range?: [number, number]) =>
       new uPlot({
         width,
-        height: 140,
-        legend: { show: true, live: true },
+        height: 130,
+        legend: { show: true, live: true, markers: { dash: (u, i) => (u.series[i].dash ? 'dashed' : 'solid') } },
         cursor: { drag: { x: false, y: false } },
-        scales: { x: { time: false }, ...(range ? { y: { range } } : {}) },
-        axes: [{ label: 'epoch', size: 30, labelSize: 14 }, { size: 44, label: name, labelSize: 14 }],
+        scales: {
+          x: { time: false, range: (_u, min, max) => (min == null || max == null || min === max ? EMPTY_EPOCHS : [min, max]) },
+          y: { range: range ?? ((_u, min, max) => (min == null || max == null ? [0, 1] : [Math.min(0, min), max > min ? max : min + 1])) },
+        },
+        axes: [{ label: labels.epoch, size: 30, labelSize: 14 }, { size: 44, label: name, labelSize: 14 }],
         series: [
-          { label: 'epoch' },
-          { label: labels.train, stroke: '#777', width: 1.5, value: (_u, v) => (v == null ? '–' : v.toFixed(4)) },
-          { label: labels.valid, stroke: '#000', width: 1.5, dash: [5, 3], value: (_u, v) => (v == null ? '–' : v.toFixed(4)) },
+          { label: labels.epoch },
+          { label: labels.train, ...SERIES_STYLE.train, value },
+          { label: labels.valid, ...SERIES_STYLE.valid, value },
         ],
       }, [[], [], []], el);
-    this.#loss = make(lossEl, labels.loss);
-    this.#acc = make(accEl, labels.acc, [0, 1]);
+    this.#loss = make(this.#lossEl, labels.loss);
+    this.#acc = make(this.#accEl, labels.acc, [0, 1]);
+    this.#redraw();
   }
 
   clear(): void {
@@ -54,6 +104,7 @@ export class Charts {
   }
 
   #redraw() {
+    if (!this.#loss || !this.#acc) return;
     this.#loss.setData([this.#epochs, this.#series.loss, this.#series.valLoss] as uPlot.AlignedData);
     this.#acc.setData([this.#epochs, this.#series.acc, this.#series.valAcc] as uPlot.AlignedData);
   }

@@ -47,8 +47,15 @@ export class ColourScale {
     return `rgb(${this.shades[i * 3]},${this.shades[i * 3 + 1]},${this.shades[i * 3 + 2]})`;
   }
 
+  // A class's colour: two classes take the scale's ends (class 0 low, class 1 high), as the
+  // heatmap draws them; three take the class colours.
+  classColour(c: number, classes: number): string {
+    return classes >= 3 ? this.classCss(c) : this.css(c >= 1 ? 1 : -1);
+  }
+
   classCss(c: number): string {
-    const [r, g, b] = this.classes[c % this.classes.length];
+    const n = this.classes.length;
+    const [r, g, b] = this.classes[Number.isFinite(c) ? ((Math.round(c) % n) + n) % n : 0];  // never undefined
     return `rgb(${r},${g},${b})`;
   }
 

@@ -1,6 +1,8 @@
 // Side by side (the article's figure 5-10): one setting, up to four values, trained in
 // lockstep on the same data; small heatmaps and their loss and accuracy curves overlaid on
 // shared axes. The comparison is part of the URL (compare=learningRate:0.003,0.03,0.3,3).
+// The figure 5-10 preset runs on the figure's own setup inside this panel: the main setup
+// and the model in training are left alone (a preset never destroys a run).
 import uPlot from 'uplot';
 import { COMPARABLE, type Comparison, parseValue, type PlaygroundState, SCHEMA } from '../../../bindings/src/state.js';
 import { byId } from '../dom.js';
@@ -28,27 +30,60 @@ export class CompareView {
   #epochs: number[] = [];
   #loss: (number | null)[][] = [];
   #acc: (number | null)[][] = [];
-  #onChange: (c: Comparison | null, base?: Partial<PlaygroundState>) => void;
+  #onChange: (c: Comparison | null) => void;
   #onRun: (states: PlaygroundState[], epochs: number) => void;
   #comparison: Comparison | null = null;
+  #base: Partial<PlaygroundState> | null = null;  // the preset's setup, over the main one, for the runs only
+  #shown: Comparison | null = null;  // the runs the cards and charts show
+  #lastRuns: CompareResult['runs'] = [];  // their last metrics, for a language switch
 
-  constructor(onChange: (c: Comparison | null, base?: Partial<PlaygroundState>) => void, onRun: (states: PlaygroundState[], epochs: number) => void) {
+  constructor(onChange: (c: Comparison | null) => void, onRun: (states: PlaygroundState[], epochs: number) => void) {
     this.#onChange = onChange;
     this.#onRun = onRun;
     const setting = byId<HTMLSelectElement>('compareSetting');
-    setting.replaceChildren(...COMPARABLE.map((k) => new Option(t(k as MessageKey), k)));
+    this.#fillSettings();
     const apply = () => {
       const text = `${setting.value}:${byId<HTMLInputElement>('compareValues').value.replace(/\s/g, '')}`;
       const parsed = parseValue(SCHEMA.find((f) => f.key === 'compare')!, text) as Comparison | undefined;
       byId('compareError').textContent = parsed ? '' : t('compareInvalid');
-      if (parsed) this.#onChange(parsed);
+      if (parsed) {
+        this.#setBase(null);  // the learner's own comparison runs on the main setup
+        this.#onChange(parsed);
+      }
     };
     setting.addEventListener('change', apply);
     byId('compareValues').addEventListener('change', apply);
     byId('comparePreset').addEventListener('click', () => {
       byId<HTMLInputElement>('compareEpochs').value = '100';
-      this.#onChange(FIGURE_5_10, FIGURE_5_10_BASE);
+      this.#setBase(FIGURE_5_10_BASE);
+      this.#onChange(FIGURE_5_10);
     });
+  }
+
+  #setBase(base: Partial<PlaygroundState> | null) {
+    this.#base = base;
+    const note = byId('compareNote');
+    if (base) note.dataset.i18n = 'comparePresetNote';  // follows the language
+    else delete note.dataset.i18n;
+    note.textContent = base ? t('comparePresetNote') : '';
+  }
+
+  #fillSettings() {
+    const setting = byId<HTMLSelectElement>('compareSetting');
+    const chosen = setting.value;
+    setting.replaceChildren(...COMPARABLE.map((k) => new Option(t(k as MessageKey), k)));
+    if (chosen) setting.value = chosen;
+  }
+
+  // The texts again in the page's (new) language: the settings, the cards, the charts.
+  reword(): void {
+    this.#fillSettings();
+    const c = this.#shown;
+    if (!c) return;
+    byId('compareRuns').querySelectorAll('figcaption').forEach((caption, i) => (caption.textContent = `${t(c.setting as MessageKey)} ${c.values[i]}`));
+    byId('compareRuns').querySelectorAll('.compare-metrics').forEach((p, i) => (p.textContent = this.#lastRuns[i] ? runMetrics(this.#lastRuns[i]) : ''));
+    this.#makeCharts(c);
+    this.#setChartData();
   }
 
   // Shows the state's comparison in the controls.
@@ -64,7 +99,7 @@ export class CompareView {
   start(state: PlaygroundState): void {
     const c = this.#comparison ?? FIGURE_5_10;
     const epochs = Math.max(1, Math.min(10000, Math.floor(Number(byId<HTMLInputElement>('compareEpochs').value) || 100)));
-    const states = c.values.map((v) => ({ ...state, [c.setting]: v, maxEpochs: null, patience: null, compare: null }));
+    const states = c.values.map((v) => ({ ...state, ...this.#base, [c.setting]: v, maxEpochs: null, patience: null, compare: null }));
     this.#epochs = [];
     this.#loss = c.values.map(() => []);
     this.#acc = c.values.map(() => []);
@@ -88,17 +123,30 @@ export class CompareView {
       card.append(canvas, caption, metrics);
       return card;
     }));
+    this.#shown = c;
+    this.#makeCharts(c);
+  }
+
+  // Charts as wide as the panel allows (a phone's too), in the page's language.
+  #makeCharts(c: Comparison) {
     for (const chart of this.#charts ?? []) chart.destroy();
+    const room = byId('comparePanel').clientWidth || 480;
     const make = (el: HTMLElement, label: string, range?: [number, number]) => new uPlot({
-      width: Math.max(260, Math.min(520, el.clientWidth || 480)),
+      width: Math.max(200, Math.min(520, room - 8, el.clientWidth || 480)),
       height: 160,
       scales: { x: { time: false }, ...(range ? { y: { range } } : {}) },
-      axes: [{ label: 'epoch', size: 30, labelSize: 14 }, { label, size: 44, labelSize: 14 }],
-      series: [{ label: 'epoch' }, ...c.values.map((v, i) => ({ label: String(v), stroke: COLOURS[i], width: 1.5, value: (_u: uPlot, x: number | null) => (x == null ? '–' : x.toFixed(4)) }))],
+      axes: [{ label: t('epochAxis'), size: 30, labelSize: 14 }, { label, size: 44, labelSize: 14 }],
+      series: [{ label: t('epochAxis') }, ...c.values.map((v, i) => ({ label: String(v), stroke: COLOURS[i], width: 1.5, value: (_u: uPlot, x: number | null) => (x == null ? '–' : x.toFixed(4)) }))],
     }, [[], ...c.values.map(() => [])] as uPlot.AlignedData, el);
     byId('compareLoss').replaceChildren();
     byId('compareAcc').replaceChildren();
-    this.#charts = [make(byId('compareLoss'), 'loss'), make(byId('compareAcc'), 'accuracy', [0, 1])];
+    this.#charts = [make(byId('compareLoss'), t('lossAxis')), make(byId('compareAcc'), t('accAxis'), [0, 1])];
+  }
+
+  #setChartData() {
+    const pad = (series: (number | null)[][]) => series.map((s) => [...s, ...Array(Math.max(0, this.#epochs.length - s.length)).fill(null)]);
+    this.#charts?.[0].setData([this.#epochs, ...pad(this.#loss)] as uPlot.AlignedData);
+    this.#charts?.[1].setData([this.#epochs, ...pad(this.#acc)] as uPlot.AlignedData);
   }
 
   update(result: CompareResult, colours: ColourScale): void {
@@ -114,16 +162,13 @@ export class CompareView {
       const canvas = card.querySelector('canvas')!;
       const g = canvas.getContext('2d')!;
       const image = g.createImageData(GRID, GRID);
-      colours.paint(outputForColour(run.output, run.units, run.outputActivation), run.units, image.data, { discretize: false, alpha: 255, grey: run.diverged });
+      const shown = outputForColour(run.output, run.units, run.outputActivation);
+      colours.paint(shown.values, shown.units, image.data, { discretize: false, alpha: 255, grey: run.diverged });
       g.putImageData(image, 0, 0);
-      const m = run.metrics;
-      card.querySelector('.compare-metrics')!.textContent = m
-        ? `loss ${Number.isFinite(m.loss) ? m.loss.toFixed(3) : String(m.loss)}${m.acc !== null ? `  acc ${m.acc.toFixed(3)}` : ''}${run.diverged ? `  ${t('diverged')}` : ''}`
-        : '';
+      card.querySelector('.compare-metrics')!.textContent = runMetrics(run);
     });
-    const pad = (series: (number | null)[][]) => series.map((s) => [...s, ...Array(Math.max(0, this.#epochs.length - s.length)).fill(null)]);
-    this.#charts?.[0].setData([this.#epochs, ...pad(this.#loss)] as uPlot.AlignedData);
-    this.#charts?.[1].setData([this.#epochs, ...pad(this.#acc)] as uPlot.AlignedData);
+    this.#setChartData();
+    this.#lastRuns = result.runs;
     byId('compareEpoch').textContent = String(result.epoch);
     if (result.done) this.running = false;
   }
@@ -135,4 +180,11 @@ export class CompareView {
   get series(): { loss: (number | null)[][]; acc: (number | null)[][] } {
     return { loss: this.#loss.map((s) => [...s]), acc: this.#acc.map((s) => [...s]) };
   }
+}
+
+// A run's last loss and accuracy (and whether it diverged), in the page's language.
+function runMetrics(run: CompareResult['runs'][number]): string {
+  const m = run.metrics;
+  if (!m) return '';
+  return `${t('lossAxis')} ${Number.isFinite(m.loss) ? m.loss.toFixed(3) : String(m.loss)}${m.acc !== null ? `  ${t('accAxis')} ${m.acc.toFixed(3)}` : ''}${run.diverged ? `  ${t('diverged')}` : ''}`;
 }

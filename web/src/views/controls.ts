@@ -3,8 +3,10 @@
 // has an accessible name and works by keyboard.
 import { activationLabel, findOptimizer, HIDDEN_ACTIVATIONS, LOSS_SHORT_NAMES, OPTIMIZERS } from '../../../bindings/src/registry.js';
 import { LEARNING_RATES, OPTIMIZER_STATE_KEYS, type PlaygroundState, REGULARIZATION_RATES } from '../../../bindings/src/state.js';
+import type { Message } from '../../../bindings/src/messages.js';
 import { byId } from '../dom.js';
 import { type MessageKey, t } from '../i18n/index.js';
+import { word } from '../wording.js';
 import type { Store } from '../state/store.js';
 
 // The optimizer's hyper-parameters the state holds, with the registry's tf.keras 2.x
@@ -127,7 +129,13 @@ export class Controls {
     const key = state.optimizer + fields.map(([k]) => k).join();
     if (box.dataset.for !== key) {
       box.dataset.for = key;
-      box.replaceChildren(...fields.map(([name, placeholder]) => {
+      const error = document.createElement('p');
+      error.id = 'hyperError';
+      error.className = 'errors';
+      error.setAttribute('role', 'alert');
+      box.replaceChildren(error, ...fields.map(([name, placeholder]) => {
+        const option = findOptimizer(state.optimizer)?.options.find((o) => o.camel === name);
+        const min = option?.min ?? -Infinity, max = option?.max ?? Infinity;
         const label = document.createElement('label');
         const span = document.createElement('span');
         span.dataset.i18n = name;
@@ -135,13 +143,24 @@ export class Controls {
         const input = document.createElement('input');
         input.type = 'number';
         input.step = 'any';
-        input.min = '0';
-        input.max = '1';
+        if (Number.isFinite(min)) input.min = String(min);
+        if (Number.isFinite(max)) input.max = String(max);
         input.id = `hyper-${name}`;
         input.placeholder = placeholder;
         input.addEventListener('change', () => {
           const v = numberOrNull(input);
-          this.#store.update({ [name]: v !== null && v >= 0 && v < 1 ? v : null } as Partial<PlaygroundState>);
+          const empty = input.value.trim() === '';
+          const ok = empty || (v !== null && v >= min && (option?.maxOpen ? v < max : v <= max));
+          // a value outside the range is refused with a message, never silently dropped
+          const current = this.#store.state[name] as number | null;
+          if (!ok) {
+            const range = `${min} ≤ ${name} ${option?.maxOpen ? '<' : '≤'} ${max}`;
+            error.textContent = t('hyperInvalid').replace('{name}', name).replace('{value}', input.value).replace('{range}', range);
+            input.value = current === null ? '' : String(current);
+            return;
+          }
+          error.textContent = '';
+          this.#store.update({ [name]: empty ? null : v } as Partial<PlaygroundState>);
         });
         label.append(span, input);
         return label;
@@ -156,9 +175,9 @@ export class Controls {
   }
 
   // The output layer's activation follows the problem and the loss; it is shown, not chosen.
-  renderOutput(outputActivation: string, notes: string[]): void {
+  renderOutput(outputActivation: string, notes: Message[]): void {
     fill(byId('outputActivation'), [[outputActivation, activationLabel(outputActivation)]]);
-    byId('loss-note').textContent = notes.join(' ');
+    byId('loss-note').textContent = notes.map(word).join(' ');
   }
 }
 

@@ -12,6 +12,8 @@ export class DatasetPicker {
   #sets = new Map<string, Sets[number]>();
   #onPick: (name: string) => void;
 
+  #drawn = new WeakMap<HTMLCanvasElement, [Sets[number] | undefined, ColourScale]>();  // what each thumbnail shows
+
   constructor(root: HTMLElement, onPick: (name: string) => void) {
     this.#root = root;
     this.#onPick = onPick;
@@ -47,7 +49,12 @@ export class DatasetPicker {
       b.classList.toggle('selected', on);
       b.setAttribute('aria-checked', String(on));
       const set = this.#sets.get(b.dataset.name!);
-      if (set || b.dataset.name === 'custom') draw(b.querySelector('canvas')!, set, colours);
+      const canvas = b.querySelector('canvas')!;
+      const last = this.#drawn.get(canvas);
+      if ((set || b.dataset.name === 'custom') && (last?.[0] !== set || last?.[1] !== colours)) {  // only what changed: render runs on every setting
+        draw(canvas, set, colours);
+        this.#drawn.set(canvas, [set, colours]);
+      }
     }
   }
 }

@@ -1,10 +1,11 @@
 // "Gradient descent, seen" (figures 5-5 … 5-9): a ball on a one-parameter loss curve
 // takes steps of the engine's own optimizers (computed in the worker), so a reader sees
-// overshooting at 0.3, crawling at 0.003 and getting stuck in the local minimum.
+// 0.003 crawl, 0.03 reach the minimum, 0.3 overshoot and zig-zag, 3 fly off, and a start
+// behind the hump end in the local minimum; the status says which, in words.
 import { OPTIMIZERS } from '../../../bindings/src/registry.js';
 import { LEARNING_RATES } from '../../../bindings/src/state.js';
-import { loss, START, W_RANGE } from '../descent/curve.js';
-import { t } from '../i18n/index.js';
+import { loss, LOSS_RANGE, START, verdict, W_RANGE } from '../descent/curve.js';
+import { type MessageKey, t } from '../i18n/index.js';
 import { byId } from '../dom.js';
 
 const STEPS = 60;
@@ -26,6 +27,8 @@ export class DescentView {
     const opt = byId<HTMLSelectElement>('descentOptimizer');
     opt.replaceChildren(...OPTIMIZERS.map((o) => new Option(o.className, o.key)));  // RMSprop, not Rmsprop
     const start = byId<HTMLInputElement>('descentStart');
+    start.min = String(W_RANGE[0] + 0.1);
+    start.max = String(W_RANGE[1] - 0.1);
     start.value = String(START);
     const run = () => this.#request(opt.value, Number(lr.value), Number(start.value), STEPS);
     byId('descentRun').addEventListener('click', run);
@@ -64,7 +67,7 @@ export class DescentView {
     const c = this.#canvas;
     const g = c.getContext('2d')!;
     const [lo, hi] = W_RANGE;
-    const fMin = -1, fMax = 8;
+    const [fMin, fMax] = LOSS_RANGE;
     const px = (w: number) => ((w - lo) / (hi - lo)) * c.width;
     const py = (f: number) => c.height - ((f - fMin) / (fMax - fMin)) * c.height;
     g.clearRect(0, 0, c.width, c.height);
@@ -95,6 +98,7 @@ export class DescentView {
     g.beginPath();
     g.arc(px(w), py(loss(w)), 7, 0, 2 * Math.PI);
     g.fill();
-    status.textContent = `${t('descentStep')} ${visible.length - 1}: w = ${w.toFixed(3)}, loss = ${loss(w).toFixed(3)}`;
+    const said = this.done && this.#path.length > 1 ? ` — ${t(`descent.${verdict(this.#path)}` as MessageKey)}` : '';
+    status.textContent = `${t('descentStep')} ${visible.length - 1}: w = ${w.toFixed(3)}, loss = ${loss(w).toFixed(3)}${said}`;
   }
 }

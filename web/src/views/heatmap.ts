@@ -6,7 +6,8 @@ import type { ColourScale } from './colors.js';
 
 export interface PointSet {
   points: Float32Array;  // [n, 2]
-  labels: Float32Array;  // ±1, a real value, or a class index
+  labels: Float32Array;  // class indices (kind 'class') or values on the [-1, 1] scale ('value')
+  kind: 'class' | 'value';
   stroke: string;
   ring?: boolean;
 }
@@ -19,6 +20,10 @@ export class Heatmap {
   #units = 1;
   #sets: PointSet[] = [];
   #classes = 2;
+  // The overlay's CSS width, kept by a ResizeObserver: reading it in drawPoints forced a
+  // layout of the page on every setting change (and several times at start-up).
+  #size = 0;
+  #colours: ColourScale | null = null;
 
   constructor(canvas: HTMLCanvasElement, overlay: HTMLCanvasElement, coords: HTMLElement, onClick: (x: number, y: number) => void) {
     this.#canvas = canvas;
@@ -36,6 +41,11 @@ export class Heatmap {
     });
     overlay.addEventListener('mouseleave', () => (coords.textContent = ''));
     overlay.addEventListener('click', (e) => onClick(...toData(e)));
+    new ResizeObserver(([entry]) => {
+      if (entry.contentRect.width === this.#size) return;
+      this.#size = entry.contentRect.width;
+      if (this.#colours) this.drawPoints(this.#colours);
+    }).observe(overlay);
   }
 
   // values: GRID² × units (units 1: [-1, 1]; >= 2: class probabilities)
@@ -61,7 +71,8 @@ export class Heatmap {
   drawPoints(colours: ColourScale): void {
     const c = this.#overlay;
     const dpr = window.devicePixelRatio || 1;
-    const size = c.getBoundingClientRect().width || 300;
+    this.#colours = colours;
+    const size = this.#size || 300;
     if (c.width !== Math.round(size * dpr)) {
       c.width = c.height = Math.round(size * dpr);
     }
@@ -76,7 +87,7 @@ export class Heatmap {
         if (Math.abs(x) > DOMAIN || Math.abs(y) > DOMAIN) continue;  // outside the plot, as upstream
         g.beginPath();
         g.arc(px(x), py(y), set.ring ? 5 : 3, 0, 2 * Math.PI);
-        g.fillStyle = this.#classes === 3 ? colours.classCss(set.labels[i]) : colours.css(set.labels[i]);
+        g.fillStyle = set.kind === 'class' ? colours.classColour(set.labels[i], this.#classes) : colours.css(set.labels[i]);
         g.fill();
         g.lineWidth = set.ring ? 2 : 1;
         g.strokeStyle = set.stroke;

@@ -1,9 +1,11 @@
 // The network: input features (click to use one), hidden layers with a thumbnail of every
 // neuron's output (hover shows it large), weight lines whose width and colour follow the
-// weight, bias squares, and a hover card that edits a weight or bias on click.
+// weight, bias squares, and a hover card that edits a weight or bias on click. Weights are
+// one keyboard stop (arrow keys move between them, Enter edits); a card closes when the
+// pointer or the focus leaves what it is about.
 import { FEATURE_KEYS, type PlaygroundState } from '../../../bindings/src/state.js';
 import { t } from '../i18n/index.js';
-import { toColourRange } from '../outputRange.js';
+import { unitForColour } from '../outputRange.js';
 import { THUMB } from '../protocol.js';
 import type { ColourScale } from './colors.js';
 
@@ -42,6 +44,8 @@ export class NetworkView {
   #biasValues: Float32Array[] = [];
   #activeFeatures: string[] = [];
   #inputThumbs: Float32Array | null = null;
+  #cardAnchor: Element | null = null;
+  #closeTimer: number | undefined;
 
   constructor(root: HTMLElement, svg: SVGSVGElement, card: HTMLElement, events: NetworkEvents) {
     this.#root = root;
@@ -49,6 +53,13 @@ export class NetworkView {
     this.#card = card;
     this.#events = events;
     new ResizeObserver(() => this.#layoutLinks()).observe(root);
+    svg.removeAttribute('aria-hidden');  // the weights are reachable (by keyboard and screen readers)
+    svg.setAttribute('role', 'group');
+    card.addEventListener('mouseenter', () => clearTimeout(this.#closeTimer));
+    card.addEventListener('mouseleave', () => this.#closeSoon());
+    card.addEventListener('focusout', (e) => {
+      if (!card.contains(e.relatedTarget as Node) && e.relatedTarget !== this.#cardAnchor) this.#closeSoon();
+    });
   }
 
   // The next setStructure rebuilds the DOM (e.g. for another language).
@@ -107,7 +118,10 @@ export class NetworkView {
         const minus = smallButton('−', t('removeNeuron'), () => this.#resize(state, l, -1));
         plus.disabled = units >= 8;
         minus.disabled = units <= 1;
-        head.append(plus, minus, document.createTextNode(` ${units} ${t('neurons')}`));
+        const count = document.createElement('span');
+        count.className = 'count';
+        count.textContent = `${units} ${t('neurons')}`;
+        head.append(plus, minus, count);
       } else {
         head.textContent = t('outputLayer');
       }
@@ -128,16 +142,30 @@ export class NetworkView {
         bias.setAttribute('aria-label', `${t('bias')} ${l + 1}, ${u + 1}`);
         bias.addEventListener('mouseenter', () => this.#showCard(bias, 'bias', l, u, 0));
         bias.addEventListener('focus', () => this.#showCard(bias, 'bias', l, u, 0));
-        bias.addEventListener('click', () => this.#events.pick([l, u]));
-        bias.addEventListener('keydown', (e) => {
-          if (e.key === 'Enter' || e.key === ' ') this.#events.pick([l, u]);
+        bias.addEventListener('mouseleave', () => this.#closeSoon());
+        bias.addEventListener('blur', (e) => this.#leftAnchor(e));
+        // A click both opens the editing card and picks the bias for the optimizer inspector.
+        bias.addEventListener('click', (e) => {
+          e.stopPropagation();
+          this.#edit(bias, 'bias', l, u, 0);
+          this.#events.pick([l, u]);
         });
-        node.append(canvas, bias);
+        bias.addEventListener('keydown', (e) => {
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            this.#edit(bias, 'bias', l, u, 0);
+            this.#events.pick([l, u]);
+          }
+        });
+        node.append(canvas);
         node.addEventListener('mouseenter', () => this.#events.hoverNeuron(l, u));
         node.addEventListener('mouseleave', () => this.#events.hoverNeuron(null, 0));
         node.addEventListener('focus', () => this.#events.hoverNeuron(l, u));  // the keyboard's hover
         node.addEventListener('blur', () => this.#events.hoverNeuron(null, 0));
-        col.append(node);
+        const neuron = document.createElement('div');  // the bias button beside the node, not inside it
+        neuron.className = 'neuron';
+        neuron.append(node, bias);
+        col.append(neuron);
         canvases.push(canvas);
         biases.push(bias);
       }
@@ -146,7 +174,7 @@ export class NetworkView {
       layers.append(col);
     });
     this.#buildLinks();
-    this.#layoutLinks();
+    this.#scheduleLayout();
     if (this.#inputThumbs) this.setInputThumbs(this.#inputThumbs);
   }
 
@@ -158,6 +186,7 @@ export class NetworkView {
 
   #buildLinks() {
     this.#svg.replaceChildren();
+    this.#svg.setAttribute('aria-label', t('weight'));  // rebuilt with the language
     this.#links = [];
     for (let l = 1; l < this.#canvases.length; l++) {
       for (let from = 0; from < this.#canvases[l - 1].length; from++) {
@@ -166,9 +195,21 @@ export class NetworkView {
           path.setAttribute('class', 'link');
           const hit = document.createElementNS(SVG, 'path');
           hit.setAttribute('class', 'link-hover');
+          hit.setAttribute('role', 'button');
+          hit.setAttribute('tabindex', this.#links.length === 0 ? '0' : '-1');  // one tab stop for all weights
+          hit.setAttribute('aria-label', `${t('weightLink')} ${l}: ${from + 1} → ${to + 1}`);
           const link = { layer: l - 1, from, to, path, hit };
-          hit.addEventListener('mouseenter', () => this.#showCard(hit as unknown as Element, 'weight', l - 1, from, to));
-          hit.addEventListener('click', () => this.#events.pick([l - 1, from, to]));
+          const index = this.#links.length;
+          hit.addEventListener('mouseenter', () => this.#showCard(hit, 'weight', l - 1, from, to));
+          hit.addEventListener('mouseleave', () => this.#closeSoon());
+          hit.addEventListener('focus', () => this.#showCard(hit, 'weight', l - 1, from, to));
+          hit.addEventListener('blur', (e) => this.#leftAnchor(e));
+          // A click both opens the editing card and picks the weight for the optimizer inspector.
+          hit.addEventListener('click', () => {
+            this.#edit(hit, 'weight', l - 1, from, to);
+            this.#events.pick([l - 1, from, to]);
+          });
+          hit.addEventListener('keydown', (e) => this.#weightKey(e, index));
           this.#svg.append(path, hit);
           this.#links.push(link);
         }
@@ -176,21 +217,38 @@ export class NetworkView {
     }
   }
 
+  // Once per frame, at its rendering step: structure changes come in bursts at start-up, and
+  // laying the page out in the middle of a script is paid again at the frame.
+  #layoutPending = false;
+  #scheduleLayout() {
+    if (this.#layoutPending) return;
+    this.#layoutPending = true;
+    requestAnimationFrame(() => {
+      this.#layoutPending = false;
+      this.#layoutLinks();
+    });
+  }
+
+  // Every position is read before anything is written: a write between two reads would make
+  // each read lay out the page again (forced layouts were a large part of start-up).
   #layoutLinks() {
-    const box = this.#root.getBoundingClientRect();
-    this.#svg.setAttribute('width', String(box.width));
-    this.#svg.setAttribute('height', String(box.height));
-    for (const link of this.#links) {
-      const a = this.#canvases[link.layer][link.from]?.getBoundingClientRect();
-      const b = this.#canvases[link.layer + 1][link.to]?.getBoundingClientRect();
-      if (!a || !b) continue;
+    // relative to the SVG, which scrolls with the layers when a narrow page scrolls them;
+    // every layout read before any write (one layout per frame)
+    const box = this.#svg.getBoundingClientRect();
+    const width = this.#root.scrollWidth, height = this.#root.scrollHeight;
+    const ends = this.#links.map((link) => [this.#canvases[link.layer][link.from]?.getBoundingClientRect(), this.#canvases[link.layer + 1][link.to]?.getBoundingClientRect()]);
+    this.#svg.setAttribute('width', String(width));
+    this.#svg.setAttribute('height', String(height));
+    this.#links.forEach((link, i) => {
+      const [a, b] = ends[i];
+      if (!a || !b) return;
       const x1 = a.right - box.left, y1 = a.top + a.height / 2 - box.top;
       const x2 = b.left - box.left, y2 = b.top + b.height / 2 - box.top;
       const mx = (x1 + x2) / 2;
       const d = `M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2},${y2}`;
       link.path.setAttribute('d', d);
       link.hit.setAttribute('d', d);
-    }
+    });
   }
 
   setInputThumbs(thumbs: Float32Array): void {
@@ -216,60 +274,119 @@ export class NetworkView {
         k++;
       }
     }
-    this.#canvases[this.#canvases.length - 1].forEach((canvas, u) => {
-      const unit = outputThumbs.subarray(u * size, (u + 1) * size).map((v) => toColourRange(v, outputActivation));
-      paintThumb(canvas, unit, 1, colours, diverged);
+    const outputs = this.#canvases[this.#canvases.length - 1];
+    outputs.forEach((canvas, u) => {
+      const unit = unitForColour(outputThumbs.subarray(u * size, (u + 1) * size), u, outputs.length, outputActivation);
+      paintThumb(canvas, unit.values, unit.units, colours, diverged);
     });
     for (const link of this.#links) {
       const w = weights[link.layer]?.[link.from * this.#canvases[link.layer + 1].length + link.to] ?? 0;
       link.path.setAttribute('stroke', colours.css(w));
       link.path.setAttribute('stroke-width', String(Number.isFinite(w) ? Math.min(10, 1 + (Math.abs(w) / 5) * 9) : 1));
     }
-    this.#biases.forEach((layer, l) => layer.forEach((el, u) => (el.style.background = colours.css(biases[l]?.[u] ?? 0))));
+    this.#biases.forEach((layer, l) => layer.forEach((el, u) => el.style.setProperty('--bias', colours.css(biases[l]?.[u] ?? 0))));
   }
 
-  #showCard(anchor: Element, kind: 'weight' | 'bias', layer: number, a: number, b: number) {
-    const value = kind === 'bias' ? this.#biasValues[layer]?.[a] : this.#weights[layer]?.[a * this.#canvases[layer + 1].length + b];
-    if (value === undefined) return;
+  #value(kind: 'weight' | 'bias', layer: number, a: number, b: number): number | undefined {
+    return kind === 'bias' ? this.#biasValues[layer]?.[a] : this.#weights[layer]?.[a * this.#canvases[layer + 1].length + b];
+  }
+
+  // Arrow keys move between the weights (one tab stop), Enter or Space edits one.
+  #weightKey(e: KeyboardEvent, index: number) {
+    const link = this.#links[index];
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      this.#edit(link.hit, 'weight', link.layer, link.from, link.to);
+      this.#events.pick([link.layer, link.from, link.to]);
+      return;
+    }
+    const step = e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 1 : e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    e.preventDefault();
+    const next = this.#links[(index + step + this.#links.length) % this.#links.length];
+    link.hit.setAttribute('tabindex', '-1');
+    next.hit.setAttribute('tabindex', '0');
+    (next.hit as unknown as HTMLElement).focus();
+  }
+
+  #place(anchor: Element) {
+    clearTimeout(this.#closeTimer);
+    this.#cardAnchor = anchor;
     const card = this.#card;
-    const box = this.#root.getBoundingClientRect();
+    card.hidden = false;  // before offsetParent: a hidden element has none
+    const parent = (card.offsetParent ?? this.#root).getBoundingClientRect();
     const r = anchor.getBoundingClientRect();
-    card.hidden = false;
-    card.style.left = `${r.left - box.left + r.width / 2}px`;
-    card.style.top = `${r.top - box.top + r.height / 2}px`;
+    card.style.left = `${r.left - parent.left + r.width / 2}px`;
+    card.style.top = `${r.top - parent.top + r.height / 2}px`;
+  }
+
+  // The card for a weight or a bias: its value, and a button that edits it.
+  #showCard(anchor: Element, kind: 'weight' | 'bias', layer: number, a: number, b: number) {
+    const value = this.#value(kind, layer, a, b);
+    if (value === undefined) return;
+    if (this.#cardAnchor === anchor && !this.#card.hidden && this.#card.querySelector('input')) return;  // editing it already
+    this.#place(anchor);
     const text = document.createElement('span');
     text.textContent = `${kind === 'bias' ? t('bias') : t('weight')}: ${value.toPrecision(2)} `;
     const edit = document.createElement('button');
     edit.type = 'button';
     edit.textContent = t('clickToEdit');
-    edit.addEventListener('click', () => {
-      const input = document.createElement('input');
-      input.type = 'number';
-      input.step = '0.01';
-      input.value = String(Number(value.toPrecision(4)));
-      input.setAttribute('aria-label', kind === 'bias' ? t('bias') : t('weight'));
-      const commit = () => {
-        const v = Number(input.value);
-        if (input.value.trim() !== '' && Number.isFinite(v)) {
-          if (kind === 'bias') this.#events.editBias(layer, a, v);
-          else this.#events.editWeight(layer, a, b, v);
-        }
-      };
-      input.addEventListener('input', commit);
-      input.addEventListener('keydown', (e) => {
-        if (e.key === 'Enter' || e.key === 'Escape') card.hidden = true;
-      });
-      card.replaceChildren(input);
-      input.focus();
+    edit.addEventListener('click', () => this.#edit(anchor, kind, layer, a, b));
+    this.#card.replaceChildren(text, edit);
+  }
+
+  // Edits a weight or a bias in place; every keystroke with a number applies it.
+  #edit(anchor: Element, kind: 'weight' | 'bias', layer: number, a: number, b: number) {
+    const value = this.#value(kind, layer, a, b);
+    if (value === undefined) return;
+    this.#place(anchor);
+    const card = this.#card;
+    const input = document.createElement('input');
+    input.type = 'number';
+    input.step = '0.01';
+    input.value = String(Number(value.toPrecision(4)));
+    input.setAttribute('aria-label', kind === 'bias' ? t('bias') : t('weight'));
+    input.addEventListener('input', () => {
+      const v = Number(input.value);
+      if (input.value.trim() === '' || !Number.isFinite(v)) return;
+      if (kind === 'bias') this.#events.editBias(layer, a, v);
+      else this.#events.editWeight(layer, a, b, v);
     });
-    card.replaceChildren(text, edit);
-    const close = (e: Event) => {
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === 'Escape') {
+        e.preventDefault();
+        this.#close();
+        (anchor as HTMLElement).focus?.();
+      }
+    });
+    card.replaceChildren(input);
+    input.focus();
+    const away = (e: Event) => {
       if (!card.contains(e.target as Node) && e.target !== anchor) {
-        card.hidden = true;
-        document.removeEventListener('pointerdown', close);
+        this.#close();
+        document.removeEventListener('pointerdown', away);
       }
     };
-    document.addEventListener('pointerdown', close);
+    document.addEventListener('pointerdown', away);
+  }
+
+  // The pointer left the anchor or the card: close, unless it comes back at once (into the card) or an edit is open.
+  #closeSoon() {
+    clearTimeout(this.#closeTimer);
+    this.#closeTimer = window.setTimeout(() => {
+      if (this.#card.matches(':hover') || this.#card.contains(document.activeElement)) return;
+      this.#close();
+    }, 150);
+  }
+
+  #leftAnchor(e: FocusEvent) {
+    if (!this.#card.contains(e.relatedTarget as Node)) this.#closeSoon();
+  }
+
+  #close() {
+    clearTimeout(this.#closeTimer);
+    this.#card.hidden = true;
+    this.#cardAnchor = null;
   }
 }
 

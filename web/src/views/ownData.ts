@@ -2,7 +2,9 @@
 // (x,y,label). They are kept in this browser (localStorage), since a URL cannot carry
 // them; a bad CSV row gets a message and nothing already drawn is lost. The file is read
 // in the training worker (worker/csvImport.ts), files over CSV_MAX_BYTES not at all.
+import { type Message, message } from '../../../bindings/src/messages.js';
 import { t } from '../i18n/index.js';
+import { word } from '../wording.js';
 import { byId } from '../dom.js';
 import { CSV_MAX_BYTES, type CsvParsed } from '../protocol.js';
 
@@ -14,6 +16,7 @@ export class OwnData {
   classes: number[] = [];  // 0, 1 or 2 per point
   #onChange: () => void;
   #parse: (file: Blob, maxRows: number) => void;
+  #errors: Message[] = [];  // the last import's messages
 
   // parse: sends the file to the worker, whose answer comes back to imported().
   constructor(onChange: () => void, parse: (file: Blob, maxRows: number) => void) {
@@ -63,9 +66,9 @@ export class OwnData {
   importFile(file: File): void {
     const room = MAX_POINTS - this.classes.length;
     if (file.size > CSV_MAX_BYTES) {
-      this.#showErrors([`${file.name}: the file is ${(file.size / 1048576).toFixed(1)} MB; files up to ${CSV_MAX_BYTES / 1048576} MB can be imported`]);
+      this.#showErrors([message('csv.tooLarge', { file: file.name, mb: (file.size / 1048576).toFixed(1), maxMb: CSV_MAX_BYTES / 1048576 })]);
     } else if (room === 0) {
-      this.#showErrors([`${file.name}: there are already ${MAX_POINTS} points, the most the page holds; clear some first`]);
+      this.#showErrors([message('csv.full', { file: file.name, max: MAX_POINTS })]);
     } else {
       this.#parse(file, room);
     }
@@ -78,7 +81,7 @@ export class OwnData {
       const c = label <= 0 ? 0 : label === 1 ? 1 : label === 2 ? 2 : -1;
       if (this.classes.length >= MAX_POINTS) return;  // points drawn while the file was read
       if (c < 0) {
-        errors.push(`row ${parsed.rows[i]}: label ${label} is not one of -1, 0, 1, 2 (classes: orange -1 or 0, blue 1, green 2)`);
+        errors.push(message('csv.badLabel', { row: parsed.rows[i], label }));
         return;
       }
       this.points.push(parsed.points[i * 2], parsed.points[i * 2 + 1]);
@@ -88,12 +91,18 @@ export class OwnData {
     this.#changed();
   }
 
-  #showErrors(errors: string[]) {
+  #showErrors(errors: Message[]) {
+    this.#errors = errors;
     byId('importErrors').replaceChildren(...errors.map((m) => {
       const li = document.createElement('li');
-      li.textContent = m;  // plain text
+      li.textContent = word(m);  // plain text
       return li;
     }));
+  }
+
+  // The import's messages again, in the page's (new) language.
+  reword(): void {
+    this.#showErrors(this.#errors);
   }
 
   render(visible: boolean): void {

@@ -1,5 +1,6 @@
 // The counters above the plot: the epoch (zero-padded with thousands commas, as the
-// playground's 000,000), epochs per second while playing, and the last epoch's metrics.
+// playground's 000,000), epochs per second while playing (else the batches done of the
+// epoch in progress), and the metrics (the last epoch's, or evaluated at epoch 0).
 import { byId } from '../dom.js';
 import { t } from '../i18n/index.js';
 import type { Snapshot } from '../protocol.js';
@@ -15,7 +16,9 @@ function formatMetric(v: number | null | undefined): string {
 
 export function renderStats(s: Snapshot): void {
   byId('epoch').textContent = formatEpoch(s.epoch);
-  byId('eps').textContent = s.playing ? `${s.epochsPerSecond} ${t('epochsPerSecond')}` : '';
+  // while playing, the speed; after single batches, how far the epoch in progress is
+  byId('eps').textContent = s.playing ? `${s.epochsPerSecond} ${t('epochsPerSecond')}`
+    : s.batch > 0 ? `${t('batchProgress')} ${s.batch}/${s.batches}` : '';
   byId('trainLoss').textContent = formatMetric(s.metrics?.loss);
   byId('validLoss').textContent = formatMetric(s.metrics?.valLoss);
   byId('trainAcc').textContent = formatMetric(s.metrics?.acc);

@@ -13,3 +13,9 @@ export function classIndices(m: Matrix2D): Float32Array {
   }
   return out;
 }
+
+// Classification labels as the plot colours its points: the class index (0, 1, 2) whatever
+// the loss's encoding (±1, 0/1 or one-hot), so class 0 is orange under every loss.
+export function pointClasses(m: Matrix2D): Float32Array {
+  return m.shape[1] === 1 ? m.data.map((v) => (v > 0 ? 1 : 0)) : classIndices(m);
+}

@@ -9,22 +9,27 @@ import { dataInfo } from './dataInfo.js';
 import { descend } from './descent.js';
 import { exportText } from './exports.js';
 import { datasetThumbnails, GRID_POINTS, neuronGrid } from './grids.js';
-import { testPoints } from './testPoints.js';
 import { Inspector } from './inspector.js';
 import { LandscapeTracker } from './landscape.js';
+import { TestSet } from './testSet.js';
 import { Training } from './training.js';
 
 let nn: Nnplay;
 let training: Training;
 const inspector = new Inspector();
 const landscape = new LandscapeTracker();
+const tests = new TestSet();
+const TEST_EVERY_MS = 200;  // while playing, the test set is evaluated again at most this often
+let testedAt = -Infinity;
 
 function post(message: FromWorker, transfer: Transferable[] = []) {
   (self as unknown as Worker).postMessage(message, transfer);
 }
 
-// force: a landscape now (after a step or a change), not only when one is due.
-function postSnapshot(force = true) {
+// Every snapshot brings the test set's evaluation on the same weights (while playing, a
+// few times a second), so step 8 never shows the outputs of weights that are gone; the
+// inspector's numbers and the landscape come with it (a landscape during play only when due).
+function postSnapshot(duringPlay = false) {
   const s = training.snapshot();
   post(s, [s.output.buffer, s.thumbs.buffer]);
   if (inspector.active) {
@@ -32,9 +37,18 @@ function postSnapshot(force = true) {
     if (info) post(info);
   }
   if (landscape.active) {
-    const l = landscape.compute(nn, training.model, training.data, force);
+    const l = landscape.compute(nn, training.model, training.data, !duringPlay);
     if (l) post(l, [l.loss.buffer]);
   }
+  if (!tests.pending) return;
+  const now = performance.now();
+  if (duringPlay && s.playing && now - testedAt < TEST_EVERY_MS) return;
+  testedAt = now;
+  postTests();
+}
+
+function postTests() {
+  post(tests.evaluate(nn, training.setup, training.model));
 }
 
 function handle(msg: ToWorker) {
@@ -56,7 +70,7 @@ function handle(msg: ToWorker) {
       return postSnapshot();
     case 'frame':
       training.frame();
-      return postSnapshot(false);
+      return postSnapshot(true);
     case 'inspect':
       inspector.setTarget(msg.target);
       // Step records slow training: kept only while the inspector reads them (it turns them
@@ -83,7 +97,14 @@ function handle(msg: ToWorker) {
       if (training.setCustom({ points: msg.points, classes: msg.classes })) postSnapshot();
       return;
     case 'test':
-      return post(testPoints(nn, training.setup, training.model, msg.points));
+      tests.setClicked(msg.points);
+      return postTests();
+    case 'testFresh':
+      if (!tests.generate(nn, training.setup, msg.samples)) throw new Error('own data has no generator for fresh test points');
+      return postTests();
+    case 'testClear':
+      tests.clear();
+      return postTests();
     case 'neuron': {
       const m = neuronGrid(nn, training.model, training.gridFeatures, msg.layer, msg.unit);
       return post(m, [m.grid.buffer]);
@@ -117,7 +138,10 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
 init().then(
   (api) => {
     nn = api;
-    training = new Training(api, () => post(dataInfo(api, training.setup, training.data)));
+    training = new Training(api, () => {
+      tests.dataChanged(training.setup);
+      post(dataInfo(api, training.setup, training.data));
+    });
     training.hooks = {
       perBatch: () => inspector.active,
       beforeBatch: (model) => inspector.beforeBatch(model),

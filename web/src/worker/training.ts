@@ -1,12 +1,16 @@
 // The page's model in training: its data, the model and the model's fit session. Play,
 // pause, a step of an epoch or of one batch, a frame's worth of epochs, reset, live edits
-// (learning rate, a weight, a bias), and the snapshots the page draws.
+// (learning rate, a weight, a bias), and the snapshots the page draws. Loss and accuracy
+// are evaluated on the current weights at epoch 0 and after an edit (as the playground
+// does at reset), so the read-outs never describe weights that are gone.
 import type { CustomData, FitSession, Logs, Matrix2D, Nnplay, Sequential, TrainingSetup } from '../../../bindings/src/index.js';
+import type { Message } from '../../../bindings/src/messages.js';
 import type { PreparedData } from '../../../bindings/src/training.js';
 import type { PlaygroundState } from '../../../bindings/src/state.js';
 import type { Metrics, Rebuild, Snapshot } from '../protocol.js';
 import { featuresOnGrid, hiddenThumbnails } from './grids.js';
 import { metricsOf } from './metrics.js';
+import { stopMessage } from './stopMessage.js';
 
 const NO_LIMIT = 1_000_000_000;
 
@@ -37,10 +41,12 @@ export class Training {
   #epochsPerFrame = 1;  // 0: as many as fit in FRAME_BUDGET_MS
   #epochsDone = 0;
   #batch = 0;  // batches done in the epoch in progress
+  #batches = 0;  // batches per epoch
   #pending: Metrics[] = [];  // completed since the last snapshot
   #epochLogs: Logs[] = [];  // every completed epoch's Keras logs, for the CSV export
   #last: Metrics | null = null;
   #stopped: string | null = null;
+  #stopWorded: [string | null, Message | null] | null = null;  // #stopped and its message
   #diverged = false;
   #rateSamples: [number, number][] = [];  // (time, epochs done)
   hooks: TrainingHooks | null = null;
@@ -101,7 +107,10 @@ export class Training {
     this.#data = this.#nn.playground.prepareData(this.#setup, custom);
     this.#onNewData();
     if (this.#setup.outputUnits !== before || !this.#model) this.#buildModel();
-    else this.#startSession();  // the same network trains on, from the current epoch
+    else {
+      this.#evaluateNow();  // the same weights on the new points
+      this.#startSession();  // the same network trains on, from the current epoch
+    }
     return true;
   }
 
@@ -149,11 +158,14 @@ export class Training {
 
   setWeight(layer: number, from: number, to: number, value: number): void {
     this.#edit(layer * 2, from * this.model.layers[layer].units + to, value);
+    this.#evaluateNow();
   }
 
   setBias(layer: number, unit: number, value: number): void {
     this.#edit(layer * 2 + 1, unit, value);
+    this.#evaluateNow();
   }
+
 
   // While playing: the epochs of one display frame (a number, or as many as fit the budget).
   frame(): void {
@@ -182,6 +194,7 @@ export class Training {
       type: 'snapshot',
       epoch: this.#epochsDone,
       batch: this.#batch,
+      batches: this.#batches,
       playing: this.#playing,
       metrics: this.#last,
       newEpochs: this.#pending,
@@ -190,6 +203,7 @@ export class Training {
       weights: kernels,
       biases,
       stopped: this.#stopped,
+      stop: this.#stopMessage(),
       diverged: this.#diverged,
       epochsPerSecond: this.#epochsPerSecond(),
     };
@@ -202,12 +216,15 @@ export class Training {
     this.#session?.end();
     this.#session = null;
     this.#batch = 0;
+    this.#batches = 0;
     const { train, valid } = this.#data;
     const rows = train.x.shape[0];
     if (rows === 0) return;  // own data without points yet
     const hasValidation = valid.x.shape[0] > 0;
+    const batchSize = this.#nn.playground.batchRows(this.#setup.batchSize, rows);
+    this.#batches = Math.ceil(rows / batchSize);
     this.#session = this.model.beginFit(train.x, train.y, {
-      batchSize: this.#nn.playground.batchRows(this.#setup.batchSize, rows),
+      batchSize,
       epochs: this.#state.maxEpochs ?? NO_LIMIT,
       initialEpoch: this.#epochsDone,
       validationData: hasValidation ? [valid.x, valid.y] : undefined,
@@ -218,6 +235,7 @@ export class Training {
   }
 
   #buildModel() {
+    this.#playing = false;  // a new model waits for Play (the page stops its button too)
     this.#session?.end();  // a session belongs to its model: end it before the model goes
     this.#session = null;
     this.#model?.dispose();
@@ -229,7 +247,23 @@ export class Training {
     this.#last = null;
     this.#stopped = null;
     this.#diverged = false;
+    this.#evaluateNow();
     this.#startSession();
+  }
+
+  // The loss and accuracy of the current weights on the training and validation data (what
+  // Keras' evaluate() gives), shown until the next epoch completes; nothing without data.
+  #evaluateNow() {
+    const { train, valid } = this.#data;
+    if (train.x.shape[0] === 0) {
+      this.#last = null;
+      return;
+    }
+    const logs: Record<string, number> = { ...this.model.evaluate(train.x, train.y) };
+    if (valid.x.shape[0] > 0) {
+      for (const [k, v] of Object.entries(this.model.evaluate(valid.x, valid.y))) logs[`val_${k}`] = v;
+    }
+    this.#last = metricsOf(logs, this.#setup.metrics[0]);
   }
 
   // Trains one epoch (or what is left of the current one); false when training has stopped.
@@ -276,6 +310,15 @@ export class Training {
     } else {
       this.#stopped = `max:${this.#state.maxEpochs}`;
     }
+  }
+
+  // The stop as a message, worded once per stop (the history is read only then).
+  #stopMessage(): Message | null {
+    if (this.#stopWorded?.[0] !== this.#stopped) {
+      const history = this.#stopped === null ? undefined : this.#session?.history();
+      this.#stopWorded = [this.#stopped, stopMessage(this.#stopped, this.#diverged, history, this.#state)];
+    }
+    return this.#stopWorded[1];
   }
 
   #epochsPerSecond(): number {
