@@ -263,24 +263,17 @@ class Model {
         snapshots.push_back(emscripten::convertJSArrayToNumberVector<float>(trajectory[i]));
       }
       const auto l = nnplay::loss_landscape(model_, to_matrix(x, "landscape: x"), to_matrix(y, "landscape: y"), options, snapshots);
-      auto doubles = [](const std::vector<double>& v) { return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice"); };
+      auto doubles = [](const double* v, std::size_t n) { return val(emscripten::typed_memory_view(n, v)).call<val>("slice"); };
       val out = val::object();
-      out.set("alpha", doubles(l.alpha));
-      out.set("beta", doubles(l.beta));
+      out.set("alpha", doubles(l.alpha.data(), l.alpha.size()));
+      out.set("beta", doubles(l.beta.data(), l.beta.size()));
       out.set("loss", to_js(l.loss.data(), l.beta.size(), l.alpha.size()));
-      val path = val::array();
-      for (const auto& p : l.path) {
-        val point = val::array();
-        point.call<void>("push", p[0]);
-        point.call<void>("push", p[1]);
-        path.call<void>("push", point);
-      }
-      out.set("path", path);
+      // (α, β) pairs and the two shares flat, as Float64Arrays: landscape.ts pairs them
+      // (one typed copy each keeps this glue small).
+      static_assert(sizeof(std::array<double, 2>) == 2 * sizeof(double), "path points are packed");
+      out.set("path", doubles(l.path.empty() ? nullptr : l.path.front().data(), 2 * l.path.size()));
       out.set("centerLoss", l.center_loss);
-      val explained = val::array();
-      explained.call<void>("push", l.explained_variance[0]);
-      explained.call<void>("push", l.explained_variance[1]);
-      out.set("explainedVariance", explained);
+      out.set("explainedVariance", doubles(l.explained_variance.data(), 2));
       return out;
     });
   }

@@ -97,9 +97,9 @@ export interface EngineLandscape {
   alpha: Float64Array;
   beta: Float64Array;
   loss: Matrix2D;
-  path: [number, number][];
+  path: Float64Array;               // α₀, β₀, α₁, β₁, … (landscape.ts pairs them)
   centerLoss: number;
-  explainedVariance: [number, number];
+  explainedVariance: Float64Array;  // [first, second]
 }
 
 // The state after an epoch: whether the fit has ended, the epoch in progress or next to

@@ -54,13 +54,23 @@ export function landscape(model: Sequential, x: TensorLike, y: TensorLike, optio
   const m: EngineModel = engineModelOf(model, 'landscape');
   const o = checkOptions('landscape', options, OPTIONS);
   const directions = o.directions ?? 'random';
-  const result = named('landscape', () => m.landscape(toMatrix(x, 'landscape: x'), toMatrix(y, 'landscape: y'), {
+  const r = named('landscape', () => m.landscape(toMatrix(x, 'landscape: x'), toMatrix(y, 'landscape: y'), {
     directions,
     span: o.span ?? 0,
     resolution: o.resolution ?? 41,
     seed: o.seed ?? 0,
   }, (o.trajectory ?? []).map((s) => (s instanceof Float32Array ? s : Float32Array.from(s)))));
-  return { ...result, directions };
+  const path: [number, number][] = [];
+  for (let i = 0; i < r.path.length; i += 2) path.push([r.path[i], r.path[i + 1]]);
+  return {
+    alpha: r.alpha,
+    beta: r.beta,
+    loss: r.loss,
+    path,
+    centerLoss: r.centerLoss,
+    explainedVariance: [r.explainedVariance[0], r.explainedVariance[1]],
+    directions,
+  };
 }
 
 // Every weight of the model as one vector, in getWeights() order: a point of a trajectory.

@@ -78,7 +78,7 @@ std::vector<double> filter_normalized_direction(const Sequential<T>& model, Rng&
       const double scale = dn > 0 ? std::sqrt(wn) / std::sqrt(dn) : 0.0;
       for (std::size_t i = 0; i < in; ++i) d[begin + i * out + j] *= scale;
     }
-    if (layer.use_bias()) d.insert(d.end(), out, 0.0);
+    if (layer.use_bias()) d.resize(d.size() + out, 0.0);
   }
   return d;
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "nnplay/errors.hpp"
+#include "nnplay/limits.hpp"
 #include "nnplay/model.hpp"
 
 namespace nnplay {
@@ -76,9 +77,9 @@ void Sequential<T>::record_steps(bool on) {
 
 template <class T>
 std::vector<T> Sequential<T>::flat_weights() const {
-  std::vector<T> out;
-  out.reserve(parameter_count());
-  for (const auto& p : parameters()) out.insert(out.end(), p.node->value.data(), p.node->value.data() + p.node->value.size());
+  std::vector<T> out(parameter_count());
+  T* to = out.data();
+  for (const auto& p : parameters()) to = std::copy(p.node->value.data(), p.node->value.data() + p.node->value.size(), to);
   return out;
 }
 
@@ -101,8 +102,20 @@ template <class T>
 T Sequential<T>::training_loss(const Matrix<T>& x, const Matrix<T>& y) {
   require_compiled("training_loss");
   check_xy(x, y, "training_loss");
-  stage(x, &y, nullptr, 0, rows(x));
-  return graph_->forward(rows(x));
+  // As evaluate(): passes of at most max_rows_per_pass rows, each weighted by its rows, so
+  // the graph's buffers never grow past that many rows, however large x is.
+  const std::size_t n = rows(x);
+  if (n <= max_rows_per_pass) {
+    stage(x, &y, nullptr, 0, n);
+    return graph_->forward(n);
+  }
+  double sum = 0;
+  for (std::size_t begin = 0; begin < n; begin += max_rows_per_pass) {
+    const std::size_t count = std::min(max_rows_per_pass, n - begin);
+    stage(x, &y, nullptr, begin, count);
+    sum += double(graph_->forward(count)) * double(count);
+  }
+  return T(sum / double(n));
 }
 
 // Member by member: model.cpp instantiates the class itself.

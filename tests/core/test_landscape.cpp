@@ -8,6 +8,7 @@
 
 #include "nnplay/datasets.hpp"
 #include "nnplay/landscape.hpp"
+#include "nnplay/limits.hpp"
 
 using nnplay::Matrix;
 using nnplay::Sequential;
@@ -58,6 +59,22 @@ TEST_CASE("the landscape's centre is the model's loss and the weights are restor
   CHECK(nnplay::loss_landscape(model, data.points, data.labels, options).loss == l.loss);
   options.seed = 5;
   CHECK(nnplay::loss_landscape(model, data.points, data.labels, options).loss != l.loss);
+}
+
+TEST_CASE("a training set larger than one pass is evaluated in passes, each weighted by its rows", "[landscape]") {
+  // 16,384 + 3,616 rows: two passes of different sizes, so an unweighted mean of the
+  // passes' losses would differ from evaluate()'s.
+  const std::size_t n = nnplay::max_rows_per_pass + 3616;
+  const auto data = nnplay::generate_dataset<double>("spiral", 0.2, 5, n);
+  REQUIRE(nnplay::rows(data.points) == n);
+  Sequential<double> model(2);
+  add_default_layers(model);
+  nnplay::LandscapeOptions options;
+  options.resolution = 3;
+  const auto l = nnplay::loss_landscape(model, data.points, data.labels, options);
+  const double loss = *model.evaluate(data.points, data.labels, n).get("loss");
+  CHECK(l.center_loss == Approx(loss).epsilon(1e-12));
+  CHECK(l.loss[1 * 3 + 1] == Approx(loss).epsilon(1e-12));
 }
 
 TEST_CASE("random directions are filter-normalised; biases get none", "[landscape]") {

@@ -29,7 +29,7 @@ class Nadam final : public UpdateRule<T, Nadam<T>> {
   friend class UpdateRule<T, Nadam<T>>;
   // slot 0: m, slot 1: v
   std::size_t slot_count() const override { return 2; }
-  std::vector<std::pair<std::string, std::size_t>> keras_slots() const override { return {{"m", 0}, {"v", 1}}; }
+  KerasSlots keras_slots() const override { return KerasSlots().add("m", 0).add("v", 1); }
   // Π mu_i over the steps so far (1 before the first): Keras' momentum_cache weight.
   std::vector<std::pair<std::string, double>> scalar_state() const override { return {{"momentum_cache", double(momentum_cache_)}}; }
   void on_build() override { momentum_cache_ = T(1); }

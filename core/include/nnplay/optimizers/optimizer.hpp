@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <utility>
@@ -18,6 +19,24 @@
 #include "nnplay/registry.hpp"
 
 namespace nnplay {
+
+// The slots an optimizer keeps per parameter, by tf.keras 2.x name, in Keras' creation
+// order, with each one's index among the optimizer's own slots. A fixed table, not a
+// vector of strings: it keeps the wasm module small (no container code per optimizer).
+struct KerasSlots {
+  struct Slot {
+    const char* name;
+    std::size_t index;
+  };
+  std::size_t count = 0;
+  Slot slot[3] = {};
+  KerasSlots& add(const char* name, std::size_t index) {
+    slot[count++] = {name, index};
+    return *this;
+  }
+  const Slot* begin() const { return slot; }
+  const Slot* end() const { return slot + count; }
+};
 
 // Hyper-parameters by Keras' snake_case names (learning_rate, momentum, rho, ...);
 // booleans (nesterov, amsgrad, centered) as 0 / 1.
@@ -150,7 +169,7 @@ class Optimizer {
   // parameter in turn).
   std::vector<std::string> slot_names() const {
     std::vector<std::string> names;
-    for (const auto& [name, index] : keras_slots()) names.push_back(name);
+    for (const auto& s : keras_slots()) names.emplace_back(s.name);
     return names;
   }
   // Scalars kept besides iterations (Nadam's momentum_cache), by Keras' names.
@@ -159,11 +178,11 @@ class Optimizer {
   // Parameter i's slot `name` (one of slot_names()), shaped like the parameter.
   const Matrix<T>& slot(std::size_t parameter, const std::string& name) const {
     check_parameter(parameter);
-    for (const auto& [slot_name, index] : keras_slots()) {
-      if (slot_name == name) return slots_[parameter * slots_per_parameter_ + index];
-    }
     std::string allowed;
-    for (const auto& n : slot_names()) allowed += (allowed.empty() ? "" : ", ") + n;
+    for (const auto& s : keras_slots()) {
+      if (name == s.name) return slots_[parameter * slots_per_parameter_ + s.index];
+      allowed.append(allowed.empty() ? "" : ", ").append(s.name);
+    }
     fail(name_, ": no slot '", name, "'; this optimizer keeps: ", allowed.empty() ? "none" : allowed);
   }
   // Step records: the gradient each apply_gradients() used and the change it made (new w −
@@ -195,7 +214,7 @@ class Optimizer {
 
   virtual std::size_t slot_count() const { return 0; }
   // (Keras' slot name, internal slot index) for the slots in use, in Keras' creation order.
-  virtual std::vector<std::pair<std::string, std::size_t>> keras_slots() const { return {}; }
+  virtual KerasSlots keras_slots() const { return {}; }
   virtual T slot_initial_value(std::size_t /*slot*/) const { return T(0); }
   virtual void on_build() {}
   // Updates every parameter for step t = iterations + 1 (UpdateRule implements it).
@@ -210,10 +229,11 @@ class Optimizer {
     last_update_.clear();
     if (!recording_) return;
     for (auto* p : parameters_) {
-      Matrix<T> g = Matrix<T>::from_shape(p->value.shape());
-      g.fill(T(0));
-      last_gradient_.push_back(g);
-      last_update_.push_back(std::move(g));
+      for (auto* records : {&last_gradient_, &last_update_}) {
+        Matrix<T> zeros = Matrix<T>::from_shape(p->value.shape());
+        zeros.fill(T(0));
+        records->push_back(std::move(zeros));  // (as build() does: one vector growth path)
+      }
     }
   }
   // step() with the gradient and the old weights kept, so that last_update() = new w − old w.
