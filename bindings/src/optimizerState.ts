@@ -15,6 +15,9 @@ export interface ParameterSlots {
   gradient: Float32Array;   // the gradient the last step used
   update: Float32Array;     // the last step's change: new w − old w
   slots: Record<string, Float32Array>;  // Keras' slot names, in Keras' order (e.g. m, v, vhat)
+  // The optimizer's own scalars besides iterations, by Keras' names: Nadam's momentum_cache
+  // (Π μ_i, its momentum schedule so far); {} for the others.
+  scalars: Record<string, number>;
 }
 
 export interface CompiledOptimizer {
@@ -29,6 +32,17 @@ export interface CompiledOptimizer {
   // name for every weight array in turn (Keras creates them in that order).
   getWeights(): WeightArray[];
   slots(layerIndex: number, which: WeightKind): ParameterSlots;
+}
+
+// get_weights()' scalars after iterations (the entries shaped []); only Nadam has one, so
+// the others skip the copy of every slot that getWeights() makes.
+function scalarsOf(m: EngineModel): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (m.optimizerConfig().name !== 'Nadam') return out;
+  for (const w of m.optimizerState(-1, '').slice(1)) {
+    if (w.shape.length === 0) out[w.name.slice(w.name.indexOf('/') + 1, w.name.lastIndexOf(':'))] = w.data[0];
+  }
+  return out;
 }
 
 // Per engine model (model.optimizer makes a new view each time; compile keeps the setting).
@@ -77,6 +91,7 @@ export function compiledOptimizer(m: EngineModel, layerCount: number): CompiledO
         gradient: s.gradient,
         update: s.update,
         slots: s.slots,
+        scalars: scalarsOf(m),
       };
     },
   };

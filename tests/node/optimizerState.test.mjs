@@ -49,9 +49,18 @@ test('slots: one Adam step, every number as the formula says', () => {
 test('slots: Nadam has momentum_cache; SGD without momentum keeps no slot', () => {
   const model = tutorialModel(1, nn.optimizers.nadam());
   assert.deepEqual(model.optimizer.getWeights().slice(0, 2).map((w) => w.name), ['Nadam/iter:0', 'Nadam/momentum_cache:0']);
+  assert.deepEqual(model.optimizer.slots(0, 'kernel').scalars, { momentum_cache: 1 });
+  const { xTrain, yTrain } = tutorialData();
+  model.trainOnBatch(xTrain, yTrain);
+  model.trainOnBatch(xTrain, yTrain);
+  // Π μ_t over t = 1, 2 with μ_t = β₁(1 − 0.5·0.96^(0.004·t)) (docs/KERAS_SEMANTICS.md §1.8)
+  const mu = (t) => 0.9 * (1 - 0.5 * 0.96 ** (0.004 * t));
+  const cache = model.optimizer.slots(0, 'kernel').scalars.momentum_cache;
+  assert.ok(Math.abs(cache - mu(1) * mu(2)) < 1e-6, `momentum_cache ${cache}, expected ${mu(1) * mu(2)}`);
   model.dispose();
   const sgd = tutorialModel(1);
   assert.deepEqual(sgd.optimizer.slots(0, 'bias').slots, {});
+  assert.deepEqual(sgd.optimizer.slots(0, 'bias').scalars, {});
   assert.deepEqual(sgd.optimizer.getWeights().map((w) => w.name), ['SGD/iter:0']);
   sgd.dispose();
 });
