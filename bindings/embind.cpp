@@ -17,6 +17,7 @@
 #include "nnplay/datasets.hpp"
 #include "nnplay/features.hpp"
 #include "nnplay/fit_loop.hpp"
+#include "nnplay/landscape.hpp"
 #include "nnplay/limits.hpp"
 #include "nnplay/model.hpp"
 #include "js_transfer.hpp"
@@ -220,6 +221,58 @@ class Model {
       out.set("name", model_.optimizer().name());
       for (const auto& [k, v] : model_.optimizer().config()) out.set(k, v);
       out.set("iterations", double(model_.optimizer().iterations()));
+      return out;
+    });
+  }
+  // The optimizer's state (docs/KERAS_SEMANTICS.md §1), in one method to keep the module
+  // small: which = "" gives tf.keras 2.x get_weights(); "kernel" or "bias" gives that weight
+  // array of layer `layer`: value, last recorded gradient and update, and named slots.
+  val optimizerState(int layer, std::string which) {
+    return guarded([&] {
+      if (which.empty()) return weights_to_js(model_.optimizer_weights());
+      if (layer < 0) nnplay::fail("slots: layerIndex must be a whole number >= 0, got ", layer);
+      const auto s = model_.parameter_state(static_cast<std::size_t>(layer), which);
+      auto floats = [](const std::vector<float>& v) { return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice"); };
+      val out = val::object();
+      out.set("name", s.name);
+      val shape = val::array();
+      for (auto d : s.shape) shape.call<void>("push", d);
+      out.set("shape", shape);
+      out.set("value", floats(s.value));
+      out.set("gradient", floats(s.gradient));
+      out.set("update", floats(s.update));
+      val slots = val::object();
+      for (const auto& [name, values] : s.slots) slots.set(name, floats(values));
+      out.set("slots", slots);
+      return out;
+    });
+  }
+  // Step records cost training speed: on only while something reads them.
+  void recordSteps(bool on) { model_.record_steps(on); }
+  // The loss on a plane through the weights (core/include/nnplay/landscape.hpp).
+  val landscape(val x, val y, val o, val trajectory) {
+    return guarded([&] {
+      nnplay::LandscapeOptions options;
+      options.directions = nnplay::parse_landscape_directions(string_or(o, "directions", "random"));
+      options.span = number_or(o, "span", 0);
+      options.resolution = count_or(o, "resolution", 41, "landscape", 201);
+      options.seed = static_cast<std::uint32_t>(count_or(o, "seed", 0, "landscape", 4294967295.0));
+      std::vector<std::vector<float>> snapshots;
+      for (unsigned i = 0; i < trajectory["length"].as<unsigned>(); ++i) {
+        snapshots.push_back(emscripten::convertJSArrayToNumberVector<float>(trajectory[i]));
+      }
+      const auto l = nnplay::loss_landscape(model_, to_matrix(x, "landscape: x"), to_matrix(y, "landscape: y"), options, snapshots);
+      auto doubles = [](const double* v, std::size_t n) { return val(emscripten::typed_memory_view(n, v)).call<val>("slice"); };
+      val out = val::object();
+      out.set("alpha", doubles(l.alpha.data(), l.alpha.size()));
+      out.set("beta", doubles(l.beta.data(), l.beta.size()));
+      out.set("loss", to_js(l.loss.data(), l.beta.size(), l.alpha.size()));
+      // (α, β) pairs and the two shares flat, as Float64Arrays: landscape.ts pairs them
+      // (one typed copy each keeps this glue small).
+      static_assert(sizeof(std::array<double, 2>) == 2 * sizeof(double), "path points are packed");
+      out.set("path", doubles(l.path.empty() ? nullptr : l.path.front().data(), 2 * l.path.size()));
+      out.set("centerLoss", l.center_loss);
+      out.set("explainedVariance", doubles(l.explained_variance.data(), 2));
       return out;
     });
   }
@@ -453,6 +506,9 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("setLearningRate", &Model::setLearningRate)
       .function("learningRate", &Model::learningRate)
       .function("optimizerConfig", &Model::optimizerConfig)
+      .function("optimizerState", &Model::optimizerState)
+      .function("recordSteps", &Model::recordSteps)
+      .function("landscape", &Model::landscape)
       .function("layerInfo", &Model::layerInfo);
   emscripten::class_<FitLoop>("FitLoop")
       .constructor(&FitLoop::start, emscripten::allow_raw_pointers())

@@ -336,6 +336,33 @@ if (args.has('--no-native')) {
 results.native = native;
 results.nativeNote = nativeNote;
 
+// ---------------------------------------------------------------- W4: the loss landscape
+
+// A 41×41 slice (nn.landscape, random directions) of the page's default network (x, y ->
+// Dense(4, tanh) -> Dense(2, tanh) -> Dense(1, tanh), MSE) over its 250 training points
+// (circle, noise 0, seed 1, half of 500). Issue 13's budget: under 1 s in Chromium.
+{
+  const nnw4 = await init();
+  const data = nnw4.datasets.generate({ type: 'circle', noise: 0, seed: 1 });
+  const { xTrain, yTrain } = nnw4.datasets.split(data, { trainingRatio: 0.5, seed: 1 });
+  const model = nnw4.sequential([
+    nnw4.layers.dense({ inputShape: [2], units: 4, activation: 'tanh' }),
+    nnw4.layers.dense({ units: 2, activation: 'tanh' }),
+    nnw4.layers.dense({ units: 1, activation: 'tanh' }),
+  ], { seed: MODEL_SEED });
+  model.compile({ optimizer: 'sgd', loss: 'mean_squared_error' });
+  nnw4.landscape(model, xTrain, yTrain, { resolution: 41 });  // warm-up
+  const times = [];
+  for (let r = 0; r < REPS; r++) {
+    const t0 = performance.now();
+    nnw4.landscape(model, xTrain, yTrain, { resolution: 41, seed: r });
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  results.W4 = { points: xTrain.shape[0], resolution: 41, msMedian: times[Math.floor(REPS / 2)] };
+  model.dispose();
+}
+
 // ---------------------------------------------------------------- dist size
 
 const dist = readFileSync(DIST);
@@ -410,6 +437,7 @@ for (const [k, c] of Object.entries(results.firstEpochLoss)) {
 }
 log(`  W3: max |unit output difference| over the grid, nnplay vs tfjs: ${w3MaxDiff.toExponential(1)} (${results.W3.units} units × 10,000 points)`);
 log('');
+log(`W4 loss landscape 41×41 over ${results.W4.points} points (default network): ${results.W4.msMedian.toFixed(1)} ms (median of ${REPS}; budget 1 s in Chromium)`);
 log(`dist/nnplay.mjs: ${(results.dist.bytes / 1024).toFixed(1)} KiB raw, ${(gzip / 1024).toFixed(1)} KiB gzip (${gzip} bytes, zlib.gzipSync)`);
 log('');
 log('Goals:');

@@ -68,8 +68,37 @@ export interface EngineModel {
   setLearningRate(lr: number): void;
   learningRate(): number;
   optimizerConfig(): Record<string, number | string>;
+  optimizerState(layer: number, which: ''): WeightArray[];
+  optimizerState(layer: number, which: string): EngineParameterState;
+  recordSteps(on: boolean): void;
+  landscape(x: Matrix2D, y: Matrix2D, options: EngineLandscapeOptions, trajectory: ArrayLike<number>[]): EngineLandscape;
   layerInfo(i: number): { name: string; units: number; inputDim: number; activation: string; useBias: boolean };
   delete(): void;
+}
+
+export interface EngineParameterState {
+  name: string;
+  shape: number[];
+  value: Float32Array;
+  gradient: Float32Array;
+  update: Float32Array;
+  slots: Record<string, Float32Array>;
+}
+
+export interface EngineLandscapeOptions {
+  directions?: string;
+  span?: number;
+  resolution?: number;
+  seed?: number;
+}
+
+export interface EngineLandscape {
+  alpha: Float64Array;
+  beta: Float64Array;
+  loss: Matrix2D;
+  path: Float64Array;               // α₀, β₀, α₁, β₁, … (landscape.ts pairs them)
+  centerLoss: number;
+  explainedVariance: Float64Array;  // [first, second]
 }
 
 // The state after an epoch: whether the fit has ended, the epoch in progress or next to

@@ -13,6 +13,7 @@ import { makeDatasets } from './datasets.js';
 import { dense, regularizers } from './layers.js';
 import { type DenseLayer } from './layers.js';
 import { Sequential } from './model.js';
+import { landscape, snapshot } from './landscape.js';
 import { checkCustom, checkHistory, checkMatrix, checkSetup, checkState, checkText, checkWeightList, registerSetup } from './api_checks.js';
 import { checkSequentialArgs } from './model_checks.js';
 import { descend, makeOptimizer, type OptimizerSpec, optimizers } from './optimizers.js';
@@ -28,6 +29,8 @@ export type { Dataset, Split } from './datasets.js';
 export type { DenseArgs, DenseLayer, InitializerName, Regularizer } from './layers.js';
 export type { CompileArgs, EarlyStoppingArgs, FitArgs, FitCallbacks, FitSession, History, LayerInfo, Logs, Matrix2D, WeightArray } from './model.js';
 export type { OptimizerFactory, OptimizerName, OptimizerOptions, OptimizerSpec } from './optimizers.js';
+export type { CompiledOptimizer, ParameterSlots, WeightKind } from './optimizerState.js';
+export type { Landscape, LandscapeOptions } from './landscape.js';
 export type { ActivationName, LossName, MetricName } from './registry.js';
 export type { PlaygroundState, ParseResult } from './state.js';
 export type { CustomData, ModelPlan } from './playground.js';
@@ -62,6 +65,9 @@ function makeApi(engine: Engine) {
       // (steps at most 1e6: the path is an array of steps + 1 numbers)
       descend: (spec: OptimizerSpec | string, w0: number, grad: (w: number) => number, steps: number) => descend(engine, spec, w0, grad, steps),
     },
+    // The training loss on a plane through the weights (Li et al. 2018); .snapshot(model)
+    // gives the weight vector a trajectory is made of.
+    landscape: Object.assign(landscape, { snapshot }),
     losses: LOSSES,
     metrics: METRICS,
     activations: ACTIVATIONS,

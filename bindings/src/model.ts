@@ -2,12 +2,13 @@
 import type { Engine, EngineFitOptions, EngineHistory, EngineModel, Logs, Matrix2D, WeightArray } from './engine.mjs';
 import { EngineFitSession, type EpochReport, type FitSession } from './fit_session.js';
 import { type DenseLayer, engineDenseConfig } from './layers.js';
-import { type BeginFitArgs, checkBatchOptions, checkBeginFitArgs, checkCompileArgs, checkFitArgs, checkLayer, checkPrintFn, checkWeights, learningRateRule } from './model_checks.js';
+import { type BeginFitArgs, checkBatchOptions, checkBeginFitArgs, checkCompileArgs, checkFitArgs, checkLayer, checkPrintFn, checkWeights } from './model_checks.js';
 import { checkOptimizer, engineOptions, type OptimizerSpec } from './optimizers.js';
 import type { LossName, MetricName, OptimizerName } from './registry.js';
 import { booleanRule, check } from './validate.js';
 import { type TensorLike, toMatrix } from './tensors.js';
 import { nextTick } from './yield.js';
+import { type CompiledOptimizer, compiledOptimizer } from './optimizerState.js';
 
 export type { EpochReport, FitSession, Logs, Matrix2D, WeightArray };
 
@@ -68,7 +69,17 @@ export interface LayerInfo {
 // Frees the engine's memory when a model is garbage-collected without dispose().
 const finalizer = new FinalizationRegistry<EngineModel>((m) => m.delete());
 
+// The engine model behind a Sequential, for the module's own helpers (landscape.ts).
+let engineOf: (model: Sequential) => EngineModel;
+export function engineModelOf(model: Sequential, what: string): EngineModel {
+  if (!(model instanceof Sequential)) throw new Error(`${what}: expected a model made by nn.sequential(...)`);
+  return engineOf(model);
+}
+
 export class Sequential {
+  static {
+    engineOf = (model) => model.#m;
+  }
   readonly seed: number;
   #engine: Engine;
   #model: EngineModel | null;
@@ -333,23 +344,10 @@ export class Sequential {
     return out;
   }
 
-  // The compiled optimizer; learningRate can be changed live, between batches.
-  get optimizer(): { readonly name: string; learningRate: number; readonly config: Record<string, number | string> } {
-    const m = this.#m;
-    return {
-      get name() {
-        return String(m.optimizerConfig().name);
-      },
-      get learningRate() {
-        return m.learningRate();
-      },
-      set learningRate(lr: number) {
-        m.setLearningRate(check('optimizer.learningRate', 'value', lr, learningRateRule));
-      },
-      get config() {
-        return m.optimizerConfig();
-      },
-    };
+  // The compiled optimizer; learningRate can be changed live, between batches; its state
+  // by Keras' names (optimizerState.ts).
+  get optimizer(): CompiledOptimizer {
+    return compiledOptimizer(this.#m, this.#layers);
   }
 
   get isDisposed(): boolean {

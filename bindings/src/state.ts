@@ -94,6 +94,8 @@ export const SCHEMA: readonly Field[] = [
   { key: 'maxEpochs', type: 'int', default: null, optional: true, min: 1, max: 1000000, rebuild: 'session', help: 'stop after this many epochs' },
   { key: 'patience', type: 'int', default: null, optional: true, min: 0, max: 10000, rebuild: 'session', help: "early stopping on val_loss with this patience (Keras' EarlyStopping)" },
   { key: 'compare', type: 'compare', default: null, optional: true, rebuild: 'none', help: 'side-by-side runs: setting:v1,v2,… (learningRate, optimizer, loss, batchSize or activation; 2-4 values)' },
+  { key: 'inspect', type: 'intList', default: null, optional: true, min: 0, max: 8, maxItems: 3, rebuild: 'none', help: 'the optimizer inspector\'s weight: layer,from,to (a kernel weight) or layer,unit (a bias); layers from 0' },
+  { key: 'landscape', type: 'enum', default: 'off', values: ['off', 'random', 'pca'], serializeDefault: 'omit', rebuild: 'none', help: 'the loss landscape view: off, random (filter-normalised directions) or pca (of the weight trajectory)' },
   { key: 'lang', type: 'enum', default: 'ja', values: ['ja', 'en'], rebuild: 'none', help: 'page language' },
   { key: 'palette', type: 'enum', default: 'default', values: ['default', 'cb'], rebuild: 'none', help: 'colours: the playground\'s orange/blue, or cb (colour-blind-safe)' },
 ];
@@ -146,6 +148,8 @@ export interface PlaygroundState {
   maxEpochs: number | null;
   patience: number | null;
   compare: Comparison | null;
+  inspect: number[] | null;  // [layer, from, to] or [layer, unit]
+  landscape: 'off' | 'random' | 'pca';
   lang: 'ja' | 'en';
   palette: 'default' | 'cb';
   hide: string[];  // parts hidden by <part>_hide=true, in the order given

@@ -74,6 +74,7 @@ void Sequential<T>::compile(const CompileConfig& config) {
   auto optimizer = make_optimizer<T>(config.optimizer, config.optimizer_options);
   std::vector<Node<T>*> nodes;
   for (const auto& p : parameters()) nodes.push_back(p.node);
+  optimizer->set_recording(record_steps_);
   optimizer->build(nodes);
   // Commit only once everything above has been validated.
   detach_fit("its model was compiled again");

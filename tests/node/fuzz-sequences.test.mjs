@@ -28,7 +28,9 @@ function fresh(seed) {
 }
 
 const OPS = ['add', 'compile', 'fit', 'fitNoWait', 'fitNested', 'beginFit', 'runBatch', 'runEpoch', 'endSession', 'trainOnBatch',
-  'predict', 'evaluate', 'setWeights', 'getWeights', 'dispose', 'stopTraining', 'layerOutputsView', 'summary'];
+  'predict', 'evaluate', 'setWeights', 'getWeights', 'dispose', 'stopTraining', 'layerOutputsView', 'summary',
+  // issue 13: the optimizer's state and step records, and the landscape (which moves the weights and puts them back)
+  'slots', 'recordingOff', 'optimizerWeights', 'landscape'];
 const op = fc.record({ name: fc.constantFrom(...OPS), model: fc.nat(1), epochs: fc.integer({ min: 1, max: 3 }), nested: fc.constantFrom(...OPS), hook: fc.constantFrom('onEpochEnd', 'onBatchEnd', 'onEpochBegin') });
 
 const failures = [];
@@ -78,6 +80,15 @@ function runner() {
         case 'stopTraining': m.stopTraining = true; break;
         case 'layerOutputsView': m.layerOutputsView(x); break;
         case 'summary': m.summary(null); break;
+        case 'slots': m.optimizer.slots(0, 'kernel'); break;
+        case 'recordingOff': m.optimizer.recording = false; break;
+        case 'optimizerWeights': m.optimizer.getWeights(); break;
+        case 'landscape': {
+          const w = nn.landscape.snapshot(m);
+          nn.landscape(m, x, y, { resolution: 3, seed: o.epochs, directions: o.epochs === 3 ? 'pca' : 'random', trajectory: [w.map((v) => v + 0.1), w.map((v) => v - 0.05 * o.epochs)] });
+          if (nn.landscape.snapshot(m).some((v, i) => v !== w[i])) failures.push(`${where}: the weights changed`);
+          break;
+        }
       }
     } catch (error) {
       checkError(error, where);

@@ -53,6 +53,34 @@ nn.layers.dense({ units: '3' });
   assert.match(r.stdout + r.stderr, /consumer\.ts\(4,\d+\): error TS2322: Type 'string' is not assignable to type 'number'/);
 });
 
+test('the optimizer state and the loss landscape are typed (issue 13), and a wrong kind or direction is rejected', () => {
+  const ok = typecheck(`
+import { init, type Landscape, type LandscapeOptions, type ParameterSlots, type WeightArray } from 'nnplay';
+const nn = await init();
+const model = nn.sequential([nn.layers.dense({ inputShape: [2], units: 1 })]);
+model.compile({ optimizer: 'adam', loss: 'mean_squared_error' });
+const w: WeightArray[] = model.optimizer.getWeights();
+const s: ParameterSlots = model.optimizer.slots(0, 'bias');
+const m: Float32Array | undefined = s.slots.m;
+model.optimizer.recording = false;
+const options: LandscapeOptions = { directions: 'pca', span: 0.5, resolution: 21, seed: 1, trajectory: [nn.landscape.snapshot(model), [0, 0, 0]] };
+const l: Landscape = nn.landscape(model, [[0, 1]], [[1]], options);
+const cell: number = l.loss.data[0] + l.loss.shape[0] + l.alpha[0] + l.beta[0] + l.centerLoss + l.explainedVariance[1];
+const point: [number, number] | undefined = l.path[0];
+export { w, m, cell, point };
+`);
+  assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+  const bad = typecheck(`
+import { init } from 'nnplay';
+const nn = await init();
+const model = nn.sequential([nn.layers.dense({ inputShape: [2], units: 1 })]);
+model.optimizer.slots(0, 'weights');
+nn.landscape(model, [[0, 1]], [[1]], { directions: 'pcb' });
+`);
+  assert.match(bad.stdout + bad.stderr, /consumer\.ts\(5,\d+\): error TS2345: Argument of type '"weights"'/);
+  assert.match(bad.stdout + bad.stderr, /consumer\.ts\(6,\d+\): error TS2322: Type '"pcb"' is not assignable/);
+});
+
 test("the optimizer factories' types name every registry optimizer, and it rejects another", () => {
   const keys = JSON.parse(readFileSync(join(root, 'core', 'registry.json'), 'utf8')).optimizers.map((o) => o.key);
   const ok = typecheck(`

@@ -21,6 +21,8 @@ import { applyHides, Controls } from './views/controls.js';
 import { DatasetPicker } from './views/datasets.js';
 import { DescentView } from './views/descent.js';
 import { EmbedDialog } from './views/embedDialog.js';
+import { InspectorView } from './views/inspector.js';
+import { LandscapeView } from './views/landscape.js';
 import { Heatmap } from './views/heatmap.js';
 import { drawLegend } from './views/legend.js';
 import { NetworkView } from './views/network.js';
@@ -61,6 +63,8 @@ const compare = new CompareView(
     send({ type: 'compareStart', states, epochs });
   },
 );
+const inspector = new InspectorView((target) => store.update({ inspect: target }), () => byId('stepBatch').click());
+const landscape = new LandscapeView((mode) => store.update({ landscape: mode }));
 const datasets = new DatasetPicker(byId('datasets'), (name) => {
   if (store.state.problem === 'regression') store.update({ regDataset: name as PlaygroundState['regDataset'] });
   else store.update({ dataset: name as PlaygroundState['dataset'] });
@@ -78,6 +82,10 @@ const network = new NetworkView(byId('network'), byId('links') as unknown as SVG
   },
   editWeight: (layer, from, to, value) => send({ type: 'setWeight', layer, from, to, value }),
   editBias: (layer, unit, value) => send({ type: 'setBias', layer, unit, value }),
+  pick(target) {
+    store.update({ inspect: target });
+    byId<HTMLDetailsElement>('inspectorPanel').open = true;
+  },
 });
 const playback = new Playback(send, render, byId<HTMLButtonElement>('play'), () => compare.running);
 
@@ -105,6 +113,8 @@ function renderState(state: PlaygroundState) {
   applyHides(state);
   datasets.render(state.problem, state.problem === 'regression' ? state.regDataset : state.dataset, colours);
   network.setStructure(state, outputUnits());
+  if (data) inspector.setNetwork(data.layers, state.inspect);
+  landscape.render(state.landscape);
   byId('layerCount').textContent = String(state.networkShape.length);
   byId<HTMLButtonElement>('addLayer').disabled = state.networkShape.length >= 6;
   byId<HTMLButtonElement>('removeLayer').disabled = state.networkShape.length === 0;
@@ -125,6 +135,8 @@ store.subscribe((state, rebuild, changed) => {
   renderState(state);
   embedStateChanged(state, changed);
   if (changed.includes('learningRate')) send({ type: 'learningRate', value: state.learningRate });
+  if (changed.includes('inspect')) send({ type: 'inspect', target: state.inspect });
+  if (changed.includes('landscape')) send({ type: 'landscape', directions: state.landscape });
   if (rebuild !== 'none') {
     send({ type: 'configure', state, rebuild });
     if (rebuild !== 'session') {
@@ -159,6 +171,8 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       send({ type: 'speed', epochsPerFrame: Number(byId<HTMLSelectElement>('speed').value) });
       sendOwnData();
       send({ type: 'configure', state: store.state, rebuild: 'data' });
+      send({ type: 'inspect', target: store.state.inspect });
+      send({ type: 'landscape', directions: store.state.landscape });
       embedReady(store.state);
       return;
     case 'thumbnails':
@@ -172,6 +186,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       controls.renderOutput(m.outputActivation, m.notes);
       legend();
       network.setStructure(store.state, outputUnits());
+      inspector.setNetwork(m.layers, store.state.inspect);
       byId('stats').hidden = m.classes === 0;
       byId('accFigure').hidden = m.classes === 0;
       renderState(store.state);
@@ -202,6 +217,12 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       return;
     case 'export':
       downloadExport(m.what, m.text);
+      return;
+    case 'inspector':
+      inspector.update(m);
+      return;
+    case 'landscape':
+      landscape.update(m);
       return;
     case 'error':
       if (compare.running) {  // a comparison that could not start
@@ -364,4 +385,6 @@ playback.start();
   compare,
   descent,
   own,
+  inspector,
+  landscape,
 };

@@ -35,6 +35,8 @@ export type ToWorker =
   | { type: 'descend'; optimizer: string; learningRate: number; w0: number; steps: number }
   | { type: 'compareStart'; states: PlaygroundState[]; epochs: number }
   | { type: 'compareFrame' }
+  | { type: 'inspect'; target: number[] | null }  // [layer, from, to] or [layer, unit]; null: off
+  | { type: 'landscape'; directions: 'off' | 'random' | 'pca' }
   | { type: 'frame' };
 
 export interface Metrics {
@@ -96,7 +98,38 @@ export type FromWorker =
   | { type: 'descend'; path: number[] }
   | CsvParsed
   | CompareResult
+  | InspectorInfo
+  | LandscapeInfo
   | { type: 'error'; message: string };
+
+// The optimizer inspector: one weight, its last step and its last ~100 batches.
+export interface InspectorInfo {
+  type: 'inspector';
+  target: number[];          // [layer, from, to] or [layer, unit]
+  optimizer: string;         // Keras' class name
+  config: Record<string, number | string>;  // learning_rate, beta_1, …, iterations
+  iterations: number;        // t of the last step (0: none yet)
+  w: number;                 // now
+  g: number;                 // the last step's gradient
+  dw: number;                // the last step's update (new w − old w)
+  before: Record<string, number>;  // the slots before the last step
+  after: Record<string, number>;   // the slots after it
+  momentumCache: number | null;    // Nadam: Π mu_i after the last step
+  history: { w: number[]; g: number[]; dw: number[] };  // oldest first
+}
+
+// The loss landscape around the current weights, with the path of training.
+export interface LandscapeInfo {
+  type: 'landscape';
+  directions: 'random' | 'pca';
+  alpha: number[];
+  beta: number[];
+  loss: Float32Array;        // [beta][alpha]
+  path: [number, number][];
+  centerLoss: number;
+  explained: [number, number];
+  ms: number;                // how long the engine took
+}
 
 // Side by side: runs that train in lockstep on the same data (and, where the shapes allow,
 // the same initial weights).

@@ -56,6 +56,16 @@ struct Gradients {
   std::vector<WeightArray<T>> gradients;  // in get_weights() order
 };
 
+// One weight array's training state: its value, what the optimizer did at the last step
+// and the slots it keeps for it (by Keras' names, in Keras' order).
+template <class T>
+struct ParameterState {
+  std::string name;                // "dense/kernel:0"
+  std::vector<std::size_t> shape;  // kernel [in, out], bias [out]
+  std::vector<T> value, gradient, update;  // update: the last step's new w − old w
+  std::vector<std::pair<std::string, std::vector<T>>> slots;
+};
+
 // One trainable array: a layer's kernel or bias, with its Keras name ("dense/kernel:0").
 template <class T>
 struct Parameter {
@@ -104,6 +114,21 @@ class Sequential {
   std::vector<WeightArray<T>> get_weights() const;
   void set_weights(const std::vector<WeightArray<T>>& weights);
 
+  // The optimizer's state as tf.keras 2.x optimizer.get_weights() lists it (model_state.cpp).
+  std::vector<WeightArray<T>> optimizer_weights() const;
+  // Layer `layer`'s "kernel" or "bias": value, last gradient and update, and slots. The
+  // gradient and update are those of the last step recorded (zeros while not recording).
+  ParameterState<T> parameter_state(std::size_t layer, const std::string& which) const;
+  // Whether each step keeps its gradient and update for parameter_state() (off by default:
+  // it costs training speed); kept across compile().
+  void record_steps(bool on);
+  bool recording_steps() const { return record_steps_; }
+  // Every weight in get_weights() order as one vector, and back (sizes checked).
+  std::vector<T> flat_weights() const;
+  void set_flat_weights(const std::vector<T>& values);
+  // evaluate()'s loss (penalties included) in one forward pass over x, without metrics.
+  T training_loss(const Matrix<T>& x, const Matrix<T>& y);
+
   std::size_t layer_count() const { return layers_.size(); }
   const Dense<T>& layer(std::size_t i) const;
   std::size_t input_dim() const;
@@ -148,6 +173,7 @@ class Sequential {
   std::optional<Loss> loss_;
   std::vector<Metric> metrics_;
   std::vector<double> metric_sums_;
+  bool record_steps_ = false;
   FitLoop<T>* fit_ = nullptr;  // the fit attached to this model, if any (fit_loop.hpp)
 };
 

@@ -20,6 +20,7 @@ export interface NetworkEvents {
   hoverNeuron(layer: number | null, unit: number): void;  // layer -1: an input feature; null: none
   editWeight(layer: number, from: number, to: number, value: number): void;
   editBias(layer: number, unit: number, value: number): void;
+  pick(target: number[]): void;  // the optimizer inspector's weight: [layer, from, to] or [layer, unit]
 }
 
 interface Link {
@@ -143,14 +144,17 @@ export class NetworkView {
         bias.addEventListener('focus', () => this.#showCard(bias, 'bias', l, u, 0));
         bias.addEventListener('mouseleave', () => this.#closeSoon());
         bias.addEventListener('blur', (e) => this.#leftAnchor(e));
+        // A click both opens the editing card and picks the bias for the optimizer inspector.
         bias.addEventListener('click', (e) => {
           e.stopPropagation();
           this.#edit(bias, 'bias', l, u, 0);
+          this.#events.pick([l, u]);
         });
         bias.addEventListener('keydown', (e) => {
           if (e.key === 'Enter' || e.key === ' ') {
             e.preventDefault();
             this.#edit(bias, 'bias', l, u, 0);
+            this.#events.pick([l, u]);
           }
         });
         node.append(canvas);
@@ -200,7 +204,11 @@ export class NetworkView {
           hit.addEventListener('mouseleave', () => this.#closeSoon());
           hit.addEventListener('focus', () => this.#showCard(hit, 'weight', l - 1, from, to));
           hit.addEventListener('blur', (e) => this.#leftAnchor(e));
-          hit.addEventListener('click', () => this.#edit(hit, 'weight', l - 1, from, to));
+          // A click both opens the editing card and picks the weight for the optimizer inspector.
+          hit.addEventListener('click', () => {
+            this.#edit(hit, 'weight', l - 1, from, to);
+            this.#events.pick([l - 1, from, to]);
+          });
           hit.addEventListener('keydown', (e) => this.#weightKey(e, index));
           this.#svg.append(path, hit);
           this.#links.push(link);
@@ -289,6 +297,7 @@ export class NetworkView {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       this.#edit(link.hit, 'weight', link.layer, link.from, link.to);
+      this.#events.pick([link.layer, link.from, link.to]);
       return;
     }
     const step = e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 1 : e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 0;

@@ -9,11 +9,15 @@ import { dataInfo } from './dataInfo.js';
 import { descend } from './descent.js';
 import { exportText } from './exports.js';
 import { datasetThumbnails, GRID_POINTS, neuronGrid } from './grids.js';
+import { Inspector } from './inspector.js';
+import { LandscapeTracker } from './landscape.js';
 import { TestSet } from './testSet.js';
 import { Training } from './training.js';
 
 let nn: Nnplay;
 let training: Training;
+const inspector = new Inspector();
+const landscape = new LandscapeTracker();
 const tests = new TestSet();
 const TEST_EVERY_MS = 200;  // while playing, the test set is evaluated again at most this often
 let testedAt = -Infinity;
@@ -23,10 +27,19 @@ function post(message: FromWorker, transfer: Transferable[] = []) {
 }
 
 // Every snapshot brings the test set's evaluation on the same weights (while playing, a
-// few times a second), so step 8 never shows the outputs of weights that are gone.
+// few times a second), so step 8 never shows the outputs of weights that are gone; the
+// inspector's numbers and the landscape come with it (a landscape during play only when due).
 function postSnapshot(duringPlay = false) {
   const s = training.snapshot();
   post(s, [s.output.buffer, s.thumbs.buffer]);
+  if (inspector.active) {
+    const info = inspector.info(training.model);
+    if (info) post(info);
+  }
+  if (landscape.active) {
+    const l = landscape.compute(nn, training.model, training.data, !duringPlay);
+    if (l) post(l, [l.loss.buffer]);
+  }
   if (!tests.pending) return;
   const now = performance.now();
   if (duringPlay && s.playing && now - testedAt < TEST_EVERY_MS) return;
@@ -58,6 +71,15 @@ function handle(msg: ToWorker) {
     case 'frame':
       training.frame();
       return postSnapshot(true);
+    case 'inspect':
+      inspector.setTarget(msg.target);
+      // Step records slow training: kept only while the inspector reads them (it turns them
+      // on again through optimizer.slots()).
+      if (!inspector.active && training.hasModel) training.model.optimizer.recording = false;
+      return postSnapshot();
+    case 'landscape':
+      landscape.setMode(msg.directions);
+      return postSnapshot();
     case 'reset':
       training.reset();
       return postSnapshot();
@@ -120,6 +142,16 @@ init().then(
       tests.dataChanged(training.setup);
       post(dataInfo(api, training.setup, training.data));
     });
+    training.hooks = {
+      perBatch: () => inspector.active,
+      beforeBatch: (model) => inspector.beforeBatch(model),
+      afterBatch: (model) => inspector.afterBatch(model),
+      afterEpoch: (model) => landscape.record(api, model),
+      newModel: (model) => {
+        inspector.clear();
+        landscape.restart(api, model);
+      },
+    };
     post({ type: 'ready' });
   },
   (err) => post({ type: 'error', message: `the engine did not load: ${(err as Error).message}` }),

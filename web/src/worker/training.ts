@@ -13,6 +13,16 @@ import { metricsOf } from './metrics.js';
 import { stopMessage } from './stopMessage.js';
 
 const NO_LIMIT = 1_000_000_000;
+
+// Observers of training (the optimizer inspector, the loss landscape). With batch hooks set,
+// epochs run batch by batch so that every step can be seen.
+export interface TrainingHooks {
+  perBatch(): boolean;
+  beforeBatch(model: Sequential): void;
+  afterBatch(model: Sequential): void;
+  afterEpoch(model: Sequential): void;
+  newModel(model: Sequential): void;
+}
 const FRAME_BUDGET_MS = 12;  // for speed 'max': train this long per frame
 const RATE_WINDOW_MS = 1000;  // epochs per second over about the last second
 
@@ -39,6 +49,7 @@ export class Training {
   #stopWorded: [string | null, Message | null] | null = null;  // #stopped and its message
   #diverged = false;
   #rateSamples: [number, number][] = [];  // (time, epochs done)
+  hooks: TrainingHooks | null = null;
 
   constructor(nn: Nnplay, onNewData: () => void) {
     this.#nn = nn;
@@ -47,6 +58,9 @@ export class Training {
 
   get setup(): TrainingSetup {
     return this.#setup;
+  }
+  get hasModel(): boolean {
+    return this.#model !== null && this.#model !== undefined;
   }
   get model(): Sequential {
     if (!this.#model) throw new Error('no model yet: the page has not configured the worker');
@@ -118,7 +132,7 @@ export class Training {
   stepBatch(): void {
     this.#playing = false;
     if (!this.#session || this.#session.done) return;
-    if (this.#session.runBatch()) {
+    if (this.#runBatch()) {
       this.#batch = 0;
       this.#afterEpoch();
     } else {
@@ -226,6 +240,7 @@ export class Training {
     this.#session = null;
     this.#model?.dispose();
     this.#model = this.#nn.playground.buildModel(this.#setup);
+    this.hooks?.newModel(this.#model);
     this.#epochsDone = 0;
     this.#pending = [];
     this.#epochLogs = [];
@@ -256,8 +271,22 @@ export class Training {
     const session = this.#session;
     if (!session || session.done) return false;
     this.#batch = 0;
-    this.#afterEpoch(session.runEpoch().logs);  // one engine call: done and epoch come with it
+    if (this.hooks?.perBatch()) {
+      while (!this.#runBatch()) {}
+      this.#afterEpoch();
+    } else {
+      this.#afterEpoch(session.runEpoch().logs);  // one engine call: done and epoch come with it
+    }
     return !session.done;
+  }
+
+  // One batch with the hooks around it; true when it ended an epoch.
+  #runBatch(): boolean {
+    const model = this.model;
+    this.hooks?.beforeBatch(model);
+    const ended = this.#session!.runBatch();
+    this.hooks?.afterBatch(model);
+    return ended;
   }
 
   // logs: the epoch's logs when the caller has them already (runEpoch returns them).
@@ -265,6 +294,7 @@ export class Training {
     const session = this.#session!;
     if (logs && session.epoch > this.#epochsDone) {
       this.#epochsDone = session.epoch;
+      this.hooks?.afterEpoch(this.model);
       this.#last = metricsOf(logs, this.#setup.metrics[0]);
       this.#pending.push(this.#last);
       this.#epochLogs.push(logs);

@@ -23,6 +23,7 @@ class Adadelta final : public UpdateRule<T, Adadelta<T>> {
   friend class UpdateRule<T, Adadelta<T>>;
   // slot 0: accum_grad, slot 1: accum_var
   std::size_t slot_count() const override { return 2; }
+  KerasSlots keras_slots() const override { return KerasSlots().add("accum_grad", 0).add("accum_var", 1); }
   void begin_step(T lr, std::int64_t) { lr_ = lr; }
   void update(T* __restrict w, const T* __restrict g, T* const* slots, std::size_t n) {
     T* __restrict accum_grad = slots[0];

@@ -22,6 +22,7 @@ class Adagrad final : public UpdateRule<T, Adagrad<T>> {
  protected:
   friend class UpdateRule<T, Adagrad<T>>;
   std::size_t slot_count() const override { return 1; }
+  KerasSlots keras_slots() const override { return KerasSlots().add("accumulator", 0); }
   T slot_initial_value(std::size_t) const override { return T(initial_); }
   void begin_step(T lr, std::int64_t) { lr_ = lr; }
   void update(T* __restrict w, const T* __restrict g, T* const* slots, std::size_t n) {

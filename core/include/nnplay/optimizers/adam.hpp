@@ -28,6 +28,12 @@ class Adam final : public UpdateRule<T, Adam<T>> {
   friend class UpdateRule<T, Adam<T>>;
   // slot 0: m, slot 1: v, slot 2: vhat (amsgrad)
   std::size_t slot_count() const override { return amsgrad_ ? 3 : 2; }
+  KerasSlots keras_slots() const override {
+    KerasSlots s;
+    s.add("m", 0).add("v", 1);
+    if (amsgrad_) s.add("vhat", 2);
+    return s;
+  }
   void begin_step(T lr, std::int64_t t) {
     const T b1_power = std::pow(T(beta_1_), T(t)), b2_power = std::pow(T(beta_2_), T(t));
     alpha_ = lr * std::sqrt(T(1) - b2_power) / (T(1) - b1_power);

@@ -24,6 +24,8 @@ class Adamax final : public UpdateRule<T, Adamax<T>> {
   friend class UpdateRule<T, Adamax<T>>;
   // slot 0: m, slot 1: u (the exponentially weighted infinity norm)
   std::size_t slot_count() const override { return 2; }
+  // Keras names u "v".
+  KerasSlots keras_slots() const override { return KerasSlots().add("m", 0).add("v", 1); }
   void begin_step(T lr, std::int64_t t) { step_ = lr / (T(1) - std::pow(T(beta_1_), T(t))); }
   void update(T* __restrict w, const T* __restrict g, T* const* slots, std::size_t n) {
     T* __restrict m = slots[0];

@@ -29,6 +29,9 @@ class Nadam final : public UpdateRule<T, Nadam<T>> {
   friend class UpdateRule<T, Nadam<T>>;
   // slot 0: m, slot 1: v
   std::size_t slot_count() const override { return 2; }
+  KerasSlots keras_slots() const override { return KerasSlots().add("m", 0).add("v", 1); }
+  // Π mu_i over the steps so far (1 before the first): Keras' momentum_cache weight.
+  std::vector<std::pair<std::string, double>> scalar_state() const override { return {{"momentum_cache", double(momentum_cache_)}}; }
   void on_build() override { momentum_cache_ = T(1); }
   void begin_step(T lr, std::int64_t t) {
     const T b1 = T(beta_1_), decay = T(schedule_decay_);

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <utility>
@@ -18,6 +19,24 @@
 #include "nnplay/registry.hpp"
 
 namespace nnplay {
+
+// The slots an optimizer keeps per parameter, by tf.keras 2.x name, in Keras' creation
+// order, with each one's index among the optimizer's own slots. A fixed table, not a
+// vector of strings: it keeps the wasm module small (no container code per optimizer).
+struct KerasSlots {
+  struct Slot {
+    const char* name;
+    std::size_t index;
+  };
+  std::size_t count = 0;
+  Slot slot[3] = {};
+  KerasSlots& add(const char* name, std::size_t index) {
+    slot[count++] = {name, index};
+    return *this;
+  }
+  const Slot* begin() const { return slot; }
+  const Slot* end() const { return slot + count; }
+};
 
 // Hyper-parameters by Keras' snake_case names (learning_rate, momentum, rho, ...);
 // booleans (nesterov, amsgrad, centered) as 0 / 1.
@@ -93,9 +112,11 @@ class Optimizer {
     return all;
   }
 
-  // Allocates the per-parameter slots (the only allocation) and restarts the step count.
+  // Allocates the per-parameter slots and, when recording, the step records (the only
+  // allocation) and restarts the step count.
   void build(const std::vector<Node<T>*>& parameters) {
     parameters_ = parameters;
+    allocate_records();
     const std::size_t k = slot_count();
     slots_.clear();
     for (auto* p : parameters_) {
@@ -134,8 +155,53 @@ class Optimizer {
   void apply_gradients() {
     // OptimizerV2._decayed_lr: lr / (1 + decay · iterations), in the variable dtype.
     const T lr = T(learning_rate_) / (T(1) + T(decay_) * T(iterations_));
-    step(lr, iterations_ + 1);
+    if (recording_) {
+      record_step(lr);
+    } else {
+      step(lr, iterations_ + 1);
+    }
     ++iterations_;
+  }
+
+  // The state, as tf.keras 2.x names it (docs/KERAS_SEMANTICS.md §1): the names of the
+  // slots this optimizer keeps per parameter, in the order Keras creates them (which is the
+  // order of get_weights(): iterations, the scalars, then each slot name for every
+  // parameter in turn).
+  std::vector<std::string> slot_names() const {
+    std::vector<std::string> names;
+    for (const auto& s : keras_slots()) names.emplace_back(s.name);
+    return names;
+  }
+  // Scalars kept besides iterations (Nadam's momentum_cache), by Keras' names.
+  virtual std::vector<std::pair<std::string, double>> scalar_state() const { return {}; }
+  std::size_t parameter_count() const { return parameters_.size(); }
+  // Parameter i's slot `name` (one of slot_names()), shaped like the parameter.
+  const Matrix<T>& slot(std::size_t parameter, const std::string& name) const {
+    check_parameter(parameter);
+    std::string allowed;
+    for (const auto& s : keras_slots()) {
+      if (name == s.name) return slots_[parameter * slots_per_parameter_ + s.index];
+      allowed.append(allowed.empty() ? "" : ", ").append(s.name);
+    }
+    fail(name_, ": no slot '", name, "'; this optimizer keeps: ", allowed.empty() ? "none" : allowed);
+  }
+  // Step records: the gradient each apply_gradients() used and the change it made (new w −
+  // old w). Off by default: recording copies every gradient and weight at each step (W1 at
+  // batch 1 ran ~12% slower), so only a reader (the page's inspector, optimizer.slots())
+  // turns it on. Records read as zeros until the first step recorded.
+  void set_recording(bool on) {
+    if (on == recording_) return;
+    recording_ = on;
+    allocate_records();
+  }
+  bool recording() const { return recording_; }
+  const Matrix<T>& last_gradient(std::size_t parameter) const {
+    check_records(parameter);
+    return last_gradient_[parameter];
+  }
+  const Matrix<T>& last_update(std::size_t parameter) const {
+    check_records(parameter);
+    return last_update_[parameter];
   }
 
  protected:
@@ -147,6 +213,8 @@ class Optimizer {
   void remember(const std::string& key, double value) { config_.emplace_back(key, value); }
 
   virtual std::size_t slot_count() const { return 0; }
+  // (Keras' slot name, internal slot index) for the slots in use, in Keras' creation order.
+  virtual KerasSlots keras_slots() const { return {}; }
   virtual T slot_initial_value(std::size_t /*slot*/) const { return T(0); }
   virtual void on_build() {}
   // Updates every parameter for step t = iterations + 1 (UpdateRule implements it).
@@ -155,6 +223,43 @@ class Optimizer {
   T* const* slots_of(std::size_t parameter) const { return slot_table_.data() + parameter * slots_per_parameter_; }
 
  private:
+  // Zeroed records while recording; none otherwise.
+  void allocate_records() {
+    last_gradient_.clear();
+    last_update_.clear();
+    if (!recording_) return;
+    for (auto* p : parameters_) {
+      for (auto* records : {&last_gradient_, &last_update_}) {
+        Matrix<T> zeros = Matrix<T>::from_shape(p->value.shape());
+        zeros.fill(T(0));
+        records->push_back(std::move(zeros));  // (as build() does: one vector growth path)
+      }
+    }
+  }
+  // step() with the gradient and the old weights kept, so that last_update() = new w − old w.
+  void record_step(T lr) {
+    for (std::size_t i = 0; i < parameters_.size(); ++i) {
+      const Node<T>& p = *parameters_[i];
+      std::copy(p.grad.data(), p.grad.data() + p.grad.size(), last_gradient_[i].data());
+      std::copy(p.value.data(), p.value.data() + p.value.size(), last_update_[i].data());
+    }
+    step(lr, iterations_ + 1);
+    for (std::size_t i = 0; i < parameters_.size(); ++i) {
+      const T* w = parameters_[i]->value.data();
+      T* d = last_update_[i].data();
+      for (std::size_t k = 0, n = last_update_[i].size(); k < n; ++k) d[k] = w[k] - d[k];
+    }
+  }
+  void check_records(std::size_t parameter) const {
+    check_parameter(parameter);
+    if (!recording_) fail(name_, ": step records are off; set_recording(true) first");
+  }
+  void check_parameter(std::size_t parameter) const {
+    if (parameter >= parameters_.size()) {
+      fail(name_, ": parameter ", parameter, " is out of range; the optimizer updates ", parameters_.size(), " parameters");
+    }
+  }
+
   std::string name_;
   double learning_rate_ = 0;
   double decay_ = 0;
@@ -164,6 +269,9 @@ class Optimizer {
   std::vector<Matrix<T>> slots_;
   std::vector<T*> slot_table_;
   std::size_t slots_per_parameter_ = 0;
+  std::vector<Matrix<T>> last_gradient_;
+  std::vector<Matrix<T>> last_update_;
+  bool recording_ = false;
 };
 
 // The base of each optimizer: Derived supplies begin_step(lr, t) (per-step scalars such as

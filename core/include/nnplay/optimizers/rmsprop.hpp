@@ -28,6 +28,14 @@ class RMSprop final : public UpdateRule<T, RMSprop<T>> {
   friend class UpdateRule<T, RMSprop<T>>;
   // slot 0: mean square ("rms"); slot 1: mean gradient ("mg", centered); slot 2: "momentum".
   std::size_t slot_count() const override { return 3; }
+  // Keras creates rms, then momentum (momentum > 0), then mg (centered).
+  KerasSlots keras_slots() const override {
+    KerasSlots s;
+    s.add("rms", 0);
+    if (momentum_ > 0) s.add("momentum", 2);
+    if (centered_) s.add("mg", 1);
+    return s;
+  }
   void begin_step(T lr, std::int64_t) { lr_ = lr; }
   void update(T* __restrict w, const T* __restrict g, T* const* slots, std::size_t n) {
     T* __restrict ms = slots[0];

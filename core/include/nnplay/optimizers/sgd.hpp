@@ -19,6 +19,11 @@ class SGD final : public UpdateRule<T, SGD<T>> {
  protected:
   friend class UpdateRule<T, SGD<T>>;
   std::size_t slot_count() const override { return momentum_ > 0 ? 1 : 0; }
+  KerasSlots keras_slots() const override {
+    KerasSlots s;
+    if (momentum_ > 0) s.add("momentum", 0);
+    return s;
+  }
   void begin_step(T lr, std::int64_t) { lr_ = lr; }
   void update(T* __restrict w, const T* __restrict g, T* const* slots, std::size_t n) {
     if (momentum_ == 0) {
