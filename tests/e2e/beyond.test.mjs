@@ -317,3 +317,16 @@ test('side by side: figure 5-10\'s four rates trace their paths over one shared 
     await context.close();
   }
 });
+
+test('an embedding page may hide both panels (inspector_hide, landscape_hide)', { timeout: 60_000 }, async () => {
+  const { page, context, problems } = await openPlayground(browser, playgroundUrl(srv.origin, '#seed=0.5&inspect=0,0,0&landscape=pca&inspector_hide=true&landscape_hide=true&lang=en'));
+  try {
+    assert.equal(await page.locator('#inspectorPanel').isVisible(), false);
+    assert.equal(await page.locator('#landscapePanel').isVisible(), false);
+    assert.equal(await page.locator('#notices').isVisible(), false, 'both part names are known');
+    assert.match(page.url(), /inspector_hide=true/);
+    assert.deepEqual(problems, [], problems.join(' | '));
+  } finally {
+    await context.close();
+  }
+});

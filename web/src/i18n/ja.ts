@@ -200,7 +200,7 @@ export const ja = {
   landscapeRandom: 'ランダム（フィルタ正規化）',
   landscapePca: 'PCA（軌跡の主成分）',
   landscapeCenter: '中心の損失',
-  landscapeIn: '点を',
+  landscapeIn: '点、計算時間',
   compareLandscapeTitle: '同じ損失の地形の上の各実行',
   compareLandscapeHelp: '各実行に共通の初期の重み（黒い点）のまわりの訓練損失。各実行の道筋をその色で、1エポックごとに点で表示する。方向は全実行の道筋をまとめた PCA（損失の地形パネルでランダムを選んでいればランダム）。',
   compareLandscapeNone: '全実行に共通の地形は、ネットワーク・データ・損失が同じときだけ描ける：学習率、最適化手法、バッチサイズを比べると表示される。',
