@@ -12,7 +12,7 @@ const RESOLUTION = 41;
 const MAX_SNAPSHOTS = 200;
 const REFRESH_MS = 1000;
 const SEED = 1;
-const LEAVING = 3;  // a path this many times wider than the others' leaves the frame
+const LEAVING = 2;  // a path this many times wider than the others' leaves the frame (cut at its edge)
 
 export class CompareLandscape {
   #reference: Sequential;  // never trained: the initial weights, the centre of the slice
