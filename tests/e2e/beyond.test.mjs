@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { DIST, launchChromium, openPlayground, playgroundUrl, startServer, state, until } from './support.mjs';
+import { DIST, launchChromium, openPlayground, pause, playgroundUrl, startServer, state, until } from './support.mjs';
 
 let srv;
 let browser;
@@ -71,6 +71,14 @@ test('inspector: click a weight line, step batches; Adam\'s numbers follow its f
     }
     const history = await page.evaluate(() => window.__nnplay.inspector.last.history.w.length);
     assert.equal(history, 3, 'the sparklines hold every batch stepped');
+    // another optimizer is a new model: the inspector starts again at t = 0 on the same weight
+    await page.selectOption('#optimizer', 'rmsprop');
+    await until(page, () => window.__nnplay.inspector.last?.optimizer === 'RMSprop' && window.__nnplay.inspector.last.iterations === 0, undefined, { what: 'the inspector on the new RMSprop model' });
+    assert.equal(await page.evaluate(() => window.__nnplay.inspector.last.history.w.length), 0, 'no history of the old model');
+    assert.match(await page.textContent('#inspectStatus'), /No update yet/);
+    assert.equal(await page.textContent('#inspectFormula'), '');
+    const r = await stepBatch(page);
+    assert.ok('rms' in r.values && Math.abs(r.values.rms - 0.1 * r.values.g ** 2) <= 1e-6 * r.values.rms + 1e-12, 'RMSprop\'s ms after one step');
     assert.deepEqual(problems, [], problems.join(" | "));
   } finally {
     await context.close();
@@ -133,8 +141,14 @@ test('landscape: appears from the URL, its centre is the loss, the path moves wh
     assert.ok(Number.isFinite(later.centerLoss) && later.centerLoss < 1.5, `centre loss ${later.centerLoss} (epoch loss ${loss})`);
     console.log(`# landscape 41×41 in Chromium: ${later.ms.toFixed(1)} ms`);
     assert.ok(later.ms < 1000, `a 41×41 slice in under 1 s: ${later.ms} ms`);
-    // switching to random directions is in the URL
-    await page.selectOption('#landscapeMode', 'random');
+    // it follows training while it plays
+    const playedFrom = await page.evaluate(() => window.__nnplay.landscape.count);
+    await page.click('#play');
+    await until(page, (n) => window.__nnplay.snapshot.playing && window.__nnplay.landscape.count >= n + 2, playedFrom, { what: 'two more landscapes while playing' });
+    await pause(page);
+    // switching to random directions (with the keyboard) is in the URL
+    await page.focus('#landscapeMode');
+    await page.keyboard.press('ArrowUp');
     await until(page, () => window.__nnplay.landscape.last.directions === 'random', undefined, { what: 'random directions' });
     assert.match(page.url(), /landscape=random/);
     assert.deepEqual(problems, [], problems.join(" | "));

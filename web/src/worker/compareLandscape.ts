@@ -21,6 +21,7 @@ export class CompareLandscape {
   #paths: Float32Array[][];
   #stopped: boolean[];
   #last = -Infinity;
+  #dirty = true;  // a path grew since the last slice
 
   constructor(nn: Nnplay, reference: Sequential, x: TensorLike, y: TensorLike, runs: number) {
     this.#reference = reference;
@@ -49,14 +50,16 @@ export class CompareLandscape {
     }
     const path = this.#paths[i];
     path.push(w);
+    this.#dirty = true;
     if (path.length > MAX_SNAPSHOTS) this.#paths[i] = path.filter((_, k) => k % 2 === 0 || k === path.length - 1);
   }
 
   // The slice when due (force: now, e.g. at the end of the runs), else null.
   compute(nn: Nnplay, mode: 'random' | 'pca', force: boolean): SharedLandscape | null {
     const now = performance.now();
-    if (!force && now - this.#last < REFRESH_MS) return null;
+    if (!this.#dirty || (!force && now - this.#last < REFRESH_MS)) return null;
     this.#last = now;
+    this.#dirty = false;
     const trajectory = this.#paths.flat();
     const moved = trajectory.some((w) => w !== trajectory[0]);
     const directions = mode === 'pca' && moved ? 'pca' : 'random';
