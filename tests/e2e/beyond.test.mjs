@@ -344,3 +344,23 @@ test('an embedding page may hide both panels (inspector_hide, landscape_hide)', 
     await context.close();
   }
 });
+
+test('side by side: a run that diverges ends its path on the shared landscape and the legend says so, in Japanese', { timeout: 90_000 }, async () => {
+  const { page, context, problems } = await openPlayground(browser, playgroundUrl(srv.origin, '#seed=0.5&problem=regression&activation=relu&compare=learningRate:0.03,10&lang=ja'));
+  try {
+    await page.fill('#compareEpochs', '5');
+    await page.click('#compareRun');
+    await until(page, () => !window.__nnplay.compare.running && window.__nnplay.compare.landscape?.paths[0].length === 6, undefined, { what: 'the two runs done', timeout: 60_000 });
+    const legend = await page.evaluate(() => [...document.querySelectorAll('#compareLandscapeLegend li')].map((li) => li.textContent));
+    assert.equal(legend.length, 2);
+    assert.doesNotMatch(legend[0], /発散/);
+    assert.match(legend[1], /学習率 10 — 発散した/);
+    const paths = await page.evaluate(() => window.__nnplay.compare.landscape.paths);
+    assert.ok(paths[1].length < 6 && paths[1].flat().every(Number.isFinite), `the diverged run's path stops, finite: ${JSON.stringify(paths[1])}`);
+    const text = await page.evaluate(() => document.getElementById('compareLandscapeFigure').innerText);
+    assert.doesNotMatch(text, /NaN|Infinity|Learning rate|diverged/, 'Japanese only, no NaN');
+    assert.deepEqual(problems, [], problems.join(' | '));
+  } finally {
+    await context.close();
+  }
+});

@@ -206,7 +206,7 @@ export const en: Messages = {
   compareLandscapeHelp: 'The training loss around the runs\' common initial weights (the black dot); each run\'s path in its colour, one dot per epoch. Directions: PCA of all the runs\' paths together, or random when the landscape panel says so.',
   compareLandscapeNone: 'One landscape for all runs needs the same network, data and loss: compare the learning rate, the optimizer or the batch size.',
   compareLandscapeLeaves: 'leaves the frame',
-  compareLandscapeStopped: 'its weights blew up (NaN)',
+  compareLandscapeStopped: 'diverged (its path ends at its last finite weights)',
   cspWorker: "This site's Content-Security-Policy does not allow workers from blob: URLs, which the playground's engine runs in: it needs worker-src 'self' blob: (docs/EMBEDDING.md).",
   cspTrustedTypes: "This site requires Trusted Types and does not allow the policy named nnplay, so the playground cannot start its engine: add nnplay to its trusted-types directive (docs/EMBEDDING.md).",
   workerFailed: "the worker that runs the engine could not start",

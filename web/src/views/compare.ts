@@ -203,7 +203,8 @@ export class CompareView {
     byId('compareLandscapeLegend').replaceChildren(...c.values.map((v, i) => {
       const li = document.createElement('li');
       li.style.borderColor = COLOURS[i];
-      const note = l.stopped[i] ? ` — ${t('compareLandscapeStopped')}` : l.leaving === i ? ` — ${t('compareLandscapeLeaves')}` : '';
+      const diverged = l.stopped[i] || this.#lastRuns[i]?.diverged;
+      const note = [diverged ? t('compareLandscapeStopped') : '', l.leaving === i ? t('compareLandscapeLeaves') : ''].filter(Boolean).map((n) => ` — ${n}`).join('');
       li.textContent = `${t(c.setting as MessageKey)} ${v}${note}`;
       return li;
     }));
