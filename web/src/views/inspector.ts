@@ -121,17 +121,20 @@ export class InspectorView {
       formula.dataset.predicted = String(e.predicted);
       byId('inspectStatus').textContent = `${info.optimizer} · ${t('inspectEngine')} Δw = ${fmt(info.dw)}`;
     }
-    spark(byId<HTMLCanvasElement>('sparkW'), info.history.w, '#1f77b4');
-    spark(byId<HTMLCanvasElement>('sparkG'), info.history.g, '#d62728');
-    spark(byId<HTMLCanvasElement>('sparkDw'), info.history.dw, '#2ca02c');
+    spark(byId<HTMLCanvasElement>('sparkW'), 'w', info.history.w, '#1f77b4');
+    spark(byId<HTMLCanvasElement>('sparkG'), 'g', info.history.g, '#d62728');
+    spark(byId<HTMLCanvasElement>('sparkDw'), 'Δw', info.history.dw, '#2ca02c');
   }
 }
 
-function spark(canvas: HTMLCanvasElement, all: number[], colour: string) {
+// A sparkline of the last batches; its label (and tooltip) gives the range it spans.
+function spark(canvas: HTMLCanvasElement, name: string, all: number[], colour: string) {
   const g = canvas.getContext('2d')!;
   const w = canvas.width, h = canvas.height;
   g.clearRect(0, 0, w, h);
   const values = all.filter(Number.isFinite);  // a diverged run's NaNs leave a gap at the end
+  canvas.title = values.length ? `${name}: ${fmt(Math.min(...values))} … ${fmt(Math.max(...values))} (${values.length})` : name;
+  canvas.setAttribute('aria-label', canvas.title);
   if (values.length === 0) return;
   let lo = Math.min(...values), hi = Math.max(...values);
   if (lo === hi) {
