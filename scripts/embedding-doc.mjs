@@ -30,7 +30,7 @@ const PART_DOCS = {
   prepare: 'the data-preparation menu (step 1)', description: 'the hint under the network', epoch: 'the epoch counter', tlabel: 'the numbered step titles',
   metrics: 'the loss figures and chart', stats: 'the accuracy figures and chart', network: 'the network column', outactiv: 'the output-activation menu',
   testButton: 'the step-8 test buttons', code: 'the tf.keras code panel', exports: 'the save (export) buttons', gd: 'the gradient-descent panel',
-  compare: 'the side-by-side comparison panel',
+  compare: 'the side-by-side comparison panel', inspector: 'the optimizer inspector panel', landscape: 'the loss-landscape panel',
 };
 function partDoc(p) {
   if (PART_DOCS[p]) return PART_DOCS[p];

@@ -42,7 +42,7 @@ export const HIDABLE_PARTS: readonly string[] = [
   'percTrainData', 'noise', 'batchSize', 'batchFull', 'numHiddenLayers', ...FEATURE_KEYS, 'prepare', 'description',
   'cnum1', 'cnum2', 'cnum3', 'cnum4', 'cnum5', 'cnum6', 'cnum7', 'cnum8', 'numNodes1', 'numNodes2', 'numNodes3',
   'numNodes4', 'numNodes5', 'numNodes6', 'epoch', 'tlabel', 'metrics', 'stats', 'network', 'outactiv', 'testButton',
-  'code', 'exports', 'gd', 'compare',
+  'code', 'exports', 'gd', 'compare', 'inspector', 'landscape',
 ];
 
 // Keys of upstream / Deep Insider links that nnplay accepts and ignores.

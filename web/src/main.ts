@@ -58,9 +58,9 @@ const own = new OwnData(() => {
 const descent = new DescentView((optimizer, learningRate, w0, steps) => send({ type: 'descend', optimizer, learningRate, w0, steps }));
 const compare = new CompareView(
   (c) => store.update({ compare: c }),
-  (states, epochs) => {
+  (states, epochs, setting) => {
     playback.compareRequested();
-    send({ type: 'compareStart', states, epochs });
+    send({ type: 'compareStart', states, epochs, setting });
   },
 );
 const inspector = new InspectorView((target) => store.update({ inspect: target }), () => byId('stepBatch').click());
@@ -155,6 +155,7 @@ function reword() {
   own.reword();
   charts.setLabels(chartLabels());
   compare.reword();
+  inspector.reword();
   descent.draw();
   if (testResult) tests.render(testResult, store.state.problem, data?.classes ?? 2, outputActivation());
   if (playback.shown) status.showSnapshot(playback.shown);

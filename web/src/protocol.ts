@@ -33,7 +33,7 @@ export type ToWorker =
   | { type: 'custom'; points: Float32Array; classes: Float32Array }  // own data (class indices 0, 1, 2)
   | { type: 'parseCsv'; file: Blob; maxRows: number }  // own data from a CSV file, read off the main thread
   | { type: 'descend'; optimizer: string; learningRate: number; w0: number; steps: number }
-  | { type: 'compareStart'; states: PlaygroundState[]; epochs: number }
+  | { type: 'compareStart'; states: PlaygroundState[]; epochs: number; setting: string }  // setting: the compared key
   | { type: 'compareFrame' }
   | { type: 'inspect'; target: number[] | null }  // [layer, from, to] or [layer, unit]; null: off
   | { type: 'landscape'; directions: 'off' | 'random' | 'pca' }
@@ -116,6 +116,7 @@ export interface InspectorInfo {
   after: Record<string, number>;   // the slots after it
   momentumCache: number | null;    // Nadam: Π mu_i after the last step
   history: { w: number[]; g: number[]; dw: number[] };  // oldest first
+  diverged: boolean;         // training stopped on a non-finite loss: the last step was not applied
 }
 
 // The loss landscape around the current weights, with the path of training.
@@ -129,6 +130,7 @@ export interface LandscapeInfo {
   centerLoss: number;
   explained: [number, number];
   ms: number;                // how long the engine took
+  diverged: boolean;         // training stopped on a non-finite loss (the weights are the last finite ones)
 }
 
 // Side by side: runs that train in lockstep on the same data (and, where the shapes allow,
@@ -138,6 +140,21 @@ export interface CompareResult {
   epoch: number;
   done: boolean;
   runs: { metrics: Metrics | null; newEpochs: Metrics[]; output: Float32Array; units: number; outputActivation: string; diverged: boolean }[];
+  landscape: SharedLandscape | null;  // when one is due
+  sharedLandscape: boolean;           // whether the runs share one (the same network, data and loss)
+}
+
+// The side-by-side runs' paths over one landscape around their common initial weights.
+export interface SharedLandscape {
+  directions: 'random' | 'pca';
+  alpha: number[];
+  beta: number[];
+  loss: Float32Array;        // [beta][alpha]
+  paths: [number, number][][];  // per run, its epochs' (α, β), the initial weights first
+  leaving: number;           // the run whose path leaves the frame (-1: none)
+  stopped: boolean[];        // per run: its weights blew up (its path ends at the last finite ones)
+  centerLoss: number;        // at the initial weights
+  ms: number;
 }
 
 // A CSV file read for own data: the points (x, y pairs), their labels and file lines, and one

@@ -8,8 +8,9 @@ import { COMPARABLE, type Comparison, parseValue, type PlaygroundState, SCHEMA }
 import { byId } from '../dom.js';
 import { type MessageKey, t } from '../i18n/index.js';
 import { outputForColour } from '../outputRange.js';
-import { type CompareResult, GRID } from '../protocol.js';
+import { type CompareResult, GRID, type SharedLandscape } from '../protocol.js';
 import type { ColourScale } from './colors.js';
+import { drawLandscape } from './landscapeDraw.js';
 
 const COLOURS = ['#e6550d', '#3182bd', '#31a354', '#756bb1'];
 export const FIGURE_5_10: Comparison = { setting: 'learningRate', values: [0.003, 0.03, 0.3, 3] };
@@ -31,13 +32,15 @@ export class CompareView {
   #loss: (number | null)[][] = [];
   #acc: (number | null)[][] = [];
   #onChange: (c: Comparison | null) => void;
-  #onRun: (states: PlaygroundState[], epochs: number) => void;
+  #onRun: (states: PlaygroundState[], epochs: number, setting: string) => void;
+  #landscape: SharedLandscape | null = null;  // the runs' shared landscape, when they have one
+  #landscapes = 0;
   #comparison: Comparison | null = null;
   #base: Partial<PlaygroundState> | null = null;  // the preset's setup, over the main one, for the runs only
   #shown: Comparison | null = null;  // the runs the cards and charts show
   #lastRuns: CompareResult['runs'] = [];  // their last metrics, for a language switch
 
-  constructor(onChange: (c: Comparison | null) => void, onRun: (states: PlaygroundState[], epochs: number) => void) {
+  constructor(onChange: (c: Comparison | null) => void, onRun: (states: PlaygroundState[], epochs: number, setting: string) => void) {
     this.#onChange = onChange;
     this.#onRun = onRun;
     const setting = byId<HTMLSelectElement>('compareSetting');
@@ -84,6 +87,7 @@ export class CompareView {
     byId('compareRuns').querySelectorAll('.compare-metrics').forEach((p, i) => (p.textContent = this.#lastRuns[i] ? runMetrics(this.#lastRuns[i]) : ''));
     this.#makeCharts(c);
     this.#setChartData();
+    this.#drawLandscape();
   }
 
   // Shows the state's comparison in the controls.
@@ -104,8 +108,10 @@ export class CompareView {
     this.#loss = c.values.map(() => []);
     this.#acc = c.values.map(() => []);
     this.#buildCards(c);
+    this.#landscape = null;
+    byId('compareLandscapeFigure').hidden = true;
     this.running = true;
-    this.#onRun(states as PlaygroundState[], epochs);
+    this.#onRun(states as PlaygroundState[], epochs, c.setting);
   }
 
   #buildCards(c: Comparison) {
@@ -170,7 +176,50 @@ export class CompareView {
     this.#setChartData();
     this.#lastRuns = result.runs;
     byId('compareEpoch').textContent = String(result.epoch);
+    if (result.landscape) {
+      this.#landscape = result.landscape;
+      this.#landscapes++;
+    }
+    if (!result.sharedLandscape) this.#landscape = null;
+    this.#drawLandscape();
     if (result.done) this.running = false;
+  }
+
+  // The runs' paths over their one landscape, a legend in their colours; or why there is none.
+  #drawLandscape() {
+    const l = this.#landscape, c = this.#shown;
+    const figure = byId('compareLandscapeFigure');
+    figure.hidden = !c;
+    if (!c) return;
+    const canvas = byId<HTMLCanvasElement>('compareLandscape');
+    canvas.hidden = !l;
+    const status = byId('compareLandscapeStatus');
+    if (!l) {
+      byId('compareLandscapeLegend').replaceChildren();
+      status.textContent = t('compareLandscapeNone');
+      return;
+    }
+    drawLandscape(canvas, l, l.paths.map((points, i) => ({ points, colour: COLOURS[i], end: COLOURS[i] })), '#000');
+    byId('compareLandscapeLegend').replaceChildren(...c.values.map((v, i) => {
+      const li = document.createElement('li');
+      li.style.borderColor = COLOURS[i];
+      const diverged = l.stopped[i] || this.#lastRuns[i]?.diverged;
+      const note = [diverged ? t('compareLandscapeStopped') : '', l.leaving === i ? t('compareLandscapeLeaves') : ''].filter(Boolean).map((n) => ` — ${n}`).join('');
+      li.textContent = `${t(c.setting as MessageKey)} ${v}${note}`;
+      return li;
+    }));
+    const pca = l.directions === 'pca' ? t('landscapePca') : t('landscapeRandom');
+    status.textContent = Number.isFinite(l.centerLoss)
+      ? `${pca} · ${t('landscapeCenter')} ${l.centerLoss.toFixed(3)} · ${l.alpha.length}×${l.beta.length} ${t('landscapeIn')} ${Math.round(l.ms)} ms`
+      : pca;
+  }
+
+  // The shared landscape last drawn (and how many came), for tests and readers.
+  get landscape(): SharedLandscape | null {
+    return this.#landscape;
+  }
+  get landscapeCount(): number {
+    return this.#landscapes;
   }
 
   // Each run's last loss, and every epoch's loss and accuracy per run (for tests and readers).

@@ -13,31 +13,61 @@ export function targetLabel(target: number[]): string {
   return target.length === 2 ? `${t('bias')} L${l + 1}·${a + 1}` : `${t('weight')} L${l + 1}: ${a + 1} → ${b + 1}`;
 }
 
+// Built lazily: nothing is drawn or listed until the panel is first opened (a link with
+// `inspect` opens it), so the page's start-up does no work for it.
 export class InspectorView {
+  #panel = byId<HTMLDetailsElement>('inspectorPanel');
   #select = byId<HTMLSelectElement>('inspectTarget');
   #last: InspectorInfo | null = null;
   #layers: number[] = [];
+  #target: number[] | null = null;
+  #listed = '';  // the network and pick the list was built for
+  #opened = false;
 
   constructor(pick: (target: number[] | null) => void, stepBatch: () => void) {
     this.#select.addEventListener('change', () => pick(this.#select.value ? this.#select.value.split(',').map(Number) : null));
     byId('inspectStep').addEventListener('click', stepBatch);
+    this.#panel.addEventListener('toggle', () => this.#show());
   }
 
   // The network's shape (units per layer, inputs first) and the picked weight.
   setNetwork(layers: number[], target: number[] | null): void {
-    const key = layers.join(',') + '|' + (target?.join(',') ?? '');
-    if (key === this.#layers.join(',') + '|' + this.#select.value) return;
     this.#layers = [...layers];
-    const options = [new Option(t('inspectNone'), '')];
-    for (let l = 1; l < layers.length; l++) {
-      for (let from = 0; from < layers[l - 1]; from++) {
-        for (let to = 0; to < layers[l]; to++) options.push(new Option(targetLabel([l - 1, from, to]), `${l - 1},${from},${to}`));
+    this.#target = target;
+    if (target && !this.#opened) this.#panel.open = true;  // a link that names a weight opens the panel
+    this.#opened ||= target !== null;
+    this.#show();
+  }
+
+  // Lists the weights (when the network or the pick changed) and draws the last numbers; only while open.
+  #show() {
+    if (!this.#panel.open) return;
+    const layers = this.#layers, target = this.#target;
+    const key = layers.join(',') + '|' + (target?.join(',') ?? '');
+    if (key !== this.#listed) {
+      this.#listed = key;
+      const options = [new Option(t('inspectNone'), '')];
+      for (let l = 1; l < layers.length; l++) {
+        for (let from = 0; from < layers[l - 1]; from++) {
+          for (let to = 0; to < layers[l]; to++) options.push(new Option(targetLabel([l - 1, from, to]), `${l - 1},${from},${to}`));
+        }
+        for (let u = 0; u < layers[l]; u++) options.push(new Option(targetLabel([l - 1, u]), `${l - 1},${u}`));
       }
-      for (let u = 0; u < layers[l]; u++) options.push(new Option(targetLabel([l - 1, u]), `${l - 1},${u}`));
+      this.#select.replaceChildren(...options);
+      this.#select.value = target ? target.join(',') : '';
     }
-    this.#select.replaceChildren(...options);
-    this.#select.value = target ? target.join(',') : '';
     if (!target) this.#clear();
+    else if (this.#select.value === '') {  // a link's (or an old network's) weight that is not here
+      this.#clear();
+      byId('inspectStatus').textContent = t('inspectGone');
+    } else if (this.#last?.target.join(',') === target.join(',')) this.#draw(this.#last);
+    else byId('inspectStatus').textContent = t('inspectNoStep');
+  }
+
+  // The texts again in the page's (new) language.
+  reword(): void {
+    this.#listed = '';
+    this.#show();
   }
 
   #clear() {
@@ -57,6 +87,10 @@ export class InspectorView {
 
   update(info: InspectorInfo): void {
     this.#last = info;
+    if (this.#panel.open && this.#select.value !== '' && info.target.join(',') === this.#target?.join(',')) this.#draw(info);
+  }
+
+  #draw(info: InspectorInfo) {
     const rows: [string, number][] = [['w', info.w], ['g', info.g]];
     for (const [name, value] of Object.entries(info.after)) rows.push([name, value]);
     if (info.momentumCache !== null) rows.push(['momentum_cache', info.momentumCache]);
@@ -68,13 +102,16 @@ export class InspectorView {
       th.scope = 'row';
       th.textContent = name;
       const td = document.createElement('td');
-      td.textContent = fmt(value);
+      td.textContent = Number.isFinite(value) ? fmt(value) : '—';
       td.dataset.name = name;
       td.dataset.value = String(value);
       tr.append(th, td);
       return tr;
     }));
-    if (info.iterations === 0) {
+    if (info.diverged || ![info.w, info.g, info.dw].every(Number.isFinite)) {  // diverged: no step to fill in
+      byId('inspectFormula').textContent = '';
+      byId('inspectStatus').textContent = `${t('diverged')} — ${t('divergedHelp')}`;
+    } else if (info.iterations === 0) {
       byId('inspectFormula').textContent = '';
       byId('inspectStatus').textContent = t('inspectNoStep');
     } else {
@@ -84,16 +121,20 @@ export class InspectorView {
       formula.dataset.predicted = String(e.predicted);
       byId('inspectStatus').textContent = `${info.optimizer} · ${t('inspectEngine')} Δw = ${fmt(info.dw)}`;
     }
-    spark(byId<HTMLCanvasElement>('sparkW'), info.history.w, '#1f77b4');
-    spark(byId<HTMLCanvasElement>('sparkG'), info.history.g, '#d62728');
-    spark(byId<HTMLCanvasElement>('sparkDw'), info.history.dw, '#2ca02c');
+    spark(byId<HTMLCanvasElement>('sparkW'), 'w', info.history.w, '#1f77b4');
+    spark(byId<HTMLCanvasElement>('sparkG'), 'g', info.history.g, '#d62728');
+    spark(byId<HTMLCanvasElement>('sparkDw'), 'Δw', info.history.dw, '#2ca02c');
   }
 }
 
-function spark(canvas: HTMLCanvasElement, values: number[], colour: string) {
+// A sparkline of the last batches; its label (and tooltip) gives the range it spans.
+function spark(canvas: HTMLCanvasElement, name: string, all: number[], colour: string) {
   const g = canvas.getContext('2d')!;
   const w = canvas.width, h = canvas.height;
   g.clearRect(0, 0, w, h);
+  const values = all.filter(Number.isFinite);  // a diverged run's NaNs leave a gap at the end
+  canvas.title = values.length ? `${name}: ${fmt(Math.min(...values))} … ${fmt(Math.max(...values))} (${values.length})` : name;
+  canvas.setAttribute('aria-label', canvas.title);
   if (values.length === 0) return;
   let lo = Math.min(...values), hi = Math.max(...values);
   if (lo === hi) {

@@ -68,6 +68,7 @@ export class Inspector {
       after: Object.keys(this.#after).length ? this.#after : read.slots,
       momentumCache: cache ? cache.data[0] : null,
       history: { w: [...this.#w], g: [...this.#g], dw: [...this.#dw] },
+      diverged: false,
     };
   }
 

@@ -15,6 +15,7 @@ export class LandscapeTracker {
   #trajectory: Float32Array[] = [];
   #last = -Infinity;
   #dirty = true;
+  #diverged = false;
 
   get active(): boolean {
     return this.#mode !== 'off';
@@ -39,7 +40,13 @@ export class LandscapeTracker {
   }
 
   // A slice when one is due (force: now, e.g. after a step or a change of mode), else null.
-  compute(nn: Nnplay, model: Sequential, data: PreparedData, force: boolean): LandscapeInfo | null {
+  // diverged: training stopped on a non-finite loss (a slice is due at once, saying so).
+  compute(nn: Nnplay, model: Sequential, data: PreparedData, force: boolean, diverged = false): LandscapeInfo | null {
+    if (diverged !== this.#diverged) {
+      this.#diverged = diverged;
+      this.#dirty = true;
+      force = true;
+    }
     if (this.#mode === 'off' || !this.#dirty) return null;
     const now = performance.now();
     if (!force && now - this.#last < REFRESH_MS) return null;
@@ -47,9 +54,13 @@ export class LandscapeTracker {
     if (x.shape[0] === 0) return null;
     const pca = this.#mode === 'pca' && this.#distinct() >= 2;
     const directions = pca ? 'pca' : 'random';
-    const l = nn.landscape(model, x, y, { directions, resolution: RESOLUTION, seed: SEED, trajectory: [...this.#trajectory, nn.landscape.snapshot(model)] });
+    const current = nn.landscape.snapshot(model);
     this.#last = performance.now();
     this.#dirty = false;
+    if (!allFinite(current)) return { ...divergedLandscape(directions, now), diverged: true };
+    const trajectory = [...this.#trajectory.filter(allFinite), current];
+    const l = nn.landscape(model, x, y, { directions, resolution: RESOLUTION, seed: SEED, trajectory });
+    this.#last = performance.now();
     return {
       type: 'landscape',
       directions,
@@ -60,6 +71,7 @@ export class LandscapeTracker {
       centerLoss: l.centerLoss,
       explained: l.explainedVariance,
       ms: this.#last - now,
+      diverged,
     };
   }
 
@@ -71,4 +83,14 @@ export class LandscapeTracker {
     }
     return n;
   }
+}
+
+export const allFinite = (w: Float32Array): boolean => w.every(Number.isFinite);
+
+// Weights that are NaN or infinite have no landscape: a grey slice whose loss says so.
+function divergedLandscape(directions: 'random' | 'pca', since: number): LandscapeInfo {
+  return {
+    type: 'landscape', directions, alpha: [-1, 1], beta: [-1, 1], loss: new Float32Array(4).fill(NaN), path: [],
+    centerLoss: NaN, explained: [0, 0], ms: performance.now() - since, diverged: true,
+  };
 }

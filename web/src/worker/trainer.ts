@@ -34,10 +34,10 @@ function postSnapshot(duringPlay = false) {
   post(s, [s.output.buffer, s.thumbs.buffer]);
   if (inspector.active) {
     const info = inspector.info(training.model);
-    if (info) post(info);
+    if (info) post({ ...info, diverged: s.diverged });
   }
   if (landscape.active) {
-    const l = landscape.compute(nn, training.model, training.data, !duringPlay);
+    const l = landscape.compute(nn, training.model, training.data, !duringPlay, s.diverged);
     if (l) post(l, [l.loss.buffer]);
   }
   if (!tests.pending) return;
@@ -118,10 +118,10 @@ function handle(msg: ToWorker) {
     case 'parseCsv':
       return void parseCsvFile(msg.file, msg.maxRows).then((r) => post(r, [r.points.buffer, r.labels.buffer]));
     case 'compareStart':
-      startComparison(nn, msg.states, msg.epochs, GRID_POINTS, training.custom);
-      return post(compareFrame(false));
+      startComparison(nn, msg.states, msg.epochs, GRID_POINTS, training.custom, msg.setting);
+      return post(compareFrame(nn, false));
     case 'compareFrame': {
-      const result = compareFrame();
+      const result = compareFrame(nn);
       return post(result, result.runs.map((r) => r.output.buffer));
     }
   }
