@@ -14,7 +14,9 @@ const base = (document.currentScript as HTMLScriptElement | null)?.src || docume
 
 type Fail = (why: string) => void;
 
-// postMessage calls made before the worker exists (file://: while the bytes load) are queued.
+// postMessage calls made before the worker exists (file://: while the bytes load) are queued,
+// and so are the worker's messages until the page sets onmessage (the worker starts first,
+// so that the engine loads while the page builds its views).
 export interface EngineWorker {
   postMessage(message: unknown): void;
   onmessage: ((e: MessageEvent) => void) | null;
@@ -23,15 +25,23 @@ export interface EngineWorker {
 export function startWorker(report: Fail): EngineWorker {
   const fail: Fail = (why) => queueMicrotask(() => report(why));  // never while the page is still setting up
   const queue: unknown[] = [];
+  const inbox: MessageEvent[] = [];
   let worker: Worker | null = null;
+  let receive: EngineWorker['onmessage'] = null;
   const handle: EngineWorker = {
-    onmessage: null,
+    get onmessage() {
+      return receive;
+    },
+    set onmessage(f) {
+      receive = f;
+      if (f) for (const e of inbox.splice(0)) f(e);
+    },
     postMessage: (m) => (worker ? worker.postMessage(m) : queue.push(m)),
   };
   const start = (prelude: string) => {
     worker = create(prelude, fail);
     if (!worker) return;
-    worker.onmessage = (e) => handle.onmessage?.(e);
+    worker.onmessage = (e) => (receive ? receive(e) : inbox.push(e));
     for (const m of queue.splice(0)) worker.postMessage(m);
   };
   const wasm = new URL(WASM_FILE, base);
