@@ -200,8 +200,7 @@ function receive(e: MessageEvent<FromWorker>) {
       network.setStructure(store.state, outputUnits());
       byId('stats').hidden = m.classes === 0;
       byId('accFigure').hidden = m.classes === 0;
-      renderState(store.state);
-      updatePoints();  // the worker evaluates the test points again on the new data itself
+      renderState(store.state);  // with the points (the worker evaluates the test points again on the new data itself)
       return;
     case 'snapshot':
       charts.append(m.newEpochs);  // now, so that no epoch is lost when snapshots outpace frames
