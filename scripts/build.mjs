@@ -75,6 +75,9 @@ const inlineWorker = {
   },
 };
 await esbuild.build({ ...common, plugins: [resolveEngine, inlineWorker], entryPoints: [join(root, 'web/src/main.ts')], outfile: join(dist, 'app.js'), platform: 'browser', format: 'iife', minify: true });
+// uPlot, a classic script of its own that app.js loads when it first makes a chart (evaluating
+// it is not start-up work; web/src/views/uplot.ts).
+await esbuild.build({ ...common, plugins: [], entryPoints: [join(root, 'web/src/uplot-global.ts')], outfile: join(dist, 'uplot.js'), platform: 'browser', format: 'iife', minify: true });
 // The web component: a classic script (finds the page next to itself through
 // document.currentScript) and an ES module (through import.meta.url), with its types.
 await esbuild.build({ ...common, plugins: [], entryPoints: [join(root, 'web/src/component.ts')], outfile: join(dist, 'nnplay-playground.js'), platform: 'browser', format: 'iife', minify: true });
@@ -88,5 +91,5 @@ await esbuild.build({ entryPoints: [join(root, 'web/styles.css')], bundle: true,
 const { ja } = await loadMessages(join(root, 'web/src/i18n/ja.ts'));
 writeFileSync(join(dist, 'index.html'), prerender(readFileSync(join(root, 'web/index.html'), 'utf8'), ja));
 cpSync(join(root, 'web/favicon.svg'), join(dist, 'favicon.svg'));
-const pageBytes = ['index.html', 'app.js', 'styles.css', 'nnplay-engine.wasm'].reduce((n, f) => n + gzipSync(readFileSync(join(dist, f))).length, 0);
+const pageBytes = ['index.html', 'app.js', 'uplot.js', 'styles.css', 'nnplay-engine.wasm'].reduce((n, f) => n + gzipSync(readFileSync(join(dist, f))).length, 0);
 console.log(`built dist/nnplay.mjs (${Math.round(gzipSync(readFileSync(join(dist, 'nnplay.mjs'))).length / 1024)} KB gzip), dist/nnplay.d.ts, dist/cli.mjs, and the page dist/index.html (${Math.round(pageBytes / 1024)} KB gzip in all)`);

@@ -5,16 +5,16 @@
 // strict Content-Security-Policy or Trusted Types it either starts or says why not.
 import workerSource from 'worker-source';
 import { t } from './i18n/index.js';
+import { besideApp, loadScript, trusted } from './loadScript.js';
 
 export const WASM_FILE = 'nnplay-engine.wasm';
 export const WASM_SCRIPT = 'nnplay-engine.wasm.js';  // the same bytes as base64, for file://
 
-// Where app.js is (read while it runs: currentScript is null later).
-const base = (document.currentScript as HTMLScriptElement | null)?.src || document.baseURI;
-
 type Fail = (why: string) => void;
 
-// postMessage calls made before the worker exists (file://: while the bytes load) are queued.
+// postMessage calls made before the worker exists (file://: while the bytes load) are queued,
+// and so are the worker's messages until the page sets onmessage (the worker starts first,
+// so that the engine loads while the page builds its views).
 export interface EngineWorker {
   postMessage(message: unknown): void;
   onmessage: ((e: MessageEvent) => void) | null;
@@ -23,47 +23,34 @@ export interface EngineWorker {
 export function startWorker(report: Fail): EngineWorker {
   const fail: Fail = (why) => queueMicrotask(() => report(why));  // never while the page is still setting up
   const queue: unknown[] = [];
+  const inbox: MessageEvent[] = [];
   let worker: Worker | null = null;
+  let receive: EngineWorker['onmessage'] = null;
   const handle: EngineWorker = {
-    onmessage: null,
+    get onmessage() {
+      return receive;
+    },
+    set onmessage(f) {
+      receive = f;
+      if (f) for (const e of inbox.splice(0)) f(e);
+    },
     postMessage: (m) => (worker ? worker.postMessage(m) : queue.push(m)),
   };
   const start = (prelude: string) => {
     worker = create(prelude, fail);
     if (!worker) return;
-    worker.onmessage = (e) => handle.onmessage?.(e);
+    worker.onmessage = (e) => (receive ? receive(e) : inbox.push(e));
     for (const m of queue.splice(0)) worker.postMessage(m);
   };
-  const wasm = new URL(WASM_FILE, base);
+  const wasm = besideApp(WASM_FILE);
   if (wasm.protocol === 'http:' || wasm.protocol === 'https:') start(`self.__nnplayWasm=${JSON.stringify({ url: wasm.href })};\n`);
-  else loadBytesScript(new URL(WASM_SCRIPT, base).href, fail).then((b64) => start(`self.__nnplayWasm=${JSON.stringify({ base64: b64 })};\n`));
-  return handle;
-}
-
-function loadBytesScript(src: string, fail: Fail): Promise<string> {
-  return new Promise((resolve) => {
-    const script = document.createElement('script');
-    script.src = trusted(src) as string;
-    script.onload = () => resolve((window as unknown as { nnplayWasmBase64: string }).nnplayWasmBase64);
-    script.onerror = () => fail(`${t('engineError')}: ${src} ${t('notLoaded')}`);
-    document.head.append(script);
-  });
-}
-
-let policy: { createScriptURL(url: string): unknown } | null | undefined;
-
-// Under `require-trusted-types-for 'script'` a script URL must come from a policy; ours
-// passes only the URLs this module made (a Blob URL, the engine's file).
-function trusted(url: string): unknown {
-  const tt = (window as unknown as { trustedTypes?: { createPolicy(name: string, rules: { createScriptURL(u: string): string }): { createScriptURL(url: string): unknown } } }).trustedTypes;
-  if (policy === undefined) {
-    try {
-      policy = tt ? tt.createPolicy('nnplay', { createScriptURL: (u) => u }) : null;
-    } catch {
-      policy = null;  // the site's trusted-types directive does not list nnplay: plain URLs, if they are allowed at all
-    }
+  else {
+    loadScript(WASM_SCRIPT).then(
+      () => start(`self.__nnplayWasm=${JSON.stringify({ base64: (window as unknown as { nnplayWasmBase64: string }).nnplayWasmBase64 })};\n`),
+      (e: Error) => fail(`${t('engineError')}: ${e.message} ${t('notLoaded')}`),
+    );
   }
-  return policy ? policy.createScriptURL(url) : url;
+  return handle;
 }
 
 function create(prelude: string, fail: Fail): Worker | null {

@@ -1,17 +1,19 @@
 // The page: wiring only. Controls change the state; the state goes to the worker; the
-// worker's snapshots go to the views. Views never call the engine.
+// worker's snapshots go to the views. Views never call the engine. Start-up (start(), at
+// the end) is a series of short tasks: the engine first, then the views a few at a time.
 import { keras } from '../../bindings/src/codegen.js';
 import type { PlaygroundState } from '../../bindings/src/state.js';
 import { byId, flashLabel } from './dom.js';
 import { downloadExport } from './download.js';
 import { thumbnails } from './grid.js';
 import { embedReady, embedSnapshot, embedStateChanged, reportToAuthor, startEmbedding } from './embed.js';
-import { startWorker } from './engineWorker.js';
+import { type EngineWorker, startWorker } from './engineWorker.js';
 import { setLanguage, t } from './i18n/index.js';
 import { NeuronHover } from './neuronHover.js';
+import { nextTask } from './nextTask.js';
 import { outputForColour } from './outputRange.js';
 import { Playback } from './playback.js';
-import { type DataInfo, DOMAIN, type FromWorker, type Snapshot, type TestResult, type ToWorker } from './protocol.js';
+import { type DataInfo, DOMAIN, type FromWorker, type Rebuild, type Snapshot, type TestResult, type ToWorker } from './protocol.js';
 import { Store } from './state/store.js';
 import { showNotices, StatusLine } from './status.js';
 import { Charts } from './views/charts.js';
@@ -37,57 +39,85 @@ let colours = new ColourScale(store.state.palette);
 let data: DataInfo | null = null;  // what the worker said of the current data and network
 let testResult: TestResult | null = null;
 
-const worker = startWorker((why) => status.show(why, true));
+const status = new StatusLine(byId('status'));
+let worker: EngineWorker;
 const send = (m: ToWorker) => worker.postMessage(m);
 
-// ---- views
-const status = new StatusLine(byId('status'));
+// ---- views (made by start(), a few in each task)
 const hover = new NeuronHover();
-const controls = new Controls(store);
+let controls: Controls, charts: Charts, tests: TestTable, heatmap: Heatmap, own: OwnData, descent: DescentView,
+  compare: CompareView, datasets: DatasetPicker, network: NetworkView, playback: Playback, inspector: InspectorView,
+  landscape: LandscapeView;
 const chartLabels = () => ({ train: t('trainShort'), valid: t('validShort'), loss: t('lossAxis'), acc: t('accAxis'), epoch: t('epochAxis') });
-const charts = new Charts(byId('lossChart'), byId('accChart'), chartLabels());
-const tests = new TestTable(byId<HTMLTableElement>('testTable'), byId('testSummary'), byId('colPrediction'), byId('testNote'));
-const heatmap = new Heatmap(byId<HTMLCanvasElement>('heatmap'), byId<HTMLCanvasElement>('points'), byId('coords'), (x, y) => {
-  if (ownDataActive() && own.drawing) own.add(x, y);
-  else addTest(x, y);
-});
-const own = new OwnData(() => {
-  sendOwnData();
-  renderState(store.state);
-}, (file, maxRows) => send({ type: 'parseCsv', file, maxRows }));
-const descent = new DescentView((optimizer, learningRate, w0, steps) => send({ type: 'descend', optimizer, learningRate, w0, steps }));
-const compare = new CompareView(
-  (c) => store.update({ compare: c }),
-  (states, epochs, setting) => {
-    playback.compareRequested();
-    send({ type: 'compareStart', states, epochs, setting });
-  },
-);
-const inspector = new InspectorView((target) => store.update({ inspect: target }), () => byId('stepBatch').click());
-const landscape = new LandscapeView((mode) => store.update({ landscape: mode }));
-const datasets = new DatasetPicker(byId('datasets'), (name) => {
-  if (store.state.problem === 'regression') store.update({ regDataset: name as PlaygroundState['regDataset'] });
-  else store.update({ dataset: name as PlaygroundState['dataset'] });
-});
-const network = new NetworkView(byId('network'), byId('links') as unknown as SVGSVGElement, byId('hovercard'), {
-  toggleFeature(f) {
-    const s = store.state as unknown as Record<string, boolean>;
-    store.update({ [f]: !s[f] } as Partial<PlaygroundState>);
-  },
-  setLayers: (shape) => store.update({ networkShape: shape }),
-  hoverNeuron(layer, unit) {
-    const neuron = hover.set(layer, unit);
-    if (neuron) send({ type: 'neuron', ...neuron });
-    else drawHeatmap();
-  },
-  editWeight: (layer, from, to, value) => send({ type: 'setWeight', layer, from, to, value }),
-  editBias: (layer, unit, value) => send({ type: 'setBias', layer, unit, value }),
-  pick(target) {
-    store.update({ inspect: target });
-    byId<HTMLDetailsElement>('inspectorPanel').open = true;
-  },
-});
-const playback = new Playback(send, render, byId<HTMLButtonElement>('play'), () => compare.running);
+
+// The first screen's views: the controls, the network, the datasets and the output.
+function makeControls() {
+  controls = new Controls(store);
+  applyHides(store.state);
+}
+function makeNetwork() {
+  network = new NetworkView(byId('network'), byId('links') as unknown as SVGSVGElement, byId('hovercard'), {
+    toggleFeature(f) {
+      const s = store.state as unknown as Record<string, boolean>;
+      store.update({ [f]: !s[f] } as Partial<PlaygroundState>);
+    },
+    setLayers: (shape) => store.update({ networkShape: shape }),
+    hoverNeuron(layer, unit) {
+      const neuron = hover.set(layer, unit);
+      if (neuron) send({ type: 'neuron', ...neuron });
+      else drawHeatmap();
+    },
+    editWeight: (layer, from, to, value) => send({ type: 'setWeight', layer, from, to, value }),
+    editBias: (layer, unit, value) => send({ type: 'setBias', layer, unit, value }),
+    pick(target) {
+      store.update({ inspect: target });
+      byId<HTMLDetailsElement>('inspectorPanel').open = true;
+    },
+  });
+  network.setStructure(store.state, outputUnits());  // renderState finds it built
+}
+function makeDatasets() {
+  datasets = new DatasetPicker(byId('datasets'), (name) => {
+    if (store.state.problem === 'regression') store.update({ regDataset: name as PlaygroundState['regDataset'] });
+    else store.update({ dataset: name as PlaygroundState['dataset'] });
+  });
+  datasets.render(store.state.problem, store.state.problem === 'regression' ? store.state.regDataset : store.state.dataset, colours);
+}
+function makeOutput() {
+  heatmap = new Heatmap(byId<HTMLCanvasElement>('heatmap'), byId<HTMLCanvasElement>('points'), byId('coords'), (x, y) => {
+    if (ownDataActive() && own.drawing) own.add(x, y);
+    else addTest(x, y);
+  });
+  tests = new TestTable(byId<HTMLTableElement>('testTable'), byId('testSummary'), byId('colPrediction'), byId('testNote'));
+  charts = new Charts(byId('lossChart'), byId('accChart'), chartLabels());
+  playback = new Playback(send, render, byId<HTMLButtonElement>('play'), () => compare.running);
+  legend();
+}
+// Below the first screen, or in closed panels.
+function makeOwnData() {
+  own = new OwnData(() => {
+    sendOwnData();
+    renderState(store.state);
+  }, (file, maxRows) => send({ type: 'parseCsv', file, maxRows }));
+}
+// The optimizer inspector and the loss landscape: their panels build their contents when opened.
+function makeInsight() {
+  inspector = new InspectorView((target) => store.update({ inspect: target }), () => byId('stepBatch').click());
+  landscape = new LandscapeView((mode) => store.update({ landscape: mode }));
+}
+function makeDescent() {
+  descent = new DescentView((optimizer, learningRate, w0, steps) => send({ type: 'descend', optimizer, learningRate, w0, steps }));
+}
+function makeCompare() {
+  compare = new CompareView(
+    (c) => store.update({ compare: c }),
+    (states, epochs, setting) => {
+      playback.compareRequested();
+      send({ type: 'compareStart', states, epochs, setting });
+    },
+  );
+  new EmbedDialog(byId<HTMLButtonElement>('embed'), () => store.state);
+}
 
 const ownDataActive = () => store.state.problem === 'classification' && store.state.dataset === 'custom';
 const outputUnits = () => data?.layers.at(-1) ?? 1;
@@ -121,7 +151,7 @@ function renderState(state: PlaygroundState) {
   updatePoints();
 }
 
-store.subscribe((state, rebuild, changed) => {
+function stateChanged(state: PlaygroundState, rebuild: Rebuild, changed: string[]) {
   if (changed.includes('lang')) {
     setLanguage(state.lang);
     controls.build();
@@ -145,7 +175,7 @@ store.subscribe((state, rebuild, changed) => {
     }
   }
   playback.redraw();
-});
+}
 
 // Everything worded outside the static data-i18n texts, again in the new language.
 let notices = store.notices;
@@ -162,7 +192,7 @@ function reword() {
 }
 
 // ---- worker -> views
-worker.onmessage = (e: MessageEvent<FromWorker>) => {
+function receive(e: MessageEvent<FromWorker>) {
   const m = e.data;
   switch (m.type) {
     case 'ready':
@@ -190,8 +220,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       inspector.setNetwork(m.layers, store.state.inspect);
       byId('stats').hidden = m.classes === 0;
       byId('accFigure').hidden = m.classes === 0;
-      renderState(store.state);
-      updatePoints();  // the worker evaluates the test points again on the new data itself
+      renderState(store.state);  // with the points (the worker evaluates the test points again on the new data itself)
       return;
     case 'snapshot':
       charts.append(m.newEpochs);  // now, so that no epoch is lost when snapshots outpace frames
@@ -234,7 +263,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       playback.setPlaying(false);
       return;
   }
-};
+}
 
 // ---- snapshot -> views
 function drawHeatmap() {
@@ -272,120 +301,134 @@ function addTest(x: number, y: number) {
 }
 
 // ---- buttons
-byId('play').addEventListener('click', () => {
-  if (playback.playing) {
+function bindButtons() {
+  byId('play').addEventListener('click', () => {
+    if (playback.playing) {
+      playback.setPlaying(false);
+      send({ type: 'pause' });
+    } else if (ownDataActive() && own.classes.length < 2) {
+      status.show(t('needPoints'), false);
+    } else if (playback.shown?.stopped && !playback.shown.diverged) {
+      // finished (early stopping, maximum epochs): Play would do nothing, so say why
+      status.show(t(playback.shown.stopped.startsWith('max:') ? 'playAfterMax' : 'playAfterEarlyStop'), false);
+    } else if (!playback.shown?.diverged) {
+      playback.setPlaying(true);
+      send({ type: 'play' });
+    }
+  });
+  byId('step').addEventListener('click', () => {
     playback.setPlaying(false);
-    send({ type: 'pause' });
-  } else if (ownDataActive() && own.classes.length < 2) {
-    status.show(t('needPoints'), false);
-  } else if (playback.shown?.stopped && !playback.shown.diverged) {
-    // finished (early stopping, maximum epochs): Play would do nothing, so say why
-    status.show(t(playback.shown.stopped.startsWith('max:') ? 'playAfterMax' : 'playAfterEarlyStop'), false);
-  } else if (!playback.shown?.diverged) {
-    playback.setPlaying(true);
-    send({ type: 'play' });
+    send({ type: 'step' });
+  });
+  byId('stepBatch').addEventListener('click', () => {
+    playback.setPlaying(false);
+    send({ type: 'stepBatch' });
+  });
+  byId('reset').addEventListener('click', () => {
+    playback.setPlaying(false);
+    status.clearEngineError();
+    charts.clear();
+    send({ type: 'reset' });
+  });
+  byId('newWeights').addEventListener('click', () => {
+    playback.setPlaying(false);
+    store.update({ weightsSeed: Math.floor(Math.random() * 2 ** 32) });
+  });
+  byId('regenerate').addEventListener('click', () => store.update({ seed: Math.random().toFixed(5), weightsSeed: null }));
+  byId('addLayer').addEventListener('click', () => store.update({ networkShape: [...store.state.networkShape, 2].slice(0, 6) }));
+  byId('removeLayer').addEventListener('click', () => store.update({ networkShape: store.state.networkShape.slice(0, -1) }));
+  byId('speed').addEventListener('change', (e) => send({ type: 'speed', epochsPerFrame: Number((e.target as HTMLSelectElement).value) }));
+  byId('testButton').addEventListener('click', () => addTest(Math.random() * 12 - 6, Math.random() * 12 - 6));
+  byId('clearTests').addEventListener('click', () => {
+    tests.clear();
+    testResult = null;
+    send({ type: 'testClear' });
+    updatePoints();
+  });
+  byId('testFresh').addEventListener('click', () => {
+    if (!store.state.showTestData) store.update({ showTestData: true });  // the learner asked to see them
+    if (ownDataActive()) tests.say(t('testFreshCustom'));
+    else send({ type: 'testFresh', samples: Number(byId<HTMLSelectElement>('testFreshCount').value) });
+  });
+  byId('compareRun').addEventListener('click', () => {
+    if (compare.running) compare.running = false;
+    else if (ownDataActive() && own.classes.length < 2) byId('compareError').textContent = t('needPoints');
+    else compare.start(store.state);
+  });
+  byId('language').addEventListener('click', () => store.update({ lang: store.state.lang === 'ja' ? 'en' : 'ja' }));
+  byId('share').addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      flashLabel(byId('share'), t('copied'), () => t('share'));
+    } catch {
+      prompt(t('share'), location.href);
+    }
+  });
+  byId('codePanel').addEventListener('toggle', () => (byId('code').textContent = keras(store.state, own)));
+  byId('copyCode').addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(keras(store.state, own));
+      flashLabel(byId('copyCode'), t('copied'), () => t('copyCode'));
+    } catch {
+      const range = document.createRange();  // no clipboard: select the code for a manual copy
+      range.selectNodeContents(byId('code'));
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+    }
+  });
+  for (const what of ['data', 'history', 'weights'] as const) {
+    byId(`export${what[0].toUpperCase()}${what.slice(1)}`).addEventListener('click', () => send({ type: 'export', what }));
   }
-});
-byId('step').addEventListener('click', () => {
-  playback.setPlaying(false);
-  send({ type: 'step' });
-});
-byId('stepBatch').addEventListener('click', () => {
-  playback.setPlaying(false);
-  send({ type: 'stepBatch' });
-});
-byId('reset').addEventListener('click', () => {
-  playback.setPlaying(false);
-  status.clearEngineError();
-  charts.clear();
-  send({ type: 'reset' });
-});
-byId('newWeights').addEventListener('click', () => {
-  playback.setPlaying(false);
-  store.update({ weightsSeed: Math.floor(Math.random() * 2 ** 32) });
-});
-byId('regenerate').addEventListener('click', () => store.update({ seed: Math.random().toFixed(5), weightsSeed: null }));
-byId('addLayer').addEventListener('click', () => store.update({ networkShape: [...store.state.networkShape, 2].slice(0, 6) }));
-byId('removeLayer').addEventListener('click', () => store.update({ networkShape: store.state.networkShape.slice(0, -1) }));
-byId('speed').addEventListener('change', (e) => send({ type: 'speed', epochsPerFrame: Number((e.target as HTMLSelectElement).value) }));
-byId('testButton').addEventListener('click', () => addTest(Math.random() * 12 - 6, Math.random() * 12 - 6));
-byId('clearTests').addEventListener('click', () => {
-  tests.clear();
-  testResult = null;
-  send({ type: 'testClear' });
-  updatePoints();
-});
-byId('testFresh').addEventListener('click', () => {
-  if (!store.state.showTestData) store.update({ showTestData: true });  // the learner asked to see them
-  if (ownDataActive()) tests.say(t('testFreshCustom'));
-  else send({ type: 'testFresh', samples: Number(byId<HTMLSelectElement>('testFreshCount').value) });
-});
-byId('compareRun').addEventListener('click', () => {
-  if (compare.running) compare.running = false;
-  else if (ownDataActive() && own.classes.length < 2) byId('compareError').textContent = t('needPoints');
-  else compare.start(store.state);
-});
-byId('language').addEventListener('click', () => store.update({ lang: store.state.lang === 'ja' ? 'en' : 'ja' }));
-byId('share').addEventListener('click', async () => {
-  try {
-    await navigator.clipboard.writeText(location.href);
-    flashLabel(byId('share'), t('copied'), () => t('share'));
-  } catch {
-    prompt(t('share'), location.href);
-  }
-});
-new EmbedDialog(byId<HTMLButtonElement>('embed'), () => store.state);
-byId('codePanel').addEventListener('toggle', () => (byId('code').textContent = keras(store.state, own)));
-byId('copyCode').addEventListener('click', async () => {
-  try {
-    await navigator.clipboard.writeText(keras(store.state, own));
-    flashLabel(byId('copyCode'), t('copied'), () => t('copyCode'));
-  } catch {
-    const range = document.createRange();  // no clipboard: select the code for a manual copy
-    range.selectNodeContents(byId('code'));
-    getSelection()?.removeAllRanges();
-    getSelection()?.addRange(range);
-  }
-});
-for (const what of ['data', 'history', 'weights'] as const) {
-  byId(`export${what[0].toUpperCase()}${what.slice(1)}`).addEventListener('click', () => send({ type: 'export', what }));
+  byId('dismiss-notices').addEventListener('click', () => (byId('notices').hidden = true));
+
+  // An address-bar edit of the hash applies like a new link (replaceState fires no hashchange).
+  window.addEventListener('hashchange', () => {
+    const next = new Store(location.hash);
+    store.update({ ...next.state, seed: next.state.seed });
+    notices = next.notices;
+    if (notices.length) showNotices(byId('notices'), byId('notice-list'), notices);
+    reportToAuthor(next.authorNotices);
+  });
 }
-byId('dismiss-notices').addEventListener('click', () => (byId('notices').hidden = true));
 
-// An address-bar edit of the hash applies like a new link (replaceState fires no hashchange).
-window.addEventListener('hashchange', () => {
-  const next = new Store(location.hash);
-  store.update({ ...next.state, seed: next.state.seed });
-  notices = next.notices;
+// ---- start: the engine first (it loads and compiles in the worker meanwhile), then the
+// views, each step its own task; the worker's messages wait until every view is there.
+async function start() {
   if (notices.length) showNotices(byId('notices'), byId('notice-list'), notices);
-  reportToAuthor(next.authorNotices);
-});
+  reportToAuthor(store.authorNotices);
+  startEmbedding();
+  store.writeUrl();  // normalise the URL: every key, in order
+  for (const step of [
+    () => (worker = startWorker((why) => status.show(why, true))),
+    makeControls, makeNetwork, makeDatasets, makeOutput, makeOwnData, makeInsight, makeDescent, makeCompare, bindButtons,
+  ]) {
+    await nextTask();
+    step();
+  }
+  await nextTask();
+  store.subscribe(stateChanged);
+  renderState(store.state);
+  worker.onmessage = receive;
+  playback.start();
 
-// ---- start
-if (notices.length) showNotices(byId('notices'), byId('notice-list'), notices);
-reportToAuthor(store.authorNotices);
-startEmbedding();
-store.writeUrl();  // normalise the URL: every key, in order
-legend();
-renderState(store.state);
-playback.start();
-
-// For tests and for measuring: frame times and the last snapshot.
-(window as unknown as Record<string, unknown>).__nnplay = {
-  get state() {
-    return store.state;
-  },
-  get snapshot() {
-    return playback.shown;
-  },
-  get data() {
-    return data;
-  },
-  frameTimes: playback.frameTimes,
-  charts,
-  compare,
-  descent,
-  own,
-  inspector,
-  landscape,
-};
+  // For tests and for measuring: frame times and the last snapshot.
+  (window as unknown as Record<string, unknown>).__nnplay = {
+    get state() {
+      return store.state;
+    },
+    get snapshot() {
+      return playback.shown;
+    },
+    get data() {
+      return data;
+    },
+    frameTimes: playback.frameTimes,
+    charts,
+    compare,
+    descent,
+    own,
+    inspector,
+    landscape,
+  };
+}
+start();

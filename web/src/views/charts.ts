@@ -3,7 +3,8 @@
 // Keras' History (the loss is the epoch's running mean, as fit() reports it).
 // Train is a solid dark line, validation a dashed magenta one (told apart without colour
 // too); the axes are drawn before the first epoch (epochs 0-10, loss 0-1).
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
+import { loadUplot, uplotNow } from './uplot.js';
 import type { Metrics } from '../protocol.js';
 
 export interface ChartLabels {
@@ -53,13 +54,18 @@ export class Charts {
   }
 
   #make(): void {
+    const U = uplotNow();
+    if (!U) {
+      loadUplot().then(() => this.#make(), () => {});
+      return;
+    }
     const labels = this.#labels;
     this.#loss?.destroy();
     this.#acc?.destroy();
     const width = Math.max(200, Math.min(320, this.#lossEl.clientWidth || 300));
     const value = (_u: uPlot, v: number | null) => (v == null ? '–' : v.toFixed(4));
     const make = (el: HTMLElement, name: string, range?: [number, number]) =>
-      new uPlot({
+      new U({
         width,
         height: 130,
         legend: { show: true, live: true, markers: { dash: (u, i) => (u.series[i].dash ? 'dashed' : 'solid') } },

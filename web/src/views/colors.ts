@@ -21,6 +21,10 @@ export class ColourScale {
   readonly shades: Uint8ClampedArray;  // SHADES × rgb
   readonly classes: [number, number, number][];
   readonly palette: Palette;
+  // The same colours as CSS strings, made once: points and links ask for them by the
+  // thousand, and a canvas parses a string it has seen before faster.
+  #shadeCss: string[];
+  #classCss: string[];
 
   constructor(palette: Palette) {
     this.palette = palette;
@@ -32,6 +36,8 @@ export class ColourScale {
       for (let k = 0; k < 3; k++) this.shades[i * 3 + k] = Math.round(a[k] + (b[k] - a[k]) * f);
     }
     this.classes = CLASS_COLOURS[palette].map(hex);
+    this.#shadeCss = Array.from({ length: SHADES }, (_, i) => `rgb(${this.shades[i * 3]},${this.shades[i * 3 + 1]},${this.shades[i * 3 + 2]})`);
+    this.#classCss = this.classes.map(([r, g, b]) => `rgb(${r},${g},${b})`);
   }
 
   // v in [-1, 1] (clamped; NaN -> null) -> the shade's index
@@ -43,8 +49,7 @@ export class ColourScale {
 
   css(v: number): string {
     const i = this.index(v);
-    if (i === null) return '#9e9e9e';
-    return `rgb(${this.shades[i * 3]},${this.shades[i * 3 + 1]},${this.shades[i * 3 + 2]})`;
+    return i === null ? '#9e9e9e' : this.#shadeCss[i];
   }
 
   // A class's colour: two classes take the scale's ends (class 0 low, class 1 high), as the
@@ -55,8 +60,7 @@ export class ColourScale {
 
   classCss(c: number): string {
     const n = this.classes.length;
-    const [r, g, b] = this.classes[Number.isFinite(c) ? ((Math.round(c) % n) + n) % n : 0];  // never undefined
-    return `rgb(${r},${g},${b})`;
+    return this.#classCss[Number.isFinite(c) ? ((Math.round(c) % n) + n) % n : 0];  // never undefined
   }
 
   // Fills RGBA pixels from values (units per pixel: 1, or >= 2 for classes).

@@ -3,7 +3,8 @@
 // shared axes. The comparison is part of the URL (compare=learningRate:0.003,0.03,0.3,3).
 // The figure 5-10 preset runs on the figure's own setup inside this panel: the main setup
 // and the model in training are left alone (a preset never destroys a run).
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
+import { loadUplot, uplotNow } from './uplot.js';
 import { COMPARABLE, type Comparison, parseValue, type PlaygroundState, SCHEMA } from '../../../bindings/src/state.js';
 import { byId } from '../dom.js';
 import { type MessageKey, t } from '../i18n/index.js';
@@ -136,8 +137,18 @@ export class CompareView {
   // Charts as wide as the panel allows (a phone's too), in the page's language.
   #makeCharts(c: Comparison) {
     for (const chart of this.#charts ?? []) chart.destroy();
+    this.#charts = null;
+    const U = uplotNow();
+    if (!U) {
+      loadUplot().then(() => {
+        if (this.#shown !== c) return;  // another comparison has been set up meanwhile
+        this.#makeCharts(c);
+        this.#setChartData();
+      }, () => {});
+      return;
+    }
     const room = byId('comparePanel').clientWidth || 480;
-    const make = (el: HTMLElement, label: string, range?: [number, number]) => new uPlot({
+    const make = (el: HTMLElement, label: string, range?: [number, number]) => new U({
       width: Math.max(200, Math.min(520, room - 8, el.clientWidth || 480)),
       height: 160,
       scales: { x: { time: false }, ...(range ? { y: { range } } : {}) },

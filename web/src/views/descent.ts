@@ -33,7 +33,12 @@ export class DescentView {
     const run = () => this.#request(opt.value, Number(lr.value), Number(start.value), STEPS);
     byId('descentRun').addEventListener('click', run);
     for (const el of [lr, opt, start]) el.addEventListener('change', () => this.reset());
-    this.reset();
+    this.#path = [Number(start.value)];
+    // Drawn when its panel is first opened (it starts closed): a canvas's first drawing is
+    // costly, and start-up need not pay it.
+    const panel = this.#canvas.closest('details');
+    if (!panel || panel.open) this.draw();
+    else panel.addEventListener('toggle', () => this.draw(), { once: true });
   }
 
   reset(): void {
