@@ -321,6 +321,8 @@ test('3: step 8 on spiral and the 3-class set: fresh points carry labels, so the
     // the 3-class set: the generated points are replaced (another generator), with a note
     await page.click('#datasets [data-name="gauss3"]');
     await until(page, () => document.querySelectorAll('.output-layer .node').length === 3, undefined, { what: '3 output units' });
+    // the new network's first snapshot comes after the data message that drew the 3 units
+    await until(page, () => window.__nnplay.snapshot.epoch === 0, undefined, { what: 'the new network at epoch 0' });
     await step(page, 30);
     assert.equal((await tableRows(page)).length, 0, 'spiral points are not gauss3 test points');
     await page.click('#testFresh');
