@@ -60,7 +60,13 @@ function launchChromium(path) {
     const exited = new Promise((r) => (proc.exitCode !== null ? r() : proc.once('exit', r)));
     proc.kill();
     await exited;  // Chromium writes to its profile until it has exited
-    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+    // Chromium's helper processes can still be writing to the profile for a moment after the
+    // main process exits: retry, and leave a temporary directory behind rather than lose the run.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch (e) {
+      console.warn(`audit: could not remove ${profile} (${e.code}); left in place`);
+    }
   };
   return new Promise((resolvePort, reject) => {
     let err = '';
