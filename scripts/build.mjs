@@ -49,12 +49,13 @@ run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'bindings', '--noEmit', 'f
 cpSync(join(root, 'bindings/src/engine.d.mts'), join(types, 'engine.d.mts'));
 rmSync(join(types, 'cli-bin.d.ts'), { force: true });
 writeFileSync(join(dist, 'nnplay.d.ts'), "export * from './types/index.js';\n");
-// 4. The page. The worker is bundled first and inlined into app.js as text, so the page
-// starts it from a Blob URL: that works over http, in an iframe and from file:// alike
-// (docs/TOOLCHAIN.md §3). app.js is a classic script for the same reason. The worker's engine
-// is the glue whose wasm is a file of its own (web/src/worker/engine-web.ts), so that the
-// wasm is compiled while it streams in instead of decoded from base64 inside app.js;
-// nnplay-engine.wasm.js carries the same bytes for pages opened from file://.
+// 4. The page. The worker is bundled on its own: over http the page starts it from
+// nnplay-worker.js (fetched and compiled off the main thread); nnplay-worker.src.js carries
+// the same code as a string for pages opened from file://, which start it from a Blob URL
+// (docs/TOOLCHAIN.md §3; web/src/engineWorker.ts). app.js is a classic script for the same
+// reason. The worker's engine is the glue whose wasm is a file of its own
+// (web/src/worker/engine-web.ts), so that the wasm is compiled while it streams in;
+// nnplay-engine.wasm.js carries the same bytes for file://.
 const webEngine = {
   name: 'nnplay-web-engine',
   setup(build) {
@@ -67,14 +68,9 @@ writeFileSync(join(dist, 'nnplay-engine.wasm'), wasmBytes);
 writeFileSync(join(dist, 'nnplay-engine.wasm.js'), `self.nnplayWasmBase64=${JSON.stringify(wasmBytes.toString('base64'))};\n`);
 const workerBundle = await esbuild.build({ ...common, plugins: [webEngine], sourcemap: false, entryPoints: [join(root, 'web/src/worker/trainer.ts')], write: false, platform: 'browser', format: 'iife', minify: true });
 const workerCode = workerBundle.outputFiles[0].text;
-const inlineWorker = {
-  name: 'worker-source',
-  setup(build) {
-    build.onResolve({ filter: /^worker-source$/ }, () => ({ path: 'worker-source', namespace: 'worker-source' }));
-    build.onLoad({ filter: /.*/, namespace: 'worker-source' }, () => ({ contents: workerCode, loader: 'text' }));
-  },
-};
-await esbuild.build({ ...common, plugins: [resolveEngine, inlineWorker], entryPoints: [join(root, 'web/src/main.ts')], outfile: join(dist, 'app.js'), platform: 'browser', format: 'iife', minify: true });
+writeFileSync(join(dist, 'nnplay-worker.js'), workerCode);
+writeFileSync(join(dist, 'nnplay-worker.src.js'), `self.nnplayWorkerSource=${JSON.stringify(workerCode)};\n`);
+await esbuild.build({ ...common, plugins: [resolveEngine], entryPoints: [join(root, 'web/src/main.ts')], outfile: join(dist, 'app.js'), platform: 'browser', format: 'iife', minify: true });
 // uPlot, a classic script of its own that app.js loads when it first makes a chart (evaluating
 // it is not start-up work; web/src/views/uplot.ts).
 await esbuild.build({ ...common, plugins: [], entryPoints: [join(root, 'web/src/uplot-global.ts')], outfile: join(dist, 'uplot.js'), platform: 'browser', format: 'iife', minify: true });
@@ -91,5 +87,5 @@ await esbuild.build({ entryPoints: [join(root, 'web/styles.css')], bundle: true,
 const { ja } = await loadMessages(join(root, 'web/src/i18n/ja.ts'));
 writeFileSync(join(dist, 'index.html'), prerender(readFileSync(join(root, 'web/index.html'), 'utf8'), ja));
 cpSync(join(root, 'web/favicon.svg'), join(dist, 'favicon.svg'));
-const pageBytes = ['index.html', 'app.js', 'uplot.js', 'styles.css', 'nnplay-engine.wasm'].reduce((n, f) => n + gzipSync(readFileSync(join(dist, f))).length, 0);
+const pageBytes = ['index.html', 'app.js', 'nnplay-worker.js', 'uplot.js', 'styles.css', 'nnplay-engine.wasm'].reduce((n, f) => n + gzipSync(readFileSync(join(dist, f))).length, 0);
 console.log(`built dist/nnplay.mjs (${Math.round(gzipSync(readFileSync(join(dist, 'nnplay.mjs'))).length / 1024)} KB gzip), dist/nnplay.d.ts, dist/cli.mjs, and the page dist/index.html (${Math.round(pageBytes / 1024)} KB gzip in all)`);

@@ -58,10 +58,18 @@ test('Trusted Types that do not allow the nnplay policy: the page says so', asyn
   await context.close();
 });
 
-test('worker-src without blob: the page names the cause', async () => {
-  const { page, context } = await underPolicy(STRICT.replace("worker-src 'self' blob:", "worker-src 'self'"));
+test("worker-src 'self' without blob: over http the worker is a file of the page's own origin, so the page starts", async () => {
+  const { page, context, problems } = await underPolicy(STRICT.replace("worker-src 'self' blob:", "worker-src 'self'"));
+  await page.waitForFunction(() => window.__nnplay?.snapshot && document.getElementById('loading').hidden, null, { timeout: WAIT });
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a worker-src that refuses the page's own worker file: the page names the rule it needs", async () => {
+  const { page, context } = await underPolicy(STRICT.replace("worker-src 'self' blob:", 'worker-src blob:'));
   const text = await statusText(page);
-  assert.match(text, /does not allow workers from blob: URLs.*worker-src 'self' blob:/);
-  assert.doesNotMatch(text, /undefined/);
+  assert.match(text, /does not allow the worker.*it needs worker-src 'self'/);
+  assert.doesNotMatch(text, /undefined|\{needs\}/);
   await context.close();
 });

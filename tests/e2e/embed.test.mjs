@@ -179,3 +179,30 @@ test('the plain-iframe snippet of docs/EMBEDDING.md follows the height and recei
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+// Where the page may not start a worker from its own file's URL (here: an iframe sandboxed
+// without allow-same-origin, whose origin is opaque), it starts one from a Blob URL that
+// imports nnplay-worker.js. The wasm is then fetched cross-origin, which needs CORS, as any
+// CDN sends: the route adds the header.
+test('in an iframe sandboxed without allow-same-origin the page still starts its engine (a Blob URL worker)', async () => {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 950 } });
+  const { problems } = watchProblems(page);
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.route('**/nnplay/nnplay-engine.wasm', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'access-control-allow-origin': '*' } });
+  });
+  await page.route('**/articles/sandboxed.html', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: '<!doctype html><iframe sandbox="allow-scripts" src="/nnplay/index.html#seed=1&lang=en&maxEpochs=2" width="1000" height="900"></iframe>',
+  }));
+  await page.goto(`${srv.origin}/articles/sandboxed.html`);
+  const frame = page.frames().find((f) => f.url().includes('/nnplay/index.html'));
+  await frame.waitForFunction(() => window.__nnplay?.snapshot && document.getElementById('loading').hidden, null, { timeout: WAIT });
+  await frame.click('#step');
+  await frame.waitForFunction(() => window.__nnplay.snapshot.epoch === 1, null, { timeout: WAIT });
+  assert.ok(workers.length === 1 && workers[0].startsWith('blob:'), `one Blob URL worker: ${workers}`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

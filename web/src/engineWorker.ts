@@ -1,12 +1,17 @@
-// Starts the training worker from its inlined source through a Blob URL (works over http,
-// in an iframe and from file://, docs/TOOLCHAIN.md §3) and tells it where the engine's
-// wasm is: over http its URL (compiled while it streams in), from file:// its bytes (a
-// worker cannot fetch file:// URLs, so the page loads them as a classic script). Under a
-// strict Content-Security-Policy or Trusted Types it either starts or says why not.
-import workerSource from 'worker-source';
+// Starts the training worker and tells it where the engine's wasm is.
+// - Over http the worker is a file of its own, nnplay-worker.js next to app.js: the browser
+//   fetches and compiles it off the main thread, and the worker finds nnplay-engine.wasm
+//   beside itself (compiled while it streams in). Where the page may not start a worker
+//   from that URL (app.js on another origin, an iframe sandboxed without same-origin: a
+//   SecurityError at once), a Blob URL worker imports the same file instead.
+// - From file:// a worker can be started only from a Blob URL and cannot fetch
+//   (docs/TOOLCHAIN.md §3): the worker's code and the wasm's bytes arrive as classic scripts.
+// Under a strict Content-Security-Policy or Trusted Types it either starts or says why not.
 import { t } from './i18n/index.js';
 import { besideApp, loadScript, trusted } from './loadScript.js';
 
+export const WORKER_FILE = 'nnplay-worker.js';
+export const WORKER_SCRIPT = 'nnplay-worker.src.js';  // the same code as a string, for file://
 export const WASM_FILE = 'nnplay-engine.wasm';
 export const WASM_SCRIPT = 'nnplay-engine.wasm.js';  // the same bytes as base64, for file://
 
@@ -36,42 +41,71 @@ export function startWorker(report: Fail): EngineWorker {
     },
     postMessage: (m) => (worker ? worker.postMessage(m) : queue.push(m)),
   };
-  const start = (prelude: string) => {
-    worker = create(prelude, fail);
+  const started = (w: Worker | null) => {
+    worker = w;
     if (!worker) return;
     worker.onmessage = (e) => (receive ? receive(e) : inbox.push(e));
     for (const m of queue.splice(0)) worker.postMessage(m);
   };
-  const wasm = besideApp(WASM_FILE);
-  if (wasm.protocol === 'http:' || wasm.protocol === 'https:') start(`self.__nnplayWasm=${JSON.stringify({ url: wasm.href })};\n`);
+  const file = besideApp(WORKER_FILE);
+  if (file.protocol === 'http:' || file.protocol === 'https:') started(fromFile(file, fail));
   else {
-    loadScript(WASM_SCRIPT).then(
-      () => start(`self.__nnplayWasm=${JSON.stringify({ base64: (window as unknown as { nnplayWasmBase64: string }).nnplayWasmBase64 })};\n`),
+    Promise.all([loadScript(WORKER_SCRIPT), loadScript(WASM_SCRIPT)]).then(
+      () => {
+        const g = window as unknown as { nnplayWorkerSource: string; nnplayWasmBase64: string };
+        started(fromBlob(`self.__nnplayWasm=${JSON.stringify({ base64: g.nnplayWasmBase64 })};\n${g.nnplayWorkerSource}`, fail));
+      },
       (e: Error) => fail(`${t('engineError')}: ${e.message} ${t('notLoaded')}`),
     );
   }
   return handle;
 }
 
-function create(prelude: string, fail: Fail): Worker | null {
-  const url = URL.createObjectURL(new Blob([prelude, workerSource], { type: 'text/javascript' }));
+function fromFile(file: URL, fail: Fail): Worker | null {
+  try {
+    return watched(() => new Worker(trusted(file.href) as string), file.href, "worker-src 'self'", fail);
+  } catch (e) {
+    if ((e as Error).name !== 'SecurityError') return failed(e, fail);
+    const wasm = besideApp(WASM_FILE).href;
+    return fromBlob(`self.__nnplayWasm=${JSON.stringify({ url: wasm })};\nimportScripts(${JSON.stringify(file.href)});\n`, fail);
+  }
+}
+
+function fromBlob(source: string, fail: Fail): Worker | null {
+  const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  try {
+    return watched(() => new Worker(trusted(url) as string), 'blob:', "worker-src 'self' blob:", fail);
+  } catch (e) {
+    return failed(e, fail);
+  }
+}
+
+// A Content-Security-Policy that refuses the worker's URL fires an event, not an error
+// message of its own: name the rule the page needs. A worker that fails to load otherwise
+// says so. make() may throw (a SecurityError, Trusted Types): the caller decides.
+function watched(make: () => Worker, url: string, needs: string, fail: Fail): Worker {
   let blocked = false;
-  // A worker-src without blob: refuses the worker without an error message of its own.
   const onViolation = (e: SecurityPolicyViolationEvent) => {
-    if (e.blockedURI.startsWith('blob') && /worker-src|script-src|default-src/.test(e.effectiveDirective)) {
+    if (e.blockedURI.startsWith(url) && /worker-src|script-src|default-src/.test(e.effectiveDirective)) {
       blocked = true;
-      fail(t('cspWorker'));
+      fail(t('cspWorker').replace('{needs}', needs));
     }
   };
   document.addEventListener('securitypolicyviolation', onViolation);
+  let worker: Worker;
   try {
-    const worker = new Worker(trusted(url) as string);
-    worker.addEventListener('error', (e) => {
-      if (!blocked) fail(`${t('engineError')}: ${e.message || t('workerFailed')}`);
-    });
-    return worker;
+    worker = make();
   } catch (e) {
-    fail((e as Error).name === 'TypeError' && /Trusted/i.test((e as Error).message) ? t('cspTrustedTypes') : `${t('engineError')}: ${(e as Error).message}`);
-    return null;
+    document.removeEventListener('securitypolicyviolation', onViolation);
+    throw e;
   }
+  worker.addEventListener('error', (e) => {
+    if (!blocked) fail(`${t('engineError')}: ${e.message || t('workerFailed')}`);
+  });
+  return worker;
+}
+
+function failed(e: unknown, fail: Fail): null {
+  fail((e as Error).name === 'TypeError' && /Trusted/i.test((e as Error).message) ? t('cspTrustedTypes') : `${t('engineError')}: ${(e as Error).message}`);
+  return null;
 }

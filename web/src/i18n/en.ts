@@ -207,7 +207,7 @@ export const en: Messages = {
   compareLandscapeNone: 'One landscape for all runs needs the same network, data and loss: compare the learning rate, the optimizer or the batch size.',
   compareLandscapeLeaves: 'leaves the frame',
   compareLandscapeStopped: 'diverged (its path ends at its last finite weights)',
-  cspWorker: "This site's Content-Security-Policy does not allow workers from blob: URLs, which the playground's engine runs in: it needs worker-src 'self' blob: (docs/EMBEDDING.md).",
+  cspWorker: "This site's Content-Security-Policy does not allow the worker that the playground's engine runs in: it needs {needs} (docs/EMBEDDING.md).",
   cspTrustedTypes: "This site requires Trusted Types and does not allow the policy named nnplay, so the playground cannot start its engine: add nnplay to its trusted-types directive (docs/EMBEDDING.md).",
   workerFailed: "the worker that runs the engine could not start",
   notLoaded: "could not be loaded",

@@ -206,7 +206,7 @@ export const ja = {
   compareLandscapeNone: '全実行に共通の地形は、ネットワーク・データ・損失が同じときだけ描ける：学習率、最適化手法、バッチサイズを比べると表示される。',
   compareLandscapeLeaves: '枠の外へ出ていく',
   compareLandscapeStopped: '発散した（道筋は最後の有限な重みまで）',
-  cspWorker: "このサイトの Content-Security-Policy が blob: URL のワーカーを許可していないため、エンジンを起動できません。worker-src 'self' blob: が必要です（docs/EMBEDDING.md）。",
+  cspWorker: "このサイトの Content-Security-Policy がエンジンを動かすワーカーを許可していないため、エンジンを起動できません。{needs} が必要です（docs/EMBEDDING.md）。",
   cspTrustedTypes: "このサイトは Trusted Types を必須にしており、nnplay という名前のポリシーを許可していないため、エンジンを起動できません。trusted-types ディレクティブに nnplay を加えてください（docs/EMBEDDING.md）。",
   workerFailed: "エンジンを動かすワーカーを起動できませんでした",
   notLoaded: "を読み込めませんでした",
