@@ -59,8 +59,13 @@ export class ColourScale {
   }
 
   classCss(c: number): string {
+    return this.#classCss[this.classIndex(c)];
+  }
+
+  // A class label's index into classes (never out of range).
+  classIndex(c: number): number {
     const n = this.classes.length;
-    return this.#classCss[Number.isFinite(c) ? ((Math.round(c) % n) + n) % n : 0];  // never undefined
+    return Number.isFinite(c) ? ((Math.round(c) % n) + n) % n : 0;
   }
 
   // Fills RGBA pixels from values (units per pixel: 1, or >= 2 for classes).

@@ -8,6 +8,7 @@ import { t } from '../i18n/index.js';
 import { unitForColour } from '../outputRange.js';
 import { THUMB } from '../protocol.js';
 import type { ColourScale } from './colors.js';
+import { OnScreen } from './onScreen.js';
 
 const FEATURE_LABELS: Record<string, string> = {
   x: 'X₁', y: 'X₂', xSquared: 'X₁²', ySquared: 'X₂²', xTimesY: 'X₁X₂', sinX: 'sin(X₁)', sinY: 'sin(X₂)',
@@ -49,6 +50,9 @@ export class NetworkView {
 
   constructor(root: HTMLElement, svg: SVGSVGElement, card: HTMLElement, events: NetworkEvents) {
     this.#root = root;
+    this.#onScreen = new OnScreen(root, () => {
+      if (this.#stale) this.#paint();
+    });
     this.#svg = svg;
     this.#card = card;
     this.#events = events;
@@ -260,6 +264,22 @@ export class NetworkView {
   update(thumbs: Float32Array, outputThumbs: Float32Array, outputActivation: string, weights: Float32Array[], biases: Float32Array[], colours: ColourScale, diverged: boolean): void {
     this.#weights = weights;
     this.#biasValues = biases;
+    this.#snapshot = { thumbs, outputThumbs, outputActivation, colours, diverged };
+    if (this.#onScreen.visible) this.#paint();
+    else this.#stale = true;
+  }
+
+  // Off-screen, thumbnails and weights are not drawn; the latest snapshot is when the network
+  // comes into view.
+  #onScreen: OnScreen;
+  #stale = false;
+  #snapshot: { thumbs: Float32Array; outputThumbs: Float32Array; outputActivation: string; colours: ColourScale; diverged: boolean } | null = null;
+
+  #paint() {
+    this.#stale = false;
+    if (!this.#snapshot) return;
+    const { thumbs, outputThumbs, outputActivation, colours, diverged } = this.#snapshot;
+    const weights = this.#weights, biases = this.#biasValues;
     const size = THUMB * THUMB;
     if (this.#inputThumbs) {
       for (const canvas of this.#root.querySelectorAll<HTMLCanvasElement>('canvas[data-feature]')) {
@@ -421,9 +441,14 @@ function thumbCanvas(): HTMLCanvasElement {
   return c;
 }
 
+// Each canvas keeps its pixels between snapshots: a new ImageData per thumbnail per frame was
+// garbage for the collector to find, mid-frame.
+const thumbPixels = new WeakMap<HTMLCanvasElement, ImageData>();
+
 function paintThumb(canvas: HTMLCanvasElement, values: Float32Array, units: number, colours: ColourScale, grey: boolean) {
   const g = canvas.getContext('2d')!;
-  const image = g.createImageData(THUMB, THUMB);
+  let image = thumbPixels.get(canvas);
+  if (!image) thumbPixels.set(canvas, (image = g.createImageData(THUMB, THUMB)));
   colours.paint(values, units, image.data, { discretize: false, alpha: 255, grey });
   g.putImageData(image, 0, 0);
 }
