@@ -74,3 +74,47 @@ for (const [where, url] of [['over http', () => `${srv.origin}/index.html#seed=1
     }
   });
 }
+
+// The plot and the network are not drawn while off-screen (below a phone's first screen at
+// start-up: their drawing was the longest start-up task); scrolled into view they show the
+// latest snapshot, pixel for pixel what a page that always saw them shows.
+test('on a phone the plot and the network are drawn when scrolled into view, with the latest snapshot', async () => {
+  const hash = '#seed=1&dataset=xor';
+  const pixels = (page) => page.evaluate(() => {
+    const read = (c) => Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data);
+    return { heatmap: read(document.getElementById('heatmap')), thumb: read(document.querySelector('.layer.hidden canvas.thumb')) };
+  });
+  const blank = (a) => a.every((v) => v === 0);
+  const stepTo = async (page, epoch) => {
+    while (await page.evaluate(() => window.__nnplay.snapshot.epoch) < epoch) {
+      const e = await page.evaluate(() => window.__nnplay.snapshot.epoch);
+      await page.click('#step');
+      await until(page, (n) => window.__nnplay.snapshot.epoch > n, e);
+    }
+  };
+  const phone = await newSession(browser, { context: { viewport: { width: 412, height: 823 } } });
+  const desk = await newSession(browser);
+  try {
+    await phone.page.goto(`${srv.origin}/index.html${hash}`);
+    await waitForEngine(phone.page);
+    await stepTo(phone.page, 3);
+    const before = await pixels(phone.page);
+    assert.ok(blank(before.heatmap) && blank(before.thumb), 'not drawn while below the first screen');
+    await phone.page.locator('#heatmap').scrollIntoViewIfNeeded();
+    await until(phone.page, () => document.getElementById('heatmap').getContext('2d').getImageData(50, 50, 1, 1).data[3] > 0, undefined, { what: 'the plot drawn' });
+    await phone.page.locator('.layer.hidden canvas.thumb').first().scrollIntoViewIfNeeded();
+    await until(phone.page, () => document.querySelector('.layer.hidden canvas.thumb').getContext('2d').getImageData(5, 5, 1, 1).data[3] > 0, undefined, { what: 'a thumbnail drawn' });
+
+    await desk.page.goto(`${srv.origin}/index.html${hash}`);
+    await waitForEngine(desk.page);
+    await stepTo(desk.page, 3);
+    const [a, b] = [await pixels(phone.page), await pixels(desk.page)];
+    assert.ok(!blank(b.heatmap), 'the desktop page draws at once');
+    assert.ok(a.heatmap.every((v, i) => v === b.heatmap[i]), 'the plot shows epoch 3, as on the desktop');
+    assert.ok(a.thumb.every((v, i) => v === b.thumb[i]), 'the thumbnail shows epoch 3, as on the desktop');
+    assert.deepEqual([...phone.problems, ...desk.problems], []);
+  } finally {
+    await phone.context.close();
+    await desk.context.close();
+  }
+});
