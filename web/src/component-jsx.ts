@@ -1,7 +1,7 @@
 // <nnplay-playground> in TSX (React, Preact, Vue, Solid…): the global JSX.IntrinsicElements
 // entry, typed from the URL-state schema's keys (lower-cased, as HTML attributes are). JSX
 // runtimes that keep their own JSX namespace (React 19's React.JSX, Preact's preact.JSX) take
-// the same type by module augmentation: docs/EMBEDDING.md §5 has the three lines.
+// the same type by module augmentation: docs/EMBEDDING.md §4 has the lines.
 import type { PlaygroundState } from '../../bindings/src/state.js';
 
 type AttributeValue = string | number | boolean;

@@ -14,7 +14,7 @@ export const FRAME_NAME = 'nnplay-playground-page';
 // The marker web/index.html carries in its <head>.
 export const PAGE_MARKER_SELECTOR = 'meta[name="nnplay-page"]';
 
-const HOW_TO_FIX = "set the src attribute to the URL of the page's index.html (`npx nnplay copy-page DIR` copies the page's files into your site; docs/EMBEDDING.md §5)";
+const HOW_TO_FIX = "set the src attribute to the URL of the page's index.html (`npx nnplay copy-page DIR` copies the page's files into your site; docs/EMBEDDING.md §3)";
 
 export const noPageMessage = (why: string): string => `cannot find the playground page: ${why}; ${HOW_TO_FIX}`;
 
