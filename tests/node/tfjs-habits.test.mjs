@@ -3,6 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
@@ -135,4 +138,33 @@ test("logs.acc and val_acc, as tfjs names them, read Keras' accuracy and val_acc
   const h = await acc.fit(xTrain, y01(yTrain), { epochs: 1, validationData: [xValid, y01(yValid)] });
   assert.deepEqual(Object.keys(h.history), ['loss', 'acc', 'val_loss', 'val_acc']);
   acc.dispose();
+});
+
+test('the types take tfjs tensors and verbose 1 (tsc --strict on a ported consumer), and still refuse a string', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nnplay-tfjs-types-'));
+  const typecheck = (source) => {
+    writeFileSync(join(dir, 'consumer.ts'), source);
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: {
+        strict: true, noEmit: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022', 'DOM'], types: [], skipLibCheck: true,
+        paths: { nnplay: [join(root, 'dist/nnplay.d.ts')], '@tensorflow/tfjs': [join(root, 'node_modules/@tensorflow/tfjs')] },
+      },
+      files: ['consumer.ts'],
+    }));
+    return spawnSync(join(root, 'node_modules/.bin/tsc'), ['-p', dir], { encoding: 'utf8' });
+  };
+  const ok = typecheck(`import * as tf from '@tensorflow/tfjs';
+import { init } from 'nnplay';
+const nn = await init();
+const model = nn.sequential([nn.layers.dense({ inputShape: [2], units: 1 })]);
+model.compile({ optimizer: 'sgd', loss: 'mse', metrics: ['acc'] });
+const x = tf.tensor2d([[1, 2]]);
+await model.fit(x, tf.tensor1d([1]), { verbose: 1, validationData: [x, tf.tensor2d([[1]])] });
+model.predict(x);
+model.evaluate(x, [1]);
+`);
+  assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+  const bad = typecheck(`import { init } from 'nnplay';\nconst nn = await init();\nnn.sequential([]).predict('x');\n`);
+  assert.notEqual(bad.status, 0);
+  assert.match(bad.stdout, /consumer\.ts\(3,/);
 });
