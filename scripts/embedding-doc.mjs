@@ -127,6 +127,9 @@ declare module 'react' {    // React's React.JSX; for Preact: declare module 'pr
   }
 }
 \`\`\`
+React 19 passes a prop as a DOM property when the element has one of that name; \`dataset\` is such a property
+(HTMLElement's read-only map of \`data-*\` attributes), so the component takes a string assigned to it as its
+\`dataset\` attribute, and \`el.dataset\` still reads the \`data-*\` map.
 
 ## Attributes
 

@@ -155,6 +155,15 @@ test('Vite 8: without src the bundle\'s folder has no playground (the message); 
   await frame.waitForFunction(() => window.__nnplay.snapshot.epoch >= 1, null, { timeout: WAIT });
   await assertNoNest(page);
   assert.deepEqual(pageErrors(problems), []);
+  // React 19 sets props that the element has as properties: el.dataset = 'spiral' (read-only on HTMLElement)
+  const viaProperty = await page.evaluate(() => {
+    'use strict';
+    const el = document.getElementById('explicit');
+    el.dataset = 'spiral';
+    el.dataset.note = 'kept';  // still the DOM's data-* map
+    return { attribute: el.getAttribute('dataset'), note: el.getAttribute('data-note'), src: el.shadowRoot.querySelector('iframe').src };
+  });
+  assert.deepEqual({ ...viaProperty, src: /[#&]dataset=spiral(&|$)/.test(viaProperty.src) }, { attribute: 'spiral', note: 'kept', src: true });
   // the one failed request is the probe of assets/index.html, which the component then refused
   assert.deepEqual(problems.filter((p) => /^(HTTP|request failed)/.test(p)).map((p) => p.replace(/:\d+/, ':PORT')), ['HTTP 404: http://127.0.0.1:PORT/vite/assets/index.html']);
   await page.close();

@@ -6,6 +6,7 @@
 // named after their type (docs/EMBEDDING.md):
 //   el.addEventListener('epoch', (e) => e.detail)  // {epoch, loss, valLoss, accuracy, valAccuracy}
 import { HIDABLE_PARTS, SCHEMA } from '../../bindings/src/state.js';
+import { acceptDatasetProperty } from './component-properties.js';
 import { checkPageUrl, defaultPageUrl, FRAME_NAME, isPlaygroundDocument, noPageMessage } from './component-page.js';
 import { type EpochDetail, isEmbedMessage, MAX_HEIGHT, MIN_HEIGHT, type ReadyDetail, type SizeDetail, type StateDetail, type StoppedDetail } from './embed-events.js';
 
@@ -191,4 +192,5 @@ declare global {
   }
 }
 
+if (typeof HTMLElement !== 'undefined') acceptDatasetProperty(NnplayPlayground.prototype);  // <nnplay-playground dataset="xor"> in React 19
 if (typeof customElements !== 'undefined' && !customElements.get('nnplay-playground')) customElements.define('nnplay-playground', NnplayPlayground);
