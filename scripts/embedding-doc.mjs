@@ -45,6 +45,8 @@ const cell = (s) => String(s).replace(/\|/g, '\\|');
 const defaultOf = (f) => (f.default === null ? '(engine default)' : f.key === 'seed' ? '(random)' : formatValue(f, f.default) === '' ? '(empty)' : code(formatValue(f, f.default)));
 
 // The example setup of sections 1 and 2, written by the functions the page's Embed dialog uses.
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+
 const EXAMPLE = { page: 'https://example.org/nnplay/index.html', hash: 'dataset=xor&networkShape=3,3&hideText=true&xSquared_hide=true', width: '100%', height: 'auto' };
 
 const PAGE_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; img-src 'self'";
@@ -78,24 +80,62 @@ The component loads \`index.html\` from the folder its own script came from (a c
 itself to the page's content, and re-dispatches the page's messages as DOM events on the element
 (\`el.addEventListener('epoch', (e) => console.log(e.detail.loss))\`).
 
-## 3. From npm, in a bundle
+## 3. From npm, in a bundle (webpack, esbuild, Vite, …)
 
 \`\`\`sh
-npm install nnplay
+npm install nnplay                                  # once it is published
+npm pack /path/to/nnplay && npm install ./nnplay-${version}.tgz   # before: from a clone, after \`npm run build\`
 \`\`\`
 \`\`\`js
 import 'nnplay/playground';   // defines <nnplay-playground> (types included)
 \`\`\`
-A bundler copies the component's code but not the page it shows: serve the page's files (\`nnplay/page/index.html\`,
-\`app.js\`, \`nnplay-worker.js\`, \`nnplay-engine.wasm\`, \`uplot.js\`, \`styles.css\`, \`favicon.svg\`, and for \`file://\`
-\`nnplay-worker.src.js\` and \`nnplay-engine.wasm.js\`; i.e. the package's \`dist/\` folder) and point \`src\` at its
-\`index.html\`, or put them next to the bundle.
+A bundler copies the component's code but not the page it shows, and it changes the URL the component would find
+the page by (webpack 5 turns it into a \`file://\` path on the machine that built the site; esbuild and Vite into the
+bundle's own folder). So copy the page's files into your site and point \`src\` at them:
+\`\`\`sh
+npx nnplay copy-page public/nnplay     # Vite serves public/ as it is; with webpack or esbuild, copy into the output folder
+\`\`\`
+\`\`\`html
+<nnplay-playground src="/nnplay/index.html" dataset="xor"></nnplay-playground>
+\`\`\`
+\`copy-page\` copies every file of the page (\`index.html\`, \`app.js\`, \`nnplay-worker.js\`, \`nnplay-engine.wasm\`,
+\`uplot.js\`, \`styles.css\`, \`favicon.svg\`, for \`file://\` \`nnplay-worker.src.js\` and \`nnplay-engine.wasm.js\`, and
+their source maps). Vite's \`import url from 'nnplay/page/index.html?url'\` copies the HTML alone, without the scripts
+and the wasm it loads: the page would wait for its engine forever. Use \`copy-page\` instead.
+
+Without \`src\`, the component checks the page it found before showing it: a \`file://\` page under an \`http(s)\`
+article, the article itself, or a document of the article's origin that is not the playground (a 404, a fallback
+page) is refused. The element then shows, in place of the frame (no blank space is left), a message that names the
+\`src\` attribute, and the console gets the same line.
+
+**Server-side rendering.** \`import 'nnplay/playground'\` touches no \`document\`, \`window\` or \`HTMLElement\` when it
+is imported: a static-site generator or a server (VitePress, Nuxt, Astro, Next, plain Node) can import it while it
+renders. The element is defined when the module runs in a browser (\`customElements.define\` only where it exists).
+
+## 4. TypeScript and JSX
+
+\`nnplay/playground\` ships its types: \`document.querySelector('nnplay-playground')\` is an \`NnplayPlayground\` with
+typed events, and \`JSX.IntrinsicElements['nnplay-playground']\` lists its attributes (the URL keys below in lower
+case, \`<part>_hide\`, \`src\`, \`height\`, \`id\`, \`class\`, \`style\`), so TSX that uses the global \`JSX\` namespace
+(e.g. with Vue's \`vue/jsx\`) type-checks and a misspelt attribute is an error. JSX runtimes with a
+namespace of their own take the same type in a declaration file of your project:
+\`\`\`ts
+import type { NnplayPlaygroundAttributes } from 'nnplay/playground';
+declare module 'react' {    // React's React.JSX; for Preact: declare module 'preact'
+  namespace JSX {
+    interface IntrinsicElements { 'nnplay-playground': NnplayPlaygroundAttributes }
+  }
+}
+\`\`\`
+React 19 passes a prop as a DOM property when the element has one of that name; \`dataset\` is such a property
+(HTMLElement's read-only map of \`data-*\` attributes), so the component takes a string assigned to it as its
+\`dataset\` attribute, and \`el.dataset\` still reads the \`data-*\` map.
 
 ## Attributes
 
 | attribute | what |
 |---|---|
-| \`src\` | the page's URL. Only \`http:\`, \`https:\` or a relative URL (resolved against the article) is accepted; anything else (\`javascript:\`, \`data:\`, …) is refused with a message in the element and the console. Default: \`index.html\` next to the component's script. |
+| \`src\` | the page's URL. Only \`http:\`, \`https:\` or a relative URL (resolved against the article) is accepted; anything else (\`javascript:\`, \`data:\`, …) is refused with a message in the element and the console. Default: \`index.html\` next to the component's script, unless a bundler moved it (§3). |
 | \`height\` | \`auto\` (the default: the element follows the page's content height) or a whole number of pixels from ${MIN_HEIGHT} to ${MAX_HEIGHT}. Any other value is reported in the console and \`auto\` is used. |
 
 Every URL key below is also an attribute of the component, in lower case (\`learningRate\` → \`learningrate="0.3"\`,

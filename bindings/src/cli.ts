@@ -5,6 +5,7 @@ import { keras } from './codegen.js';
 import { datasetCsv, historyCsv, weightsJson } from './exports.js';
 import { performance } from 'node:perf_hooks';
 import { init, type Nnplay } from './index.js';
+import { COPY_PAGE_USAGE, copyPageCommand } from './copyPage.js';
 import { checkOutputPaths, OutputError, type OutputFile, writeAllOrNothing } from './outputFiles.js';
 import { progbarLine } from './progbar.js';
 import { HIDDEN_ACTIVATIONS, LOSSES, OPTIMIZER_KEYS } from './registry.js';
@@ -52,6 +53,7 @@ function helpText(): string {
     '       nnplay state [flags]      print the URL state (#…) for the flags, to open the same setup in the page',
     '       nnplay code [flags]       print the tf.keras code (the article\'s style) for the setup',
     '       nnplay data [flags]       print the dataset as CSV (x,y,label: plygdata\'s columns)',
+    `       ${COPY_PAGE_USAGE}`,
     '',
     'Example (the tutorial): nnplay train --dataset gauss --noise 0 --train-ratio 0.5 --layers 3,3 \\',
     '    --activation tanh --loss mean_squared_error --optimizer sgd --learning-rate 0.03 --batch-size 15 --epochs 100 --seed 1',
@@ -301,6 +303,7 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
       out((await import('./index.js')).version);
       return 0;
     }
+    if (command === 'copy-page') return copyPageCommand(rest, out, err);
     if (rest.length) throw new UsageError(`unexpected argument ${JSON.stringify(rest[0])} (see nnplay --help)`);
     if (command === undefined) {
       out(helpText());

@@ -13,6 +13,7 @@ import { makeDatasets } from './datasets.js';
 import { dense, regularizers } from './layers.js';
 import { type DenseLayer } from './layers.js';
 import { Sequential } from './model.js';
+import { installModelDisplay } from './model_display.js';
 import { landscape, snapshot } from './landscape.js';
 import { checkCustom, checkHistory, checkMatrix, checkSetup, checkState, checkText, checkWeightList, registerSetup } from './api_checks.js';
 import { checkSequentialArgs } from './model_checks.js';
@@ -37,6 +38,7 @@ export type { CustomData, ModelPlan } from './playground.js';
 export type { TrainingSetup } from './training.js';
 export type { TensorLike } from './tensors.js';
 export { Sequential };
+installModelDisplay(Sequential);  // console.log(model) shows its layers (model_display.ts)
 
 // package.json's version, put in by the build (scripts/build.mjs).
 declare const __NNPLAY_VERSION__: string;

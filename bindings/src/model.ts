@@ -7,6 +7,7 @@ import { checkOptimizer, engineOptions, type OptimizerSpec } from './optimizers.
 import type { LossName, MetricName, OptimizerName } from './registry.js';
 import { booleanRule, check } from './validate.js';
 import { type TensorLike, toMatrix } from './tensors.js';
+import { historyWithAccAliases } from './tfjs_aliases.js';
 import { nextTick } from './yield.js';
 import { type CompiledOptimizer, compiledOptimizer } from './optimizerState.js';
 
@@ -36,7 +37,7 @@ export interface FitCallbacks {
 }
 
 export interface FitArgs {
-  verbose?: 0;               // tfjs / Keras: the module prints nothing (the nnplay CLI prints Keras' progress)
+  verbose?: 0 | 1 | 2;       // tfjs / Keras: 0 prints nothing (default), 1 Keras' progress bar, 2 a line per epoch
   batchSize?: number;        // default 32
   epochs?: number;           // default 1
   initialEpoch?: number;
@@ -137,15 +138,16 @@ export class Sequential {
 
   async fit(x: TensorLike, y: TensorLike, args: FitArgs = {}): Promise<History> {
     this.#refuseWhileFitting('fit');
-    const { callbacks: cb, yieldEvery, options } = checkFitArgs(args);
+    const { callbacks: cb, yieldEvery, options, progress } = checkFitArgs(args);
     const epochsToRun = (options.epochs ?? 1) - (options.initialEpoch ?? 0);
     if (!cb.onTrainBegin && !cb.onTrainEnd && !cb.onEpochBegin && !cb.onEpochEnd && !cb.onBatchEnd && (yieldEvery === 'never' || epochsToRun <= 1)) {
       const history = this.#fitAtOnce(x, y, options);
       if (yieldEvery === 'epoch' && history.epoch.length > 0) await this.#yieldOwned(history.epoch.length);
-      return history;
+      return historyWithAccAliases(history);
     }
     const session = this.#startFit(x, y, options, false);
     const samples = session.samples;
+    progress?.setSamples(samples);
     this.#stopRequested = false;
     this.#fitting = true;
     let stoppedByCallback = -1;
@@ -204,7 +206,7 @@ export class Sequential {
       history.stopMessage = 'a callback set stopTraining';
     }
     if (cb.onTrainEnd) await cb.onTrainEnd(history);
-    return history;
+    return historyWithAccAliases(history);
   }
 
   // fit() with nothing to run between epochs (no callbacks, no yield before the last epoch

@@ -1,7 +1,9 @@
 // The argument checks of Sequential's methods (model.ts calls one at the top of each): every
 // unknown key, wrong type, hole or non-finite number is refused before the engine, naming
 // the call, the argument, the value and what is allowed.
+import { type FitProgress, fitProgress } from './fit_progress.js';
 import { isDenseLayer, type DenseLayer } from './layers.js';
+import { callbacksWithAccAliases } from './tfjs_aliases.js';
 import type { CompileArgs, EarlyStoppingArgs, FitArgs, FitCallbacks } from './model.js';
 import { checkOptimizer } from './optimizers.js';
 import { LOSS_SPELLINGS, METRIC_SPELLINGS } from './registry.js';
@@ -94,9 +96,8 @@ const FIT_SPEC = {
   ...BEGIN_FIT_SPEC,
   callbacks: either(callbacksObject, arrayOf(callbacksObject)),  // tfjs takes an array of callback objects
   yieldEvery: oneOf(['epoch', 'never'] as const),
-  // tfjs' and Keras' verbose: the module never prints, so only 0 means what it says (the nnplay CLI prints
-  // Keras' verbose=1 lines); 1 or 2 would be silently ignored, so they are refused.
-  verbose: numberRule({ min: 0, max: 0, integer: true }),
+  // tfjs' and Keras' verbose: 0 prints nothing (the default), 1 Keras' progress bar, 2 one line per epoch (fit_progress.ts).
+  verbose: numberRule({ min: 0, max: 2, integer: true }),
 };
 
 export type BeginFitArgs = Omit<FitArgs, 'callbacks' | 'yieldEvery' | 'verbose'>;
@@ -122,10 +123,15 @@ export function mergeCallbacks(list: readonly FitCallbacks[]): FitCallbacks {
   return merged as FitCallbacks;
 }
 
-export function checkFitArgs(args: unknown): { callbacks: FitCallbacks; yieldEvery: 'epoch' | 'never'; options: BeginFitArgs } {
-  const { callbacks, yieldEvery, verbose: _quiet, ...options } = checkOptions('fit', args, FIT_SPEC);
+// progress: what verbose 1 or 2 prints, already among the callbacks (first, as Keras' ProgbarLogger
+// runs before the user's); fit() tells it the rows once it knows them.
+export function checkFitArgs(args: unknown): { callbacks: FitCallbacks; yieldEvery: 'epoch' | 'never'; options: BeginFitArgs; progress: FitProgress | null } {
+  const { callbacks, yieldEvery, verbose, ...options } = checkOptions('fit', args, FIT_SPEC);
   const list = callbacks === undefined ? [] : Array.isArray(callbacks) ? callbacks : [callbacks];
-  return { callbacks: mergeCallbacks(list as FitCallbacks[]), yieldEvery: yieldEvery ?? 'epoch', options: options as BeginFitArgs };
+  const progress = verbose === 1 || verbose === 2 ? fitProgress(verbose, options as BeginFitArgs) : null;
+  const user = (list as FitCallbacks[]).map(callbacksWithAccAliases);  // logs.acc as in tfjs (tfjs_aliases.ts)
+  const all = progress ? [progress as FitCallbacks, ...user] : user;
+  return { callbacks: mergeCallbacks(all), yieldEvery: yieldEvery ?? 'epoch', options: options as BeginFitArgs, progress };
 }
 
 export function checkBatchOptions(call: string, args: unknown): { batchSize?: number } {

@@ -4,6 +4,7 @@
 // come after them. Nothing parsed here is ever treated as HTML: values are checked
 // against the schema and notices are plain text.
 
+import { hashOfLink } from './stateLink.js';
 import { englishAllowed, type Message, message, type MessageParams } from './messages.js';
 import { HIDDEN_ACTIVATIONS, LOSS_SHORT_NAMES, OPTIMIZER_KEYS, OPTIMIZERS } from './registry.js';
 
@@ -269,7 +270,7 @@ export function parseHash(hash: string, seed: string = randomSeed()): ParseResul
   const state = defaultState(seed) as unknown as Record<string, unknown>;
   const messages: Message[] = [];
   const authorNotices: string[] = [];
-  let text = String(hash ?? '').replace(/^[#?]/, '');
+  let text = hashOfLink(String(hash ?? '')).replace(/^[#?]/, '');  // a whole page link: its hash
   if (text.length > MAX_HASH) {
     messages.push(message('hash.tooLong', { length: text.length, limit: MAX_HASH }));
     text = '';

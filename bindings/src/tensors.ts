@@ -3,10 +3,12 @@
 // number float32 can hold: a hole, a string, NaN or 1e39 is refused here, naming its place
 // (the engine checks Float32Array data itself).
 import type { Matrix2D } from './engine.mjs';
+import { isTensorObject, type TensorObject, tensorValues } from './tensorObjects.js';
 import { FLOAT32_MAX, MAX_COUNT, fail, isPlainObject, show } from './validate.js';
 
 export type { Matrix2D };
-export type TensorLike = number[][] | number[] | { data: ArrayLike<number>; shape: readonly number[] };
+export type { TensorObject };
+export type TensorLike = number[][] | number[] | { data: ArrayLike<number>; shape: readonly number[] } | TensorObject;
 
 function badValue(v: unknown): string | undefined {
   if (typeof v !== 'number') return `${show(v)}, not a number`;
@@ -47,6 +49,13 @@ export function toMatrix(x: TensorLike, what: string): Matrix2D {
     }
     return { data, shape: [rows.length, cols] };
   }
+  if (isTensorObject(x)) {  // before {data, shape}: a tfjs tensor has an async data() method
+    const { values, shape } = tensorValues(x, what);
+    if (values instanceof Float32Array) return { data: values, shape };
+    const data = new Float32Array(values.length);
+    copyValues(values, data, 0, (i) => `${what}: the tensor's value ${i}`);
+    return { data, shape };
+  }
   if (isPlainObject(x) && 'data' in x && 'shape' in x) {
     const shape = x.shape;
     if (!Array.isArray(shape) || shape.length !== 2 || !shape.every((s) => Number.isInteger(s) && s >= 0 && s <= MAX_COUNT)) {
@@ -64,7 +73,7 @@ export function toMatrix(x: TensorLike, what: string): Matrix2D {
     copyValues(values, data, 0, (i) => `${what}: data[${i}]`);
     return { data, shape: [shape[0], shape[1]] };
   }
-  return fail(`${what}: expected number[][], number[] or {data, shape: [rows, cols]}, got ${show(x)}`);
+  return fail(`${what}: expected number[][], number[], {data, shape: [rows, cols]} or a tensor (shape and dataSync()), got ${show(x)}`);
 }
 
 // Row r of a matrix as a plain array.

@@ -6,8 +6,11 @@
 // named after their type (docs/EMBEDDING.md):
 //   el.addEventListener('epoch', (e) => e.detail)  // {epoch, loss, valLoss, accuracy, valAccuracy}
 import { HIDABLE_PARTS, SCHEMA } from '../../bindings/src/state.js';
+import { acceptDatasetProperty } from './component-properties.js';
+import { checkPageUrl, defaultPageUrl, FRAME_NAME, isPlaygroundDocument, noPageMessage } from './component-page.js';
 import { type EpochDetail, isEmbedMessage, MAX_HEIGHT, MIN_HEIGHT, type ReadyDetail, type SizeDetail, type StateDetail, type StoppedDetail } from './embed-events.js';
 
+export type { NnplayPlaygroundAttributes } from './component-jsx.js';
 export type { EpochDetail, ReadyDetail, SizeDetail, StateDetail, StoppedDetail, StopReason } from './embed-events.js';
 
 const KEYS = new Map(SCHEMA.map((f) => [f.key.toLowerCase(), f.key]));
@@ -15,8 +18,12 @@ const PARTS = new Map(HIDABLE_PARTS.map((p) => [`${p.toLowerCase()}_hide`, `${p}
 
 // Where the page is by default: index.html next to this script. A classic script knows its
 // own URL from document.currentScript (set only while it runs, hence read here, once); a
-// module from import.meta.url (empty in the classic build).
-const SCRIPT_URL: string | null = (document.currentScript as HTMLScriptElement | null)?.src || import.meta.url || null;
+// module from import.meta.url (empty in the classic build). Nothing here touches the DOM at
+// import time: server-side rendering (VitePress, plain Node) imports this module too.
+const SCRIPT_URL: string | null = (typeof document === 'undefined' ? '' : (document.currentScript as HTMLScriptElement | null)?.src) || import.meta.url || null;
+
+// Without a DOM (server-side rendering) the class extends a stand-in: it is never constructed there.
+const ElementBase: typeof HTMLElement = typeof HTMLElement === 'undefined' ? (class {} as unknown as typeof HTMLElement) : HTMLElement;
 
 const INITIAL_HEIGHT = 900;  // until the page reports its own
 
@@ -56,11 +63,12 @@ export interface NnplayPlaygroundEventMap extends HTMLElementEventMap {
   size: CustomEvent<SizeDetail>;
 }
 
-export class NnplayPlayground extends HTMLElement {
+export class NnplayPlayground extends ElementBase {
   #frame: HTMLIFrameElement;
   #error: HTMLParagraphElement;
   #contentHeight: number | null = null;
   #reported = new Set<string>();  // each attribute problem goes to the console once
+  #refused: string | null = null;  // why the page last loaded is not the playground (isPlaygroundDocument)
 
   static get observedAttributes(): string[] {
     return ['src', 'height', ...KEYS.keys(), ...PARTS.keys()];
@@ -74,6 +82,8 @@ export class NnplayPlayground extends HTMLElement {
     this.#frame = document.createElement('iframe');
     this.#frame.title = 'Neural Network Playground';
     this.#frame.setAttribute('loading', 'lazy');
+    this.#frame.name = FRAME_NAME;
+    this.#frame.addEventListener('load', () => this.#checkLoadedPage());
     Object.assign(this.#frame.style, { display: 'block', width: '100%', border: '0', height: `${INITIAL_HEIGHT}px` });
     this.#error = document.createElement('p');
     this.#error.setAttribute('role', 'alert');
@@ -114,10 +124,23 @@ export class NnplayPlayground extends HTMLElement {
   }
 
   #page(): URL | string {
+    if (window.name === FRAME_NAME) return noPageMessage('this document was loaded as a playground page but is not one, so it embeds nothing');
     const src = this.getAttribute('src');
-    if (src !== null) return resolveSrc(src, document.baseURI);
-    if (!SCRIPT_URL) return 'cannot tell where the playground page is (this script has no URL): set src to the URL of its index.html';
-    return new URL('index.html', SCRIPT_URL);
+    if (src === null) return defaultPageUrl(SCRIPT_URL, document.URL);
+    const page = resolveSrc(src, document.baseURI);
+    return typeof page === 'string' ? page : checkPageUrl(page, document.URL, `src=${JSON.stringify(src.slice(0, 60))}`);
+  }
+
+  // A page of this origin that is not the playground (a 404, the article itself): unloaded,
+  // and the message shown instead.
+  #checkLoadedPage() {
+    let doc: Document | null = null;
+    try {
+      doc = this.#frame.contentDocument;
+    } catch { /* another origin: cannot tell */ }
+    if (isPlaygroundDocument(doc)) return;
+    this.#refused = noPageMessage(`${doc!.URL.replace(/#.*$/, '').slice(0, 120)} is not the playground page`);
+    this.#update();
   }
 
   #applyHeight() {
@@ -136,16 +159,21 @@ export class NnplayPlayground extends HTMLElement {
   #update() {
     this.#applyHeight();
     const page = this.#page();
-    if (typeof page === 'string') {
-      this.#report(page);
-      this.#error.textContent = `nnplay-playground: ${page}`;
+    const refused = typeof page === 'string' ? page : this.#refused !== null && this.#frame.src === this.url ? this.#refused : null;
+    if (refused !== null) {
+      this.#report(refused);
+      this.#error.textContent = `nnplay-playground: ${refused}`;
       this.#error.hidden = false;
       this.#frame.hidden = true;
-      this.#frame.removeAttribute('src');
+      this.#frame.style.display = 'none';  // the hidden attribute loses to the inline display: no blank space
+      if (typeof page === 'string') this.#frame.removeAttribute('src');
+      else this.#frame.contentWindow?.location.replace('about:blank');
       return;
     }
+    this.#refused = null;
     this.#error.hidden = true;
     this.#frame.hidden = false;
+    this.#frame.style.display = 'block';
     const url = this.url;
     if (this.#frame.src !== url) this.#frame.src = url;
   }
@@ -164,4 +192,5 @@ declare global {
   }
 }
 
-if (!customElements.get('nnplay-playground')) customElements.define('nnplay-playground', NnplayPlayground);
+if (typeof HTMLElement !== 'undefined') acceptDatasetProperty(NnplayPlayground.prototype);  // <nnplay-playground dataset="xor"> in React 19
+if (typeof customElements !== 'undefined' && !customElements.get('nnplay-playground')) customElements.define('nnplay-playground', NnplayPlayground);
