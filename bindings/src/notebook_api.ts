@@ -32,10 +32,10 @@ export function checkWeightsFit<W extends { shape: number[]; data: ArrayLike<num
   const sizes = [model.features.length, ...model.hidden, model.outputUnits];
   const shapes = sizes.slice(1).flatMap((out, i) => [[sizes[i], out], [out]]);
   if (weights.length !== shapes.length || weights.some((w, i) => !Array.isArray(w.shape) || w.shape.join() !== shapes[i].join())) {
-    fail(`${call}: ${name} has shapes ${show(weights.map((w) => w.shape))}; this state's model needs ${show(shapes)}`);
+    fail(`${call}: ${name} has shapes ${JSON.stringify(weights.map((w) => w.shape))}; this state's model needs ${JSON.stringify(shapes)}`);
   }
   weights.forEach((w, i) => {
-    if (w.data.length !== shapes[i].reduce((a, b) => a * b, 1)) fail(`${call}: ${name}[${i}] has ${w.data.length} values for shape ${show(w.shape)}`);
+    if (w.data.length !== shapes[i].reduce((a, b) => a * b, 1)) fail(`${call}: ${name}[${i}] has ${w.data.length} values for shape ${JSON.stringify(w.shape)}`);
     for (let j = 0; j < w.data.length; j++) {
       if (typeof w.data[j] !== 'number' || !Number.isFinite(w.data[j])) fail(`${call}: ${name}[${i}].data[${j}] is ${show(w.data[j])}; only finite numbers are allowed`);
     }
