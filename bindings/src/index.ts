@@ -145,7 +145,11 @@ function checkKerasOptions(s: state.PlaygroundState, custom: { classes: ArrayLik
   const o = checkOptions('codegen.keras', options, { lang: oneOf(['ja', 'en'] as const), weights: { allowed: 'an array of {shape, data} as getWeights() returns it', test: (_v: unknown): _v is unknown => true } });
   if (o.weights === undefined) return { lang: o.lang };
   const model = playground.plan(s, playground.customClassCount(custom ?? undefined));
-  return { lang: o.lang, weights: checkWeightsFit('codegen.keras', 'options.weights', checkWeightList('codegen.keras', o.weights), model) };
+  const item = {
+    allowed: '{shape, data} as getWeights() returns it (data: a Float32Array or numbers)',
+    test: (v: unknown): v is { shape: number[]; data: ArrayLike<number> } => isPlainObject(v) && Array.isArray(v.shape) && (v.data instanceof Float32Array || Array.isArray(v.data)),
+  };
+  return { lang: o.lang, weights: checkWeightsFit('codegen.keras', 'options.weights', checkArray('codegen.keras', 'options.weights', o.weights, item), model) };
 }
 
 // nn.notebook's second argument (notebook_api.ts checks it).

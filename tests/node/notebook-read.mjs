@@ -81,3 +81,23 @@ export function weightRows(w) {
 export function asFloat32(nested) {
   return Array.isArray(nested) ? nested.map(asFloat32) : Math.fround(nested);
 }
+
+// The notebook's recipe, in the engine: its rows, initial weights and epoch orders, one
+// fit(shuffle=false) per epoch (one fit when it has no orders); returns the per-epoch logs.
+export async function replayInEngine(nn, state, book) {
+  const setup = nn.playground.setup(state);
+  const model = nn.playground.buildModel(setup);
+  model.setWeights(book.weights.map((w, i) => ({ shape: model.getWeights()[i].shape, data: w.flat() })));
+  const x = book.data.X_train, y = book.data.y_train;
+  const validationData = [book.data.X_valid, book.data.y_valid];
+  const batchSize = book.batch === 'len(X_train)' ? x.length : Number(book.batch);
+  const logs = {};
+  const epochs = book.orders ? book.orders.length : book.history.loss.length;
+  for (let e = 0; e < epochs; e++) {
+    const order = book.orders ? book.orders[e] : x.map((_, i) => i);
+    const h = await model.fit(order.map((i) => x[i]), order.map((i) => y[i]), { batchSize, epochs: e + 1, initialEpoch: e, shuffle: false, validationData });
+    for (const [k, v] of Object.entries(h.history)) (logs[k] ??= []).push(...v);
+  }
+  model.dispose();
+  return logs;
+}

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nn } from './helpers.mjs';
-import { asFloat32, readNotebook, rowsOf, validateWithPython, weightRows } from './notebook-read.mjs';
+import { asFloat32, readNotebook, replayInEngine, rowsOf, validateWithPython, weightRows } from './notebook-read.mjs';
 
 const cli = fileURLToPath(new URL('../../dist/cli.mjs', import.meta.url));
 const run = (...args) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
@@ -30,26 +30,6 @@ async function playgroundRun(hash, epochs, fitOptions = {}) {
   const history = await model.fit(data.train.x, data.train.y, { batchSize, epochs, validationData: [data.valid.x, data.valid.y], seed: setup.modelSeed, ...fitOptions });
   model.dispose();
   return { state, setup, data, initial, history, batchSize };
-}
-
-// The notebook's recipe, in the engine: the notebook's rows, weights and orders, one
-// fit(shuffle=false) per epoch; returns the per-epoch logs.
-async function replay(state, book) {
-  const setup = nn.playground.setup(state);
-  const model = nn.playground.buildModel(setup);
-  model.setWeights(book.weights.map((w, i) => ({ shape: model.getWeights()[i].shape, data: w.flat() })));
-  const x = book.data.X_train, y = book.data.y_train;
-  const validationData = [book.data.X_valid, book.data.y_valid];
-  const batchSize = book.batch === 'len(X_train)' ? x.length : Number(book.batch);
-  const logs = {};
-  const epochs = book.orders ? book.orders.length : book.history.loss.length;
-  for (let e = 0; e < epochs; e++) {
-    const order = book.orders ? book.orders[e] : x.map((_, i) => i);
-    const h = await model.fit(order.map((i) => x[i]), order.map((i) => y[i]), { batchSize, epochs: e + 1, initialEpoch: e, shuffle: false, validationData });
-    for (const [k, v] of Object.entries(h.history)) (logs[k] ??= []).push(...v);
-  }
-  model.dispose();
-  return logs;
 }
 
 test('nnplay train --notebook writes the run: valid nbformat 4, code cells that compile, the data, initial weights and losses of the run', async () => {
@@ -98,7 +78,7 @@ test("the notebook's recipe (one fit(shuffle=False) per epoch on the rows in the
     assert.equal(book.orders.length, 4);
     for (const order of book.orders) assert.deepEqual([...order].sort((a, b) => a - b), book.data.X_train.map((_, i) => i), 'each order is a permutation of the rows');
     assert.notDeepEqual(book.orders[0], book.orders[1], 'each epoch has its own order');
-    assert.deepEqual(await replay(r.state, book), r.history.history, hash);
+    assert.deepEqual(await replayInEngine(nn, r.state, book), r.history.history, hash);
   }
   // and without shuffling: one fit(shuffle=False)
   const r = await playgroundRun('#dataset=spiral&batchSize=9', 3, { shuffle: false });
@@ -107,7 +87,7 @@ test("the notebook's recipe (one fit(shuffle=False) per epoch on the rows in the
   validateWithPython(text);
   assert.equal(book.orders, null);
   assert.match(book.code, /hist = model\.fit\(x=X_train, y=y_train, validation_data=\(X_valid, y_valid\),\n\s+batch_size=BATCH_SIZE, epochs=EPOCHS, shuffle=False/);
-  assert.deepEqual(await replay(r.state, book), r.history.history);
+  assert.deepEqual(await replayInEngine(nn, r.state, book), r.history.history);
 });
 
 test('nn.notebook speaks the page language, notes where Keras 3 computes differently, and writes own data, features and every setup as valid notebooks', async () => {
@@ -147,7 +127,7 @@ test('nn.notebook speaks the page language, notes where Keras 3 computes differe
   const book = readNotebook(text);
   assert.deepEqual(book.data.X_train, rowsOf(data.train.x));
   assert.deepEqual(book.data.X_test, rowsOf(data.valid.x), 'own data has no generator: step 8 evaluates the validation rows');
-  assert.deepEqual(await replay(state, book), history.history);
+  assert.deepEqual(await replayInEngine(nn, state, book), history.history);
   model.dispose();
 });
 
