@@ -213,7 +213,8 @@ export function notebook(state: PlaygroundState, run: NotebookRun, hash = ''): s
     'except (AttributeError, ImportError):',
     `  OPTIMIZER = tf.keras.optimizers.${optimizerClass(compile)}`,
   ];
-  const differs = KERAS3_DIFFERS[state.optimizer];
+  // (RMSprop with momentum: tf.keras 2.x's kernel also puts ε inside the root, as Keras 3 does: docs/KERAS_SEMANTICS.md §1.4)
+  const differs = state.optimizer === 'rmsprop' && (state.momentum ?? 0) > 0 ? undefined : KERAS3_DIFFERS[state.optimizer];
   if (differs) legacy.push(T.keras3(differs[lang]));
   compile.splice(at, 0, ...legacy, '');
   code(compile);

@@ -111,6 +111,9 @@ test('nn.notebook speaks the page language, notes where Keras 3 computes differe
     assert.equal(keras3, /rmsprop|adagrad|nadam/.test(hash), `${hash}: the Keras 3 note only where Keras 3 computes differently`);
   }
   for (const [hash, text] of texts) assert.ok(validateWithPython(text).cells > 10, hash);
+  // RMSprop with momentum: tf.keras 2.x's kernel puts ε inside the root too, so no note
+  const withMomentum = await playgroundRun('#optimizer=rmsprop&momentum=0.5', 1);
+  assert.doesNotMatch(nn.notebook(withMomentum.state, { weights: withMomentum.initial, history: withMomentum.history }), /^# (Note|注意): /m);
   assert.match(texts[0][1], /Keras 3 puts RMSprop's ε inside the root/);
   assert.match(texts[1][1], /Keras 3 の Adagrad は ε を √ の中に入れる/);
 
