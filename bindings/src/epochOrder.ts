@@ -4,36 +4,36 @@
 // notebook can replay a run's batches in Keras (docs/KERAS_SEMANTICS.md §4.2, §8).
 // tests/node/notebook.test.mjs checks it against the engine by training.
 
-// std::mt19937: 32-bit Mersenne Twister, the standard's seeding (init_genrand).
-class Mt19937 {
-  #mt = new Uint32Array(624);
-  #i = 624;
+// std::mt19937: 32-bit Mersenne Twister, the standard's seeding (init_genrand). One state
+// buffer, reused: a notebook draws thousands of epochs' orders. The words are kept as int32
+// (the same bits; V8 keeps them small integers), read as unsigned only when drawn.
+const N = 624, M = 397;
+const mt = new Int32Array(N);
+let mti = N;
 
-  constructor(seed: number) {
-    const mt = this.#mt;
-    mt[0] = seed >>> 0;
-    for (let i = 1; i < 624; i++) {
-      const prev = mt[i - 1] ^ (mt[i - 1] >>> 30);
-      mt[i] = (Math.imul(1812433253, prev) + i) >>> 0;
-    }
+function seedMt(seed: number): void {
+  mt[0] = seed | 0;
+  for (let i = 1; i < N; i++) {
+    const prev = mt[i - 1] ^ (mt[i - 1] >>> 30);
+    mt[i] = (Math.imul(1812433253, prev) + i) | 0;
   }
+  mti = N;
+}
 
-  next(): number {
-    const mt = this.#mt;
-    if (this.#i >= 624) {
-      for (let k = 0; k < 624; k++) {
-        const y = (mt[k] & 0x80000000) | (mt[(k + 1) % 624] & 0x7fffffff);
-        mt[k] = mt[(k + 397) % 624] ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
-      }
-      this.#i = 0;
+function nextU32(): number {
+  if (mti >= N) {
+    for (let k = 0; k < N; k++) {
+      const y = (mt[k] & 0x80000000) | (mt[k + 1 < N ? k + 1 : 0] & 0x7fffffff);
+      mt[k] = mt[k + M < N ? k + M : k + M - N] ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df | 0 : 0);
     }
-    let y = mt[this.#i++];
-    y ^= y >>> 11;
-    y ^= (y << 7) & 0x9d2c5680;
-    y ^= (y << 15) & 0xefc60000;
-    y ^= y >>> 18;
-    return y >>> 0;
+    mti = 0;
   }
+  let y = mt[mti++];
+  y ^= y >>> 11;
+  y ^= (y << 7) & 0x9d2c5680;
+  y ^= (y << 15) & 0xefc60000;
+  y ^= y >>> 18;
+  return y >>> 0;
 }
 
 const MASK64 = (1n << 64n) - 1n;
@@ -52,9 +52,9 @@ export function mixSeed(seed: number, stream: number): number {
 export function epochOrder(seed: number, epoch: number, rows: number): Uint32Array {
   const order = new Uint32Array(rows);
   for (let i = 0; i < rows; i++) order[i] = i;
-  const rng = new Mt19937(mixSeed(seed, epoch));
+  seedMt(mixSeed(seed, epoch));
   for (let counter = rows; counter > 0;) {
-    const index = Math.floor(rng.next() * (1 / 4294967296) * counter);
+    const index = Math.floor(nextU32() * (1 / 4294967296) * counter);
     counter--;
     const t = order[counter];
     order[counter] = order[index];

@@ -225,7 +225,7 @@ export function notebook(state: PlaygroundState, run: NotebookRun, hash = ''): s
   if (shuffle) {
     md(T.fitShuffled(epochs, batch));
     fit.push('', T.orders, 'EPOCH_ORDERS = [');
-    for (let e = 0; e < epochs; e++) fit.push(`  [${Array.from(epochOrder(run.seed, e, trainRows)).join(', ')}],`);
+    for (let e = 0; e < epochs; e++) fit.push(`  [${epochOrder(run.seed, e, trainRows).join(', ')}],`);
     fit.push(']', '', T.train, 'history = {}', 'for epoch, order in enumerate(EPOCH_ORDERS):',
       `  h = model.fit(x=X_train[order], y=y_train[order]${validation},`,
       '                batch_size=BATCH_SIZE, initial_epoch=epoch, epochs=epoch + 1,',
