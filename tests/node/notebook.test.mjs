@@ -186,6 +186,12 @@ test("generated code speaks the page's language and today's Keras, and can carry
   assert.deepEqual(asFloat32(written), trained.map(weightRows));
   assert.ok(code.indexOf('model.set_weights([') > code.indexOf('model.compile(') && code.indexOf('model.set_weights([') < code.indexOf('hist = model.fit('));
   assert.throws(() => nn.codegen.keras(r.state, undefined, { weights: trained.slice(2) }), /codegen\.keras: options\.weights has shapes/);
+  // every float32 reads back exactly: -0, the smallest subnormal, the largest float, thirds
+  const edge = [-0, 1.401298464324817e-45, 3.4028234663852886e38, -1.1754943508222875e-38, Math.fround(1 / 3), Math.fround(-0.1), 1e-7, 123456.789];
+  const odd = trained.map((w, i) => ({ shape: w.shape, data: Float32Array.from(w.data, (_, j) => edge[(i + j) % edge.length]) }));
+  const oddCode = nn.codegen.keras(r.state, undefined, { weights: odd });
+  const read = oddCode.slice(oddCode.indexOf('model.set_weights([')).split('\n').filter((l) => l.startsWith('  np.array(')).map((l) => asFloat32(JSON.parse(l.match(/^ {2}np\.array\((.*), dtype=np\.float32\),$/)[1])).flat());
+  read.forEach((values, i) => values.forEach((v, j) => assert.ok(Object.is(v, odd[i].data[j]), `weight ${i}[${j}]: ${v} for ${odd[i].data[j]}`)));
   assert.throws(() => nn.codegen.keras(r.state, undefined, { langage: 'en' }), /codegen\.keras: unknown option 'langage'/);
 
   // the CLI: --lang and --with-weights (a weights JSON as --weights-json writes it)
