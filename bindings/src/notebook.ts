@@ -89,6 +89,7 @@ const TEXT = {
       data: 'nnplay の実行はこの後でデータが変わったため、ここまでのエポックを再現します。',
     } as Record<string, string>,
     nnplayLoss: '# nnplay の各エポックの値',
+    largest: '損失の相対差の最大:',
   },
   en: {
     title: (hash: string) => [
@@ -139,6 +140,7 @@ const TEXT = {
       data: 'The nnplay run got new data after these epochs; the notebook replays the epochs before it.',
     } as Record<string, string>,
     nnplayLoss: "# nnplay's values per epoch",
+    largest: 'largest relative difference of the loss:',
   },
 };
 
@@ -226,7 +228,7 @@ export function notebook(state: PlaygroundState, run: NotebookRun, hash = ''): s
     md(T.fitShuffled(epochs, batch));
     fit.push('', T.orders, 'EPOCH_ORDERS = [');
     for (let e = 0; e < epochs; e++) fit.push(`  [${epochOrder(run.seed, e, trainRows).join(', ')}],`);
-    fit.push(']', '', T.train, 'history = {}', 'for epoch, order in enumerate(EPOCH_ORDERS):',
+    fit.push(']', '', T.train, 'history = {}', 'for epoch, order in enumerate(EPOCH_ORDERS[:EPOCHS]):',
       `  h = model.fit(x=X_train[order], y=y_train[order]${validation},`,
       '                batch_size=BATCH_SIZE, initial_epoch=epoch, epochs=epoch + 1,',
       '                shuffle=False, verbose=2)',
@@ -264,7 +266,10 @@ export function notebook(state: PlaygroundState, run: NotebookRun, hash = ''): s
     "print(f\"{'epoch':>5}  {'key':<22} {'nnplay':>12} {'Keras':>12} {'difference':>12}\")",
     'for key, values in NNPLAY.items():',
     '  for epoch, (ours, theirs) in enumerate(zip(values, history.get(key, []))):',
-    "    print(f'{epoch + 1:>5}  {key:<22} {ours:>12.6f} {theirs:>12.6f} {theirs - ours:>12.2e}')");
+    "    print(f'{epoch + 1:>5}  {key:<22} {ours:>12.6f} {theirs:>12.6f} {theirs - ours:>12.2e}')",
+    '',
+    "relative = [abs(theirs - ours) / max(abs(ours), 1e-12) for ours, theirs in zip(NNPLAY['loss'], history.get('loss', []))]",
+    `print(${JSON.stringify(T.largest)}, max(relative, default=0.0))`);
   code(compareCode);
 
   return JSON.stringify(document(cells), null, 1) + '\n';

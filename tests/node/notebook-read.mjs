@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 // The Python that has nbformat: Debian's (scripts/setup.sh installs python3-nbformat for it),
 // also when another python3 comes first on PATH.
@@ -35,6 +36,19 @@ export function validateWithPython(text) {
   writeFileSync(file, text);
   const r = spawnSync(PYTHON, ['-c', CHECK, file], { encoding: 'utf8' });
   assert.equal(r.status, 0, `nbformat / ast refused the notebook: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+// Runs every code cell against tests/node/fake_keras.py, a numpy stand-in for tf.keras 2.x (tanh,
+// mean squared error, SGD only); returns the last cell's relative loss differences, Keras' history
+// and the test result.
+export function runWithFakeKeras(text) {
+  assert.ok(PYTHON, 'no python3 with nbformat: install python3-nbformat (scripts/setup.sh does)');
+  const file = join(dir, `run${count++}.ipynb`);
+  writeFileSync(file, text);
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'fake_keras.py');
+  const r = spawnSync(PYTHON, [script, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(r.status, 0, `the notebook did not run against the numpy stand-in for tf.keras: ${r.stderr.slice(-3000)}`);
   return JSON.parse(r.stdout);
 }
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nn } from './helpers.mjs';
-import { asFloat32, readNotebook, replayInEngine, rowsOf, validateWithPython, weightRows } from './notebook-read.mjs';
+import { asFloat32, readNotebook, replayInEngine, rowsOf, runWithFakeKeras, validateWithPython, weightRows } from './notebook-read.mjs';
 
 const cli = fileURLToPath(new URL('../../dist/cli.mjs', import.meta.url));
 const run = (...args) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
@@ -88,6 +88,24 @@ test("the notebook's recipe (one fit(shuffle=False) per epoch on the rows in the
   assert.equal(book.orders, null);
   assert.match(book.code, /hist = model\.fit\(x=X_train, y=y_train, validation_data=\(X_valid, y_valid\),\n\s+batch_size=BATCH_SIZE, epochs=EPOCHS, shuffle=False/);
   assert.deepEqual(await replayInEngine(nn, r.state, book), r.history.history);
+});
+
+test("run against a numpy stand-in for tf.keras 2.x (tests/node/fake_keras.py), the notebook's own code gives the run's losses to float32 noise", async () => {
+  // the stand-in knows tanh, mean squared error and SGD: the tutorial's kind of setup, with features,
+  // a partial last batch, a full batch and no hidden layer
+  for (const hash of ['#dataset=gauss&networkShape=3,3&batchSize=15&percTrainData=50', '#dataset=xor&batchSize=16&networkShape=4,2&xSquared=true&xTimesY=true',
+    '#dataset=circle&batchFull=true&networkShape=5&learningRate=0.3', '#dataset=spiral&networkShape=&lang=en']) {
+    const r = await playgroundRun(hash, 5);
+    const text = nn.notebook(r.state, { weights: r.initial, history: r.history });
+    const keras = runWithFakeKeras(text);
+    assert.equal(keras.relative.length, 5, hash);
+    assert.ok(Math.max(...keras.relative) < 1e-5, `${hash}: relative loss differences ${keras.relative}`);
+    r.history.history.val_loss.forEach((v, i) => assert.ok(Math.abs(keras.history.val_loss[i] - v) <= 1e-5 * Math.abs(v), `${hash}: val_loss ${i}`));
+  }
+  // the check can fail: the same notebook with the rows in their stored order instead of the run's
+  const r = await playgroundRun('#dataset=gauss&networkShape=3,3&batchSize=15', 5);
+  const text = nn.notebook(r.state, { weights: r.initial, history: r.history }).replace('enumerate(EPOCH_ORDERS[:EPOCHS])', 'enumerate([list(range(len(X_train)))] * EPOCHS)');
+  assert.ok(Math.max(...runWithFakeKeras(text).relative) > 1e-4, 'another order gives other losses');
 });
 
 test('nn.notebook speaks the page language, notes where Keras 3 computes differently, and writes own data, features and every setup as valid notebooks', async () => {
