@@ -14,7 +14,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { init } from 'nnplay';
 import { DIST, REPO, WAIT, launchChromium, newestSourceMtime, openPlayground, playgroundUrl, startServer, state, step, until } from './support.mjs';
-import { readNotebook, replayInEngine, rowsOf, validateWithPython } from '../node/notebook-read.mjs';
+import { readNotebook, replayInEngine, rowsOf, runWithFakeKeras, validateWithPython } from '../node/notebook-read.mjs';
 
 let srv;
 let browser;
@@ -84,6 +84,9 @@ for (const [lang, label, title] of [['ja', 'ノートブックをダウンロー
       assert.deepEqual(book.data.y_valid, rowsOf(data.valid.y), "the page's validation labels");
       // the recipe, in the engine: the page's losses exactly
       assert.deepEqual((await replayInEngine(nn, st, book)).loss, metrics.map((m) => m.loss));
+      // and the notebook's own cells, against a numpy stand-in for tf.keras 2.x: float32 noise
+      const keras = runWithFakeKeras(file.text);
+      assert.ok(Math.max(...keras.relative) < 1e-5, `relative loss differences ${keras.relative}`);
     });
   });
 }
