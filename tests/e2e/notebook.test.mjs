@@ -67,6 +67,11 @@ for (const [lang, label, title] of [['ja', 'ノートブックをダウンロー
       assert.equal((await page.textContent('#exportNotebook')).trim(), label);
       const initial = await shownWeights(page);
       const metrics = await step(page, 3);
+      if (lang === 'en') {  // step 8's fresh points on the page become the notebook's test rows
+        await page.selectOption('#testFreshCount', '50');
+        await page.click('#testFresh');
+        await until(page, () => document.querySelectorAll('#testTable tbody tr').length === 50, undefined, { what: '50 fresh test rows in the table' });
+      }
       const file = await downloadNotebook(page);
       assert.equal(file.name, 'nnplay-run.ipynb');
       assert.ok(validateWithPython(file.text).cells > 10);
@@ -82,6 +87,14 @@ for (const [lang, label, title] of [['ja', 'ノートブックをダウンロー
       const data = nn.playground.prepareData(nn.playground.setup(st));
       assert.deepEqual(book.data.X_train, rowsOf(data.train.x), "the page's training rows");
       assert.deepEqual(book.data.y_valid, rowsOf(data.valid.y), "the page's validation labels");
+      if (lang === 'en') {
+        const shownRows = await page.$$eval('#testTable tbody tr', (trs) => trs.map((tr) => [...tr.cells].slice(0, 2).map((c) => Number(c.textContent))));
+        assert.equal(book.data.X_test.length, 50, "the page's 50 fresh test points");
+        book.data.X_test.forEach(([x, y], i) => assert.ok(Math.abs(x - shownRows[i][0]) < 0.01 && Math.abs(y - shownRows[i][1]) < 0.01, `test row ${i}: ${x}, ${y} shown as ${shownRows[i]}`));
+      } else {
+        const fresh = nn.playground.testData(nn.playground.setup(st), (nn.playground.setup(st).dataSeed ^ 0x27d4eb2d) >>> 0);
+        assert.deepEqual(book.data.X_test, rowsOf(fresh.x), 'no test points on the page: nnplay train\'s fresh points');
+      }
       // the recipe, in the engine: the page's losses exactly
       assert.deepEqual((await replayInEngine(nn, st, book)).loss, metrics.map((m) => m.loss));
       // and the notebook's own cells, against a numpy stand-in for tf.keras 2.x: float32 noise

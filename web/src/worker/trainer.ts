@@ -115,7 +115,7 @@ function handle(msg: ToWorker) {
     case 'export':
       return post(exportText(nn, msg.what, training));
     case 'notebook':
-      return post(runNotebook(nn, training.run, training.epochLogs, msg.lang));
+      return post(runNotebook(nn, training.run, training.epochLogs, msg.lang, tests.labelled(nn, training.setup)));
     case 'descend':
       return post(descend(nn, msg));
     case 'parseCsv':
