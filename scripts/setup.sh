@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake g++ make xtensor-dev xtl-dev catch2 libbenchmark-dev emscripten chromium fonts-ipafont-gothic python3)
+packages=(cmake g++ make xtensor-dev xtl-dev catch2 libbenchmark-dev emscripten chromium fonts-ipafont-gothic python3 python3-nbformat python3-numpy)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,11 +1,14 @@
 // nnplay: train the playground's networks from a terminal, with Keras' fit(verbose=1)
 // output. Flags and the page's URL state (--state '#…') share one schema (state.ts).
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { keras } from './codegen.js';
 import { datasetCsv, historyCsv, weightsJson } from './exports.js';
 import { performance } from 'node:perf_hooks';
-import { init, type Nnplay } from './index.js';
 import { COPY_PAGE_USAGE, copyPageCommand } from './copyPage.js';
+import { init, type Matrix2D, type Nnplay } from './index.js';
+import { checkWeightsFit } from './notebook_api.js';
+import { plan } from './playground.js';
 import { checkOutputPaths, OutputError, type OutputFile, writeAllOrNothing } from './outputFiles.js';
 import { progbarLine } from './progbar.js';
 import { HIDDEN_ACTIVATIONS, LOSSES, OPTIMIZER_KEYS } from './registry.js';
@@ -43,6 +46,9 @@ const FLAGS = {
   json: { type: 'boolean', help: 'print the history (and test result) as JSON instead' },
   'history-csv': { type: 'string', help: "train: also write the history to this file as Keras' CSVLogger does" },
   'weights-json': { type: 'string', help: 'train: also write the trained weights to this file as JSON (what setWeights accepts)' },
+  notebook: { type: 'string', help: 'train: also write a Jupyter notebook that replays this run in tf.keras (.ipynb)' },
+  lang: { type: 'string', help: 'code, notebook: the comments\' language, ja | en (default ja, or the state\'s lang)' },
+  'with-weights': { type: 'string', help: 'code: write these weights into the code (set_weights), from a weights JSON (--weights-json, or the page\'s)' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
   version: { type: 'boolean', help: 'print the version' },
 } as const;
@@ -54,6 +60,7 @@ function helpText(): string {
     '       nnplay code [flags]       print the tf.keras code (the article\'s style) for the setup',
     '       nnplay data [flags]       print the dataset as CSV (x,y,label: plygdata\'s columns)',
     `       ${COPY_PAGE_USAGE}`,
+    '       nnplay notebook [flags]   train, then print a Jupyter notebook that replays the run in tf.keras (> run.ipynb)',
     '',
     'Example (the tutorial): nnplay train --dataset gauss --noise 0 --train-ratio 0.5 --layers 3,3 \\',
     '    --activation tanh --loss mean_squared_error --optimizer sgd --learning-rate 0.03 --batch-size 15 --epochs 100 --seed 1',
@@ -170,7 +177,27 @@ export function stateFromFlags(values: Record<string, string | boolean | undefin
     s.initOrigin = v('init') === 'playground';
   }
   if (v('seed') !== undefined) setFromSchema(s, 'seed', 'seed', v('seed')!);
+  if (v('lang') !== undefined) setFromSchema(s, 'lang', 'lang', v('lang')!);
   return { state: s, notices: [] };
+}
+
+// --with-weights: a weights JSON as --weights-json and the page write it, checked against the setup.
+function readWeightsFile(path: string, state: PlaygroundState): { shape: number[]; data: Float32Array }[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`--with-weights ${JSON.stringify(path)}: ${(e as Error).message}`);
+  }
+  const list = Array.isArray(parsed) ? parsed : [];
+  const ok = Array.isArray(parsed) && list.every((w) => w && Array.isArray(w.shape) && Array.isArray(w.data));
+  if (!ok) throw new UsageError(`--with-weights ${JSON.stringify(path)}: not a weights JSON ([{name, shape, data}, …] as --weights-json writes it)`);
+  const weights = list.map((w: { shape: number[]; data: number[] }) => ({ shape: w.shape, data: Float32Array.from(w.data) }));
+  try {
+    return checkWeightsFit('--with-weights', JSON.stringify(path), weights, plan(state));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
 }
 
 // Own data lives in the page (drawn or imported points in its browser storage): nothing to train on here.
@@ -183,7 +210,7 @@ function refuseOwnData(state: PlaygroundState, values: Record<string, string | b
 
 // The output files asked for, checked before training so that a bad path costs no run.
 function outputFiles(values: Record<string, string | boolean | undefined>): OutputFile[] {
-  const files = (['history-csv', 'weights-json'] as const).filter((flag) => values[flag] !== undefined).map((flag) => ({ flag, path: String(values[flag]) }));
+  const files = (['history-csv', 'weights-json', 'notebook'] as const).filter((flag) => values[flag] !== undefined).map((flag) => ({ flag, path: String(values[flag]) }));
   try {
     checkOutputPaths(files);
   } catch (e) {
@@ -192,7 +219,8 @@ function outputFiles(values: Record<string, string | boolean | undefined>): Outp
   return files;
 }
 
-async function train(nn: Nnplay, values: Record<string, string | boolean | undefined>, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+// `notebook`: the `nnplay notebook` command: train without printing progress, then print the notebook.
+async function train(nn: Nnplay, values: Record<string, string | boolean | undefined>, out: (s: string) => void, err: (s: string) => void, notebook = false): Promise<number> {
   const { state } = stateFromFlags(values);
   const epochs = values.epochs !== undefined ? number('epochs', String(values.epochs), 1, 100000, true) : 100;
   const patience = values['early-stopping'] !== undefined ? number('early-stopping', String(values['early-stopping']), 0, 100000, true) : undefined;
@@ -203,6 +231,8 @@ async function train(nn: Nnplay, values: Record<string, string | boolean | undef
   for (const note of setup.notes) err(`note: ${note}`);
   const data = nn.playground.prepareData(setup);
   const model = nn.playground.buildModel(setup);
+  const initialWeights = model.getWeights();  // the run's start, for --notebook
+  const quiet = values.json || notebook;
   const batchSize = nn.playground.batchRows(setup.batchSize, data.train.x.shape[0]);
   const steps = Math.ceil(data.train.x.shape[0] / batchSize);
   let started = 0;
@@ -229,7 +259,7 @@ async function train(nn: Nnplay, values: Record<string, string | boolean | undef
       validationData: data.valid.x.shape[0] > 0 ? [data.valid.x, data.valid.y] : undefined,
       earlyStopping: patience !== undefined ? { monitor: 'val_loss', patience } : undefined,
       yieldEvery: 'never',
-      callbacks: values.json ? { onEpochBegin: letSignalsIn } : {
+      callbacks: quiet ? { onEpochBegin: letSignalsIn } : {
         onEpochBegin: async (epoch) => {
           await letSignalsIn();
           out(`Epoch ${epoch + 1}/${epochs}`);
@@ -238,25 +268,33 @@ async function train(nn: Nnplay, values: Record<string, string | boolean | undef
         onEpochEnd: (_epoch, logs) => out(progbarLine(steps, (performance.now() - started) / 1000, logs)),
       },
     });
-    if (history.stopReason === 'early_stopping' && !values.json) out(history.stopMessage);
+    if (history.stopReason === 'early_stopping' && !quiet) out(history.stopMessage);
     let test: Record<string, number> | undefined;
+    let fresh: { x: Matrix2D; y: Matrix2D } | undefined;
     if (!values['no-test'] && !history.stopReason.startsWith('non_finite') && !interrupted) {
-      const fresh = nn.playground.testData(setup, setup.dataSeed ^ 0x27d4eb2d, testSamples);
+      fresh = nn.playground.testData(setup, setup.dataSeed ^ 0x27d4eb2d, testSamples);
       const t0 = performance.now();
       test = model.evaluate(fresh.x, fresh.y);
-      if (!values.json) {
+      if (!quiet) {
         out(`Test on ${fresh.x.shape[0]} fresh points:`);
         out(progbarLine(Math.ceil(fresh.x.shape[0] / 32), (performance.now() - t0) / 1000, test));
       }
     }
-    const texts: Record<string, () => string> = { 'history-csv': () => historyCsv(history), 'weights-json': () => weightsJson(model.getWeights()) };
+    const replay = () => nn.notebook(state, {
+      weights: initialWeights, history, data: { xTrain: data.train.x, yTrain: data.train.y, xValid: data.valid.x, yValid: data.valid.y },
+      ...(fresh && test ? { test: { x: fresh.x, y: fresh.y, logs: test } } : {}),
+    });
+    const texts: Record<string, () => string> = {
+      'history-csv': () => historyCsv(history), 'weights-json': () => weightsJson(model.getWeights()), notebook: replay,
+    };
     try {
       writeAllOrNothing(outputs.map((f) => ({ ...f, text: texts[f.flag]() })));
     } catch (e) {
       if (interrupted) err(`nnplay: interrupted (Ctrl-C): training stopped in epoch ${history.epoch.length} of ${epochs}`);
       throw e;
     }
-    if (values.json) {
+    if (notebook) out(replay().trimEnd());
+    else if (values.json) {
       out(JSON.stringify({
         state: serializeHash(state),
         setup: { ...setup, optimizer: { className: setup.optimizer.className, ...setup.optimizer.options } },
@@ -314,9 +352,12 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
       return 0;
     }
     if (command === 'code') {
-      out(keras(stateFromFlags(values).state).trimEnd());
+      const { state } = stateFromFlags(values);
+      const weights = values['with-weights'] !== undefined ? readWeightsFile(String(values['with-weights']), state) : undefined;
+      out(keras(state, undefined, { weights }).trimEnd());
       return 0;
     }
+    if (command === 'notebook') return await train(await init(), values, out, err, true);
     if (command === 'data') {
       const nn = await init();
       const { state } = stateFromFlags(values);
@@ -326,7 +367,7 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
       out(datasetCsv(d.points, d.labels).trimEnd());
       return 0;
     }
-    if (command !== 'train') throw new UsageError(`unknown command ${JSON.stringify(command)}; use train, state, code or data (see nnplay --help)`);
+    if (command !== 'train') throw new UsageError(`unknown command ${JSON.stringify(command)}; use train, state, code, data, notebook or copy-page (see nnplay --help)`);
     return await train(await init(), values, out, err);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -1,22 +1,178 @@
 // tf.keras code for a playground state, in the style of the article's listings 5-1 … 5-6
 // (constants LOSS, OPTIMIZER, LEARNING_RATE, BATCH_SIZE, EPOCHS; Sequential of Dense;
 // tanh_accuracy; compile; fit with validation_data; data from plygdata). The page's code
-// panel, nn.codegen.keras(state) and `nnplay code` all print this.
+// panel, nn.codegen.keras(state) and `nnplay code` all print this; the notebook (notebook.ts)
+// takes its listings from kerasListings(). Comments are in the state's language (ja / en).
 import { customClassCount, optimizerOptions, plan } from './playground.js';
+import { pyFloat32, pyWeights, type WeightLike } from './pyLiterals.js';
 import { findLoss, findOptimizer } from './registry.js';
 import type { PlaygroundState } from './state.js';
 
-const PLYGDATA: Record<string, [string, string]> = {
-  circle: ['ClassifyCircleData', '問題種別: 「分類」、データ種別: 「円」'],
-  xor: ['ClassifyXORData', '問題種別: 「分類」、データ種別: 「XOR」'],
-  gauss: ['ClassifyTwoGaussData', '問題種別: 「分類」、データ種別: 「2つのガウシアンデータ」'],
-  spiral: ['ClassifySpiralData', '問題種別: 「分類」、データ種別: 「螺旋」'],
-  'reg-plane': ['RegressPlane', '問題種別: 「回帰」、データ種別: 「平面」'],
-  'reg-gauss': ['RegressGaussian', '問題種別: 「回帰」、データ種別: 「マルチガウシアン」'],
+export type CodeLang = 'ja' | 'en';
+
+export interface KerasOptions {
+  lang?: CodeLang;         // the comments' language; default: the state's (the page's) language
+  weights?: WeightLike[];  // trained weights: the code sets them (set_weights) and predicts as the page does
+}
+
+// The code in the article's parts; keras() joins them, the notebook puts them in cells.
+export interface KerasListings {
+  imports: string[];
+  data: string[];     // steps 1-3: plygdata (or nnplay's CSV), features, labels
+  model: string[];    // step 4: listing 5-4
+  metric: string[];   // listing 5-5 (tanh outputs only)
+  compile: string[];  // listings 5-1, 5-2, 5-3, 5-6
+  weights: string[];  // set_weights with the trained weights (options.weights)
+  fit: string[];      // step 6
+}
+
+const DATASET_CLASS: Record<string, string> = {
+  circle: 'ClassifyCircleData', xor: 'ClassifyXORData', gauss: 'ClassifyTwoGaussData', spiral: 'ClassifySpiralData',
+  'reg-plane': 'RegressPlane', 'reg-gauss': 'RegressGaussian',
 };
 const FEATURE_CODE: Record<string, [string, string]> = {
   x: ['x1', 'X1'], y: ['x2', 'X2'], xSquared: ['x1 ** 2', 'X1²'], ySquared: ['x2 ** 2', 'X2²'],
   xTimesY: ['x1 * x2', 'X1X2'], sinX: ['np.sin(x1)', 'sin(X1)'], sinY: ['np.sin(x2)', 'sin(X2)'],
+};
+
+// Every comment, in both languages (the Japanese is the article's wording).
+const TEXT = {
+  ja: {
+    header: '# nnplay が書き出した tf.keras のコード（TensorFlow 2.x。記事のリスト5-1〜5-6 の書き方）',
+    importTf: '# ライブラリ「TensorFlow」のtensorflowパッケージを「tf」という別名でインポート',
+    dataConstants: '# 定数(データ準備時に必要となるもの)',
+    dataFile: 'nnplay の［データを CSV で］で保存したファイル（plygdata にないデータのため）',
+    ratio: (p: number) => `データの何％を訓練【Training】用に？ (残りは精度検証【Validation】用) ： ${p}％`,
+    noise: (p: number) => `ノイズ： ${p}％`,
+    dataset: {
+      circle: '問題種別: 「分類」、データ種別: 「円」', xor: '問題種別: 「分類」、データ種別: 「XOR」',
+      gauss: '問題種別: 「分類」、データ種別: 「2つのガウシアンデータ」', spiral: '問題種別: 「分類」、データ種別: 「螺旋」',
+      'reg-plane': '問題種別: 「回帰」、データ種別: 「平面」', 'reg-gauss': '問題種別: 「回帰」、データ種別: 「マルチガウシアン」',
+    } as Record<string, string>,
+    readSplit: '# データ読み込み（列: x, y, label）と分割',
+    generate: '# データ生成',
+    split: '# データ分割',
+    features: (names: string) => `# 入力の特徴: ${names}`,
+    zeroOne: '# 2値の交差エントロピーには 0 / 1 の正解ラベル（-1 / 1 を変換する）',
+    oneHot: '# 多クラスの交差エントロピーには one-hot の正解ラベル',
+    modelConstants: '# 定数(モデル定義時に必要となる数値)',
+    inputs: (n: number) => `入力(特徴)の数: ${n}`,
+    neurons: (n: number) => `ニューロンの数: ${n}`,
+    outputs: (n: number) => `出力結果の数: ${n}`,
+    activation: (a: string) => `活性化関数(ここを書き換える): ${a}関数`,
+    regularizer: (kind: string, rate: number) => `正則化: ${kind}、正則化率: ${rate}`,
+    regularizerArg: '正則化',
+    initKernel: '重みの初期値(元の Playground)',
+    initBias: 'バイアスの初期値(元の Playground)',
+    sequential: '# 積層型のモデルの定義',
+    hidden: (i: number) => `隠れ層:${i}つ目のレイヤー`,
+    output: '出力層',
+    inputShape: '入力の形状(=入力層)',
+    units: 'ユニットの数',
+    activationArg: '活性化関数',
+    outputActivation: (a: string) => `活性化関数(${a}固定)`,
+    metricTitle: '# 正解率(精度)のカスタム指標（出力が -1.0〜1.0 の tanh のため）',
+    metric: [
+      'def tanh_accuracy(y_true, y_pred):           # y_trueは正解、y_predは予測(出力)',
+      '  threshold = K.cast(0.0, y_pred.dtype)              # -1か1かを分ける閾値を作成',
+      '  y_pred = K.cast(y_pred >= threshold, y_pred.dtype) # 閾値未満で0、以上で1に変換',
+      '  # 2倍して-1.0することで、0/1を-1.0/1.0にスケール変換して正解率を計算',
+      '  return K.mean(K.equal(y_true, y_pred * 2 - 1.0), axis=-1)',
+    ],
+    compileConstants: '# 定数(学習方法設計時に必要となるもの)',
+    loss: (name: string) => `損失関数: ${name}`,
+    optimizer: (name: string) => `最適化: ${name}`,
+    learningRate: (lr: number) => `学習率: ${lr}`,
+    compile: '# モデルを生成する',
+    // The note on lr= (docs/KERAS_SEMANTICS.md §1.9)
+    lrNote: [
+      '# （記事の lr= ではなく learning_rate= と書く。lr= は TF 2.10 までは非推奨の別名、TF 2.11〜2.15 の',
+      '#   新しいオプティマイザーでは警告のうえ無視され（既定の学習率で学習する）、Keras 3（TF 2.16 以降）では',
+      '#   エラーになる。TF 2.11〜2.15 で tf.keras 2.x と同じ計算にするには tf.keras.optimizers.legacy の',
+      '#   同名クラスを使う。Keras 3 では Adagrad・RMSprop・Nadam の計算式が違う）',
+    ],
+    accuracy: '精度(正解率)',
+    weights: '# 学習済みの重み（nnplay の画面の値）: この後 model.predict(...) は画面と同じ予測をする',
+    weightsFit: '# （下の fit は、この重みから学習を続ける）',
+    kernel: (i: number, shape: number[]) => `${i}層目の重み ${shape.join('×')}`,
+    bias: (i: number, shape: number[]) => `${i}層目のバイアス ${shape.join('×')}`,
+    fitConstants: '# 定数(ミニバッチ学習時に必要となるもの)',
+    batch: (b: number | 'all') => (b === 'all' ? 'バッチサイズ: 全部' : `バッチサイズ: ${b}`),
+    epochs: (n: number) => `エポック数: ${n}`,
+    earlyStopping: '# 早期終了（val_loss が patience エポック改善しなければ止める）',
+    train: '# 学習する',
+    fitArgs: ['訓練用データ', '訓練用ラベル', '精度検証用', 'バッチサイズ', 'エポック数', '早期終了', '実行状況表示'],
+  },
+  en: {
+    header: "# tf.keras code written by nnplay (TensorFlow 2.x, in the style of the article's listings 5-1 to 5-6)",
+    importTf: "# Import TensorFlow's tensorflow package under the name tf",
+    dataConstants: '# Constants (for preparing the data)',
+    dataFile: "the file nnplay saved with 'the data as CSV' (plygdata cannot generate this data)",
+    ratio: (p: number) => `Share of the data for training (the rest validates): ${p}%`,
+    noise: (p: number) => `Noise: ${p}%`,
+    dataset: {
+      circle: 'Problem: classification, data: circle', xor: 'Problem: classification, data: XOR',
+      gauss: 'Problem: classification, data: two Gaussians', spiral: 'Problem: classification, data: spiral',
+      'reg-plane': 'Problem: regression, data: plane', 'reg-gauss': 'Problem: regression, data: multi Gaussian',
+    } as Record<string, string>,
+    readSplit: '# Read the data (columns: x, y, label) and split it',
+    generate: '# Generate the data',
+    split: '# Split the data',
+    features: (names: string) => `# Input features: ${names}`,
+    zeroOne: '# Binary cross entropy needs 0 / 1 labels (converted from -1 / 1)',
+    oneHot: '# Categorical cross entropy needs one-hot labels',
+    modelConstants: '# Constants (for defining the model)',
+    inputs: (n: number) => `Number of inputs (features): ${n}`,
+    neurons: (n: number) => `Number of neurons: ${n}`,
+    outputs: (n: number) => `Number of outputs: ${n}`,
+    activation: (a: string) => `Activation function (change it here): ${a}`,
+    regularizer: (kind: string, rate: number) => `Regularization: ${kind}, rate: ${rate}`,
+    regularizerArg: 'regularization',
+    initKernel: "initial weights (the original Playground's)",
+    initBias: "initial biases (the original Playground's)",
+    sequential: '# Define a stacked (Sequential) model',
+    hidden: (i: number) => `Hidden layer ${i}`,
+    output: 'Output layer',
+    inputShape: 'input shape (= the input layer)',
+    units: 'number of units',
+    activationArg: 'activation function',
+    outputActivation: (a: string) => `activation function (always ${a})`,
+    metricTitle: '# A custom accuracy metric (the tanh output lies in -1.0 to 1.0)',
+    metric: [
+      'def tanh_accuracy(y_true, y_pred):           # y_true: the labels, y_pred: the predictions (outputs)',
+      '  threshold = K.cast(0.0, y_pred.dtype)              # the threshold between -1 and 1',
+      '  y_pred = K.cast(y_pred >= threshold, y_pred.dtype) # 0 below the threshold, 1 at or above it',
+      '  # times 2 minus 1.0 scales 0/1 to -1.0/1.0; then the share of correct predictions',
+      '  return K.mean(K.equal(y_true, y_pred * 2 - 1.0), axis=-1)',
+    ],
+    compileConstants: '# Constants (for designing how the model learns)',
+    loss: (name: string) => `Loss function: ${name}`,
+    optimizer: (name: string) => `Optimizer: ${name}`,
+    learningRate: (lr: number) => `Learning rate: ${lr}`,
+    compile: '# Compile the model',
+    lrNote: [
+      "# (Written learning_rate=, not the article's lr=: lr= was a deprecated alias up to TF 2.10; TF 2.11-2.15's",
+      '#   new optimizers log a warning and ignore it (training at the default rate); Keras 3 (TF 2.16+) raises an',
+      "#   error. For tf.keras 2.x's numbers in TF 2.11-2.15, use the class of the same name in",
+      '#   tf.keras.optimizers.legacy. Keras 3 computes Adagrad, RMSprop and Nadam differently.)',
+    ],
+    accuracy: 'accuracy',
+    weights: "# The trained weights (the page's values): model.predict(...) now predicts what the page shows",
+    weightsFit: '# (the fit below trains on from these weights)',
+    kernel: (i: number, shape: number[]) => `layer ${i} kernel ${shape.join('x')}`,
+    bias: (i: number, shape: number[]) => `layer ${i} bias ${shape.join('x')}`,
+    fitConstants: '# Constants (for mini-batch training)',
+    batch: (b: number | 'all') => (b === 'all' ? 'Batch size: all' : `Batch size: ${b}`),
+    epochs: (n: number) => `Epochs: ${n}`,
+    earlyStopping: '# Early stopping (stop when val_loss has not improved for patience epochs)',
+    train: '# Train',
+    fitArgs: ['training data', 'training labels', 'for validation', 'batch size', 'epochs', 'early stopping', 'show progress'],
+  },
+};
+
+const LOSS_EN: Record<string, string> = {
+  mean_squared_error: 'mean squared error', mean_absolute_error: 'mean absolute error',
+  binary_crossentropy: 'binary cross entropy', categorical_crossentropy: 'categorical cross entropy',
 };
 
 // A Python number literal.
@@ -31,8 +187,14 @@ function aligned(rows: [string, string][]): string[] {
   return rows.map(([code, comment]) => (comment ? `${code.padEnd(width)}  # ${comment}` : code));
 }
 
+export function codeLang(state: PlaygroundState, options: KerasOptions = {}): CodeLang {
+  return options.lang ?? (state.lang === 'en' ? 'en' : 'ja');
+}
+
 // `custom`: own data (dataset=custom), whose class count decides the output layer.
-export function keras(state: PlaygroundState, custom?: { classes: ArrayLike<number> }): string {
+export function kerasListings(state: PlaygroundState, custom?: { classes: ArrayLike<number> }, options: KerasOptions = {}): KerasListings {
+  const T = TEXT[codeLang(state, options)];
+  const en = codeLang(state, options) === 'en';
   const model = plan(state, customClassCount(custom));  // the same rule the page and the CLI train with
   const { dataset, classes, features, outputActivation, outputUnits } = model;
   const fromFile = dataset === 'gauss3' || dataset === 'custom';  // data plygdata cannot generate: read nnplay's CSV
@@ -41,159 +203,158 @@ export function keras(state: PlaygroundState, custom?: { classes: ArrayLike<numb
   const onlyXY = features.length === 2 && features[0] === 'x' && features[1] === 'y';
   const optimizer = findOptimizer(state.optimizer)!;
   const loss = findLoss(model.loss)!;
-  const out: string[] = [];
-  const line = (s = '') => out.push(s);
 
-  line('# nnplay が書き出した tf.keras のコード（TensorFlow 2.x。記事のリスト5-1〜5-6 の書き方）');
-  line('# ライブラリ「TensorFlow」のtensorflowパッケージを「tf」という別名でインポート');
-  line('import tensorflow as tf');
-  line('import tensorflow.keras.backend as K');
-  line('import numpy as np');
-  if (!fromFile) line('import plygdata as pg  # pip install playground-data');
-  line();
+  const imports = [T.header, T.importTf, 'import tensorflow as tf', 'import tensorflow.keras.backend as K', 'import numpy as np'];
+  if (!fromFile) imports.push('import plygdata as pg  # pip install playground-data');
 
   // (1)-(3) data
-  line('# 定数(データ準備時に必要となるもの)');
+  const data: string[] = [T.dataConstants];
+  const ratio: [string, string] = [`TRAINING_DATA_RATIO = ${py(state.percTrainData / 100)}`, T.ratio(state.percTrainData)];
   if (fromFile) {
-    out.push(...aligned([
-      ["DATA_FILE = 'nnplay-data.csv'", 'nnplay の［データを CSV で］で保存したファイル（plygdata にないデータのため）'],
-      [`TRAINING_DATA_RATIO = ${py(state.percTrainData / 100)}`, `データの何％を訓練【Training】用に？ (残りは精度検証【Validation】用) ： ${state.percTrainData}％`],
-    ]));
+    data.push(...aligned([[`DATA_FILE = 'nnplay-data.csv'`, T.dataFile], ratio]));
   } else {
-    out.push(...aligned([
-      [`PROBLEM_DATA_TYPE = pg.DatasetType.${PLYGDATA[dataset][0]}`, PLYGDATA[dataset][1]],
-      [`TRAINING_DATA_RATIO = ${py(state.percTrainData / 100)}`, `データの何％を訓練【Training】用に？ (残りは精度検証【Validation】用) ： ${state.percTrainData}％`],
-      [`DATA_NOISE = ${py(state.noise / 100)}`, `ノイズ： ${state.noise}％`],
+    data.push(...aligned([
+      [`PROBLEM_DATA_TYPE = pg.DatasetType.${DATASET_CLASS[dataset]}`, T.dataset[dataset]],
+      ratio,
+      [`DATA_NOISE = ${py(state.noise / 100)}`, T.noise(state.noise)],
     ]));
   }
-  line();
+  data.push('');
   if (fromFile) {
-    line('# データ読み込み（列: x, y, label）と分割');
-    line("data_array = np.loadtxt(DATA_FILE, delimiter=',', skiprows=1)");
-    line('np.random.shuffle(data_array)');
-    line('split = int(round(len(data_array) * TRAINING_DATA_RATIO))');
-    line('X_train, y_train = data_array[:split, :2], data_array[:split, 2:]');
-    line('X_valid, y_valid = data_array[split:, :2], data_array[split:, 2:]');
+    data.push(T.readSplit,
+      "data_array = np.loadtxt(DATA_FILE, delimiter=',', skiprows=1)",
+      'np.random.shuffle(data_array)',
+      'split = int(round(len(data_array) * TRAINING_DATA_RATIO))',
+      'X_train, y_train = data_array[:split, :2], data_array[:split, 2:]',
+      'X_valid, y_valid = data_array[split:, :2], data_array[split:, 2:]');
   } else {
-    line('# データ生成');
-    line('data_list = pg.generate_data(PROBLEM_DATA_TYPE, DATA_NOISE)');
-    line('# データ分割');
-    line('X_train, y_train, X_valid, y_valid = pg.split_data(data_list, training_size=TRAINING_DATA_RATIO)');
+    data.push(T.generate,
+      'data_list = pg.generate_data(PROBLEM_DATA_TYPE, DATA_NOISE)',
+      T.split,
+      'X_train, y_train, X_valid, y_valid = pg.split_data(data_list, training_size=TRAINING_DATA_RATIO)');
   }
   if (!onlyXY) {
-    line();
-    line(`# 入力の特徴: ${features.map((f) => FEATURE_CODE[f][1]).join(', ')}`);
-    line('def make_features(X):');
-    line('  x1, x2 = X[:, 0], X[:, 1]');
-    line(`  return np.stack([${features.map((f) => FEATURE_CODE[f][0]).join(', ')}], axis=1)`);
-    line('X_train, X_valid = make_features(X_train), make_features(X_valid)');
+    data.push('', T.features(features.map((f) => FEATURE_CODE[f][1]).join(', ')),
+      'def make_features(X):',
+      '  x1, x2 = X[:, 0], X[:, 1]',
+      `  return np.stack([${features.map((f) => FEATURE_CODE[f][0]).join(', ')}], axis=1)`,
+      'X_train, X_valid = make_features(X_train), make_features(X_valid)');
   }
   if (sigmoid) {
-    line();
-    line('# 2値の交差エントロピーには 0 / 1 の正解ラベル（-1 / 1 を変換する）');
-    line('y_train, y_valid = (y_train + 1) / 2, (y_valid + 1) / 2');
+    data.push('', T.zeroOne, 'y_train, y_valid = (y_train + 1) / 2, (y_valid + 1) / 2');
   } else if (softmax) {
-    line();
-    line('# 多クラスの交差エントロピーには one-hot の正解ラベル');
-    if (classes === 3) line(`y_train, y_valid = tf.keras.utils.to_categorical(y_train, ${classes}), tf.keras.utils.to_categorical(y_valid, ${classes})`);
-    else line(`y_train, y_valid = tf.keras.utils.to_categorical((y_train + 1) / 2, ${classes}), tf.keras.utils.to_categorical((y_valid + 1) / 2, ${classes})`);
+    data.push('', T.oneHot);
+    if (classes === 3) data.push(`y_train, y_valid = tf.keras.utils.to_categorical(y_train, ${classes}), tf.keras.utils.to_categorical(y_valid, ${classes})`);
+    else data.push(`y_train, y_valid = tf.keras.utils.to_categorical((y_train + 1) / 2, ${classes}), tf.keras.utils.to_categorical((y_valid + 1) / 2, ${classes})`);
   }
-  line();
 
-  // (4) model
-  line('# 定数(モデル定義時に必要となる数値)');
-  const layerConstants: [string, string][] = [[`INPUT_FEATURES = ${features.length}`, `入力(特徴)の数: ${features.length}`]];
-  state.networkShape.forEach((n, i) => layerConstants.push([`LAYER${i + 1}_NEURONS = ${n}`, `ニューロンの数: ${n}`]));
-  layerConstants.push([`OUTPUT_RESULTS = ${outputUnits}`, `出力結果の数: ${outputUnits}`]);
-  layerConstants.push([`ACTIVATION = '${state.activation}'`, `活性化関数(ここを書き換える): ${state.activation}関数`]);
+  // (4) model: listing 5-4
+  const layers: string[] = [T.modelConstants];
+  const layerConstants: [string, string][] = [[`INPUT_FEATURES = ${features.length}`, T.inputs(features.length)]];
+  state.networkShape.forEach((n, i) => layerConstants.push([`LAYER${i + 1}_NEURONS = ${n}`, T.neurons(n)]));
+  layerConstants.push([`OUTPUT_RESULTS = ${outputUnits}`, T.outputs(outputUnits)]);
+  layerConstants.push([`ACTIVATION = '${state.activation}'`, T.activation(state.activation)]);
   if (state.regularization !== 'none') {
     const kind = state.regularization.toLowerCase();
-    layerConstants.push([`REGULARIZER = tf.keras.regularizers.${kind}(${py(state.regularizationRate)})`, `正則化: ${state.regularization}、正則化率: ${state.regularizationRate}`]);
+    layerConstants.push([`REGULARIZER = tf.keras.regularizers.${kind}(${py(state.regularizationRate)})`, T.regularizer(state.regularization, state.regularizationRate)]);
   }
-  out.push(...aligned(layerConstants));
-  line();
+  layers.push(...aligned(layerConstants), '');
   const extras: [string, string][] = [];
-  if (state.regularization !== 'none') extras.push(['kernel_regularizer=REGULARIZER,', '正則化']);
+  if (state.regularization !== 'none') extras.push(['kernel_regularizer=REGULARIZER,', T.regularizerArg]);
   if (state.initOrigin) {
-    extras.push(['kernel_initializer=tf.keras.initializers.RandomUniform(-0.5, 0.5),', '重みの初期値(元の Playground)']);
-    extras.push(['bias_initializer=tf.keras.initializers.Constant(0.1),', 'バイアスの初期値(元の Playground)']);
+    extras.push(['kernel_initializer=tf.keras.initializers.RandomUniform(-0.5, 0.5),', T.initKernel]);
+    extras.push(['bias_initializer=tf.keras.initializers.Constant(0.1),', T.initBias]);
   }
   const dense = (comment: string, args: [string, string][]) => {
-    line(`  # ${comment}`);
-    line('  tf.keras.layers.Dense(');
+    layers.push(`  # ${comment}`, '  tf.keras.layers.Dense(');
     const rows = [...args.slice(0, -1), ...extras, args[args.length - 1]];
     const width = Math.max(...rows.map(([c]) => c.length)) + 4;
-    rows.forEach(([code, c], i) => line(`    ${code}${i === rows.length - 1 ? '),' : ''}`.padEnd(width + 2) + `  # ${c}`));
-    line();
+    rows.forEach(([code, c], i) => layers.push(`    ${code}${i === rows.length - 1 ? '),' : ''}`.padEnd(width + 2) + `  # ${c}`));
+    layers.push('');
   };
-  line('# 積層型のモデルの定義');
-  line('model = tf.keras.models.Sequential([');
-  line();
+  layers.push(T.sequential, 'model = tf.keras.models.Sequential([', '');
   state.networkShape.forEach((_, i) => {
     const args: [string, string][] = [];
-    if (i === 0) args.push(['input_shape=(INPUT_FEATURES,),', '入力の形状(=入力層)']);
-    args.push([`units=LAYER${i + 1}_NEURONS,`, 'ユニットの数']);
-    args.push(['activation=ACTIVATION', '活性化関数']);
-    dense(`隠れ層:${i + 1}つ目のレイヤー`, args);
+    if (i === 0) args.push(['input_shape=(INPUT_FEATURES,),', T.inputShape]);
+    args.push([`units=LAYER${i + 1}_NEURONS,`, T.units]);
+    args.push(['activation=ACTIVATION', T.activationArg]);
+    dense(T.hidden(i + 1), args);
   });
   const outputArgs: [string, string][] = [];
-  if (state.networkShape.length === 0) outputArgs.push(['input_shape=(INPUT_FEATURES,),', '入力の形状(=入力層)']);
-  outputArgs.push(['units=OUTPUT_RESULTS,', 'ユニットの数']);
-  outputArgs.push([`activation='${outputActivation}'`, `活性化関数(${outputActivation}固定)`]);
-  dense('出力層', outputArgs);
-  line('])');
-  line();
+  if (state.networkShape.length === 0) outputArgs.push(['input_shape=(INPUT_FEATURES,),', T.inputShape]);
+  outputArgs.push(['units=OUTPUT_RESULTS,', T.units]);
+  outputArgs.push([`activation='${outputActivation}'`, T.outputActivation(outputActivation)]);
+  dense(T.output, outputArgs);
+  layers.push('])');
 
-  // metric: the plan's (tanh_accuracy is written out, as in the article)
-  let metric = model.metrics[0] ? `'${model.metrics[0]}'` : '';
+  // listing 5-5: the plan's metric (tanh_accuracy is written out, as in the article)
+  let metricName = model.metrics[0] ? `'${model.metrics[0]}'` : '';
+  const metric: string[] = [];
   if (model.metrics[0] === 'tanh_accuracy') {
-    line('# 正解率(精度)のカスタム指標（出力が -1.0〜1.0 の tanh のため）');
-    line('def tanh_accuracy(y_true, y_pred):           # y_trueは正解、y_predは予測(出力)');
-    line('  threshold = K.cast(0.0, y_pred.dtype)              # -1か1かを分ける閾値を作成');
-    line('  y_pred = K.cast(y_pred >= threshold, y_pred.dtype) # 閾値未満で0、以上で1に変換');
-    line('  # 2倍して-1.0することで、0/1を-1.0/1.0にスケール変換して正解率を計算');
-    line('  return K.mean(K.equal(y_true, y_pred * 2 - 1.0), axis=-1)');
-    line();
-    metric = 'tanh_accuracy';
+    metric.push(T.metricTitle, ...T.metric);
+    metricName = 'tanh_accuracy';
   }
 
-  // (5) compile
+  // listings 5-1, 5-2, 5-3 and 5-6
   const hyper = Object.entries(optimizerOptions(state)).filter(([k]) => k !== 'learningRate');
   const extraArgs = hyper.map(([k, v]) => `, ${optimizer.options.find((o) => o.camel === k)!.name}=${py(v)}`).join('');
-  line('# 定数(学習方法設計時に必要となるもの)');
-  out.push(...aligned([
-    [`LOSS = '${loss.name}'`, `損失関数: ${loss.ja}`],
-    [`OPTIMIZER = tf.keras.optimizers.${optimizer.className}`, `最適化: ${optimizer.ja}`],
-    [`LEARNING_RATE = ${py(state.learningRate)}`, `学習率: ${state.learningRate}`],
-  ]));
-  line();
-  line('# モデルを生成する');
-  line('# （記事の lr= は TensorFlow 2.11 以降では無視されるため learning_rate= と書く。2.11 以降で');
-  line('#   tf.keras 2.x と同じ計算にするには tf.keras.optimizers.legacy の同名クラスを使う）');
-  line(`model.compile(optimizer=OPTIMIZER(learning_rate=LEARNING_RATE${extraArgs}),`);
-  line(`              loss=LOSS${metric ? ',' : ')'}`);
-  if (metric) line(`              metrics=[${metric}])  # 精度(正解率)`);
-  line();
+  const compile = [T.compileConstants, ...aligned([
+    [`LOSS = '${loss.name}'`, T.loss(en ? LOSS_EN[loss.name] : loss.ja)],
+    [`OPTIMIZER = tf.keras.optimizers.${optimizer.className}`, T.optimizer(en ? optimizer.className : optimizer.ja)],
+    [`LEARNING_RATE = ${py(state.learningRate)}`, T.learningRate(state.learningRate)],
+  ]), ''];
+  compile.push(T.compile, ...T.lrNote);
+  compile.push(`model.compile(optimizer=OPTIMIZER(learning_rate=LEARNING_RATE${extraArgs}),`);
+  compile.push(`              loss=LOSS${metricName ? ',' : ')'}`);
+  if (metricName) compile.push(`              metrics=[${metricName}])  # ${T.accuracy}`);
+
+  // the trained weights, when asked for
+  const weights: string[] = [];
+  if (options.weights) {
+    weights.push(T.weights, T.weightsFit, ...setWeightsLines(options.weights, T.kernel, T.bias));
+  }
 
   // (6) fit
-  line('# 定数(ミニバッチ学習時に必要となるもの)');
-  out.push(...aligned([
-    [model.batchSize === 'all' ? 'BATCH_SIZE = len(X_train)' : `BATCH_SIZE = ${model.batchSize}`, model.batchSize === 'all' ? 'バッチサイズ: 全部' : `バッチサイズ: ${model.batchSize}`],
-    [`EPOCHS = ${state.maxEpochs ?? 100}`, `エポック数: ${state.maxEpochs ?? 100}`],
-  ]));
-  line();
+  const fit = [T.fitConstants, ...aligned([
+    [model.batchSize === 'all' ? 'BATCH_SIZE = len(X_train)' : `BATCH_SIZE = ${model.batchSize}`, T.batch(model.batchSize)],
+    [`EPOCHS = ${state.maxEpochs ?? 100}`, T.epochs(state.maxEpochs ?? 100)],
+  ]), ''];
   if (state.patience !== null) {
-    line('# 早期終了（val_loss が patience エポック改善しなければ止める）');
-    line(`early_stopping = tf.keras.callbacks.EarlyStopping(monitor='val_loss', patience=${state.patience})`);
-    line();
+    fit.push(T.earlyStopping, `early_stopping = tf.keras.callbacks.EarlyStopping(monitor='val_loss', patience=${state.patience})`, '');
   }
-  line('# 学習する');
-  line('hist = model.fit(x=X_train,                          # 訓練用データ');
-  line('                 y=y_train,                          # 訓練用ラベル');
-  line('                 validation_data=(X_valid, y_valid), # 精度検証用');
-  line('                 batch_size=BATCH_SIZE,              # バッチサイズ');
-  line('                 epochs=EPOCHS,                      # エポック数');
-  if (state.patience !== null) line('                 callbacks=[early_stopping],         # 早期終了');
-  line('                 verbose=1)                          # 実行状況表示');
-  return out.join('\n') + '\n';
+  const [aX, aY, aV, aB, aE, aS, aP] = T.fitArgs;
+  fit.push(T.train,
+    `hist = model.fit(x=X_train,                          # ${aX}`,
+    `                 y=y_train,                          # ${aY}`,
+    `                 validation_data=(X_valid, y_valid), # ${aV}`,
+    `                 batch_size=BATCH_SIZE,              # ${aB}`,
+    `                 epochs=EPOCHS,                      # ${aE}`);
+  if (state.patience !== null) fit.push(`                 callbacks=[early_stopping],         # ${aS}`);
+  fit.push(`                 verbose=1)                          # ${aP}`);
+  return { imports, data, model: layers, metric, compile, weights, fit };
 }
+
+// The comments naming each weight array, in a language.
+export function weightLabels(lang: CodeLang): [(i: number, s: number[]) => string, (i: number, s: number[]) => string] {
+  return [TEXT[lang].kernel, TEXT[lang].bias];
+}
+
+// model.set_weights([...]) with one commented np.array per kernel and bias, float32-exact.
+export function setWeightsLines(weights: WeightLike[], kernel: (i: number, s: number[]) => string, bias: (i: number, s: number[]) => string, name = 'model.set_weights'): string[] {
+  const lines = [`${name}([`];
+  weights.forEach((w, i) => {
+    const layer = Math.floor(i / 2) + 1;
+    lines.push(`  # ${w.shape.length === 2 ? kernel(layer, w.shape) : bias(layer, w.shape)}`);
+    lines.push(`  ${pyWeights(w)},`);
+  });
+  lines.push('])');
+  return lines;
+}
+
+export function keras(state: PlaygroundState, custom?: { classes: ArrayLike<number> }, options: KerasOptions = {}): string {
+  const l = kerasListings(state, custom, options);
+  const parts = [l.imports, l.data, l.model, l.metric, l.compile, l.weights, l.fit].filter((p) => p.length > 0);
+  return parts.map((p) => p.join('\n')).join('\n\n') + '\n';
+}
+
+export { pyFloat32 };

@@ -8,6 +8,7 @@
 import createNnplayEngine from './engine.mjs';
 import type { Engine } from './engine.mjs';
 import * as codegen from './codegen.js';
+import { checkWeightsFit, notebookFor } from './notebook_api.js';
 import * as exports from './exports.js';
 import { makeDatasets } from './datasets.js';
 import { dense, regularizers } from './layers.js';
@@ -23,7 +24,7 @@ import * as training from './training.js';
 import { ACTIVATION_NAMES, LOSS_NAMES, METRIC_NAMES, OPTIMIZER_KEYS } from './registry.js';
 import * as state from './state.js';
 import type { Matrix2D, WeightArray } from './engine.mjs';
-import { check, checkArray, countRule, either, fail, isPlainObject, named, oneOf, type Rule, show, stringRule } from './validate.js';
+import { check, checkArray, checkOptions, countRule, either, fail, isPlainObject, named, oneOf, type Rule, show, stringRule } from './validate.js';
 import { SEED_RULE } from './model_checks.js';
 
 export type { Dataset, Split } from './datasets.js';
@@ -84,10 +85,14 @@ function makeApi(engine: Engine) {
       rebuildFor: (changed: readonly string[]) => state.rebuildFor(checkArray('state.rebuildFor', 'changed', changed, stringRule)),
     },
     // tf.keras code for a playground state, in the article's style (listings 5-1 … 5-6).
+    // options: { lang: 'ja' | 'en' (default: the state's), weights: trained weights to set (set_weights) }
     codegen: {
-      keras: (s: state.PlaygroundState, custom?: { classes: ArrayLike<number> }) =>
-        codegen.keras(checkState('codegen.keras', s), custom === undefined ? undefined : checkCustomClasses('codegen.keras', custom)),
+      keras: (s: state.PlaygroundState, custom?: { classes: ArrayLike<number> }, options?: codegen.KerasOptions) =>
+        codegen.keras(checkState('codegen.keras', s), custom === undefined || custom === null ? undefined : checkCustomClasses('codegen.keras', custom), checkKerasOptions(s, custom, options)),
     },
+    // A Jupyter notebook (.ipynb text) that replays a run in tf.keras: the state, the run's initial
+    // weights and history, and optionally its data (default: the state's own), docs/KERAS_SEMANTICS.md §8.
+    notebook: (s: state.PlaygroundState, run: NotebookRunArgs) => notebookFor(engine, s, run),
     // Data as CSV (plygdata's columns), history as Keras' CSVLogger, weights as JSON; CSV import.
     exports: {
       datasetCsv: (points: Matrix2D, labels: Matrix2D) => {
@@ -135,6 +140,31 @@ function makeApi(engine: Engine) {
 // A number from a short list (customClasses: 2 or 3).
 function oneOfNumbers<T extends number>(values: readonly T[]): Rule<T> {
   return { allowed: `one of ${values.join(', ')}`, test: (v: unknown): v is T => (values as readonly unknown[]).includes(v) };
+}
+
+// codegen.keras' options: the comments' language and the trained weights to write in.
+function checkKerasOptions(s: state.PlaygroundState, custom: { classes: ArrayLike<number> } | undefined | null, options: unknown): codegen.KerasOptions {
+  const o = checkOptions('codegen.keras', options, { lang: oneOf(['ja', 'en'] as const), weights: { allowed: 'an array of {shape, data} as getWeights() returns it', test: (_v: unknown): _v is unknown => true } });
+  if (o.weights === undefined) return { lang: o.lang };
+  const model = playground.plan(s, playground.customClassCount(custom ?? undefined));
+  const item = {
+    allowed: '{shape, data} as getWeights() returns it (data: a Float32Array or numbers)',
+    test: (v: unknown): v is { shape: number[]; data: ArrayLike<number> } => isPlainObject(v) && Array.isArray(v.shape) && (v.data instanceof Float32Array || Array.isArray(v.data)),
+  };
+  return { lang: o.lang, weights: checkWeightsFit('codegen.keras', 'options.weights', checkArray('codegen.keras', 'options.weights', o.weights, item), model) };
+}
+
+// nn.notebook's second argument (notebook_api.ts checks it).
+export interface NotebookRunArgs {
+  weights: WeightArray[];  // the run's initial weights
+  history: { epoch: number[]; history: Record<string, number[]> };  // what fit() returned
+  data?: { xTrain: Matrix2D; yTrain: Matrix2D; xValid: Matrix2D; yValid: Matrix2D };
+  test?: { x: Matrix2D; y: Matrix2D; logs?: Record<string, number> };
+  shuffle?: boolean;  // default true (fit's default)
+  seed?: number;      // the shuffle's seed; default: the setup's weights seed (what the page and the CLI use)
+  custom?: playground.CustomData;
+  lang?: 'ja' | 'en';
+  changed?: 'weights' | 'learningRate' | 'data';
 }
 
 // codegen.keras' own data: only the class labels matter.

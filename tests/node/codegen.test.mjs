@@ -90,3 +90,15 @@ test('the rest of the state: features, regression, three classes, no hidden laye
   }
   assert.doesNotMatch(nn.codegen.keras(state('#problem=regression')), /tanh_accuracy/);
 });
+
+test('English pages get English comments: valid Python, the same code, no Japanese', () => {
+  for (const hash of ['#optimizer=adagrad', '#optimizer=nadam&beta1=0.8', '#loss=binary_crossentropy&sinX=true', '#dataset=gauss3&patience=3',
+    '#problem=regression&regDataset=reg-gauss&loss=mae', '#regularization=L1&regularizationRate=0.01&initOrigin=true&batchFull=true', '#networkShape=']) {
+    const en = nn.codegen.keras(state(`${hash}&lang=en`));
+    const ja = nn.codegen.keras(state(hash));
+    compiles(en);
+    assert.doesNotMatch(en, /[\u3040-\u30ff\u4e00-\u9fff]/, hash);
+    const code = (text) => text.split('\n').map((l) => l.replace(/\s*#.*$/, '')).filter(Boolean);
+    assert.deepEqual(code(en), code(ja), `${hash}: only the comments differ`);
+  }
+});

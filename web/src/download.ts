@@ -5,6 +5,7 @@ const FILE_NAMES: Record<ExportKind, string> = {
   data: 'nnplay-data.csv',
   history: 'nnplay-history.csv',
   weights: 'nnplay-weights.json',
+  notebook: 'nnplay-run.ipynb',
 };
 
 export function downloadExport(what: ExportKind, text: string): void {
@@ -13,7 +14,8 @@ export function downloadExport(what: ExportKind, text: string): void {
 
 export function download(name: string, text: string): void {
   const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([text], { type: name.endsWith('.json') ? 'application/json' : 'text/csv' }));
+  const type = name.endsWith('.json') ? 'application/json' : name.endsWith('.ipynb') ? 'application/x-ipynb+json' : 'text/csv';
+  a.href = URL.createObjectURL(new Blob([text], { type }));
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 10000);  // after the browser has started the download

@@ -1,8 +1,8 @@
 // The page: wiring only. Controls change the state; the state goes to the worker; the
 // worker's snapshots go to the views. Views never call the engine. Start-up (start(), at
 // the end) is a series of short tasks: the engine first, then the views a few at a time.
-import { keras } from '../../bindings/src/codegen.js';
 import type { PlaygroundState } from '../../bindings/src/state.js';
+import { codeText } from './codePanel.js';
 import { byId, flashLabel } from './dom.js';
 import { downloadExport } from './download.js';
 import { thumbnails } from './grid.js';
@@ -137,7 +137,7 @@ function renderState(state: PlaygroundState) {
   controls.render(state);
   compare.render(state.compare);
   own.render(ownDataActive());
-  if (byId<HTMLDetailsElement>('codePanel').open) byId('code').textContent = keras(state, own);
+  if (byId<HTMLDetailsElement>('codePanel').open) showCode(state);
   // 全部 (all): the label shows how many training points a batch then holds, as the original
   if (state.batchFull && data) byId('batchSizeValue').textContent = String(data.train.labels.length);
   applyHides(state);
@@ -265,6 +265,12 @@ function receive(e: MessageEvent<FromWorker>) {
   }
 }
 
+// ---- the code panel (with the trained weights on screen when ticked)
+const code = (state: PlaygroundState) => codeText(state, own, byId<HTMLInputElement>('codeWithWeights').checked, playback.shown);
+function showCode(state: PlaygroundState) {
+  byId('code').textContent = code(state);
+}
+
 // ---- snapshot -> views
 function drawHeatmap() {
   const s = playback.shown;
@@ -289,6 +295,8 @@ function render(s: Snapshot) {
   const units = outputUnits();
   network.update(s.thumbs, thumbnails(s.output, units), outputActivation(), s.weights, s.biases, colours, s.diverged);
   status.showSnapshot(s);
+  // paused, or a step: the code's weights follow the snapshot drawn (not every frame of play)
+  if (!s.playing && byId<HTMLInputElement>('codeWithWeights').checked && byId<HTMLDetailsElement>('codePanel').open) showCode(store.state);
 }
 
 function addTest(x: number, y: number) {
@@ -364,10 +372,12 @@ function bindButtons() {
       prompt(t('share'), location.href);
     }
   });
-  byId('codePanel').addEventListener('toggle', () => (byId('code').textContent = keras(store.state, own)));
+  byId('codePanel').addEventListener('toggle', () => showCode(store.state));
+  byId('codeWithWeights').addEventListener('change', () => showCode(store.state));
+  byId('exportNotebook').addEventListener('click', () => send({ type: 'notebook', lang: store.state.lang }));
   byId('copyCode').addEventListener('click', async () => {
     try {
-      await navigator.clipboard.writeText(keras(store.state, own));
+      await navigator.clipboard.writeText(code(store.state));
       flashLabel(byId('copyCode'), t('copied'), () => t('copyCode'));
     } catch {
       const range = document.createRange();  // no clipboard: select the code for a manual copy

@@ -11,7 +11,7 @@ export const CSV_MAX_BYTES = 2 * 1024 * 1024;  // the largest CSV file the page 
 // What a change of state needs: the schema says it per key (bindings/src/state.ts).
 export type { Rebuild };
 
-export type ExportKind = 'data' | 'history' | 'weights';
+export type ExportKind = 'data' | 'history' | 'weights' | 'notebook';
 
 export type ToWorker =
   | { type: 'configure'; state: PlaygroundState; rebuild: Rebuild }
@@ -30,6 +30,7 @@ export type ToWorker =
   | { type: 'neuron'; layer: number; unit: number }  // layer -1: an input feature
   | { type: 'thumbnails' }  // 200 noise-free points of every dataset, for the pickers
   | { type: 'export'; what: ExportKind }
+  | { type: 'notebook'; lang: 'ja' | 'en' }  // the run as a notebook (answered as an 'export')
   | { type: 'custom'; points: Float32Array; classes: Float32Array }  // own data (class indices 0, 1, 2)
   | { type: 'parseCsv'; file: Blob; maxRows: number }  // own data from a CSV file, read off the main thread
   | { type: 'descend'; optimizer: string; learningRate: number; w0: number; steps: number }

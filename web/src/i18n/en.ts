@@ -186,6 +186,9 @@ export const en: Messages = {
   exportData: 'the data as CSV',
   exportHistory: "the history as CSV (CSVLogger's format)",
   exportWeights: 'the weights as JSON',
+  // the notebook that replays the run, and the code panel's trained weights (issue 21)
+  exportNotebook: 'Download notebook',
+  codeWithWeights: 'with the trained weights (predicts what the page shows)',
   inspectTitle: 'Inside the optimizer (one weight\'s update)',
   inspectHelp: 'Click a line (weight) or square (bias) in the network, or pick one below. Each batch shows the gradient g, the state the optimizer keeps for that weight (its slots), the update Δw, and the tf.keras 2.x update rule filled in with the numbers.',
   inspectPick: 'Weight',

@@ -15,6 +15,7 @@ export function exportText(nn: Nnplay, what: ExportKind, from: ExportSource): Fr
 }
 
 function text(nn: Nnplay, what: ExportKind, { setup, model, epochLogs, custom }: ExportSource): string {
+  if (what === 'notebook') throw new Error("the notebook is asked for with {type: 'notebook', lang} (notebook.ts)");
   if (what === 'weights') return nn.exports.weightsJson(model.getWeights());
   if (what === 'history') {
     const history: Record<string, number[]> = {};

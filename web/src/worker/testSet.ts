@@ -66,6 +66,23 @@ export class TestSet {
     if (before !== setup.dataset) this.#note = 'datasetChanged';
   }
 
+  // The rows with a known truth as the model's inputs and the loss's labels (the notebook's
+  // step 8), or null when there are none.
+  labelled(nn: Nnplay, setup: TrainingSetup): { x: Matrix2D; y: Matrix2D } | null {
+    const rows: [number, number, number][] = [];
+    if (setup.dataset !== 'custom') {
+      for (const [x, y] of this.#clicked) {
+        const truth = nn.datasets.trueLabel(setup.dataset, x, y);
+        if (truth !== null) rows.push([x, y, truth]);
+      }
+    }
+    const f = this.#fresh;
+    if (f) displayLabels(f.labels).forEach((truth, i) => rows.push([f.points[i * 2], f.points[i * 2 + 1], truth]));
+    if (rows.length === 0) return null;
+    const points = { data: Float32Array.from(rows.flatMap(([x, y]) => [x, y])), shape: [rows.length, 2] as [number, number] };
+    return { x: nn.datasets.makeFeatures(points, setup.features), y: targets(rows.map((r) => r[2]), setup) };
+  }
+
   // The model's output at every point, the truth where known, and the test loss and accuracy
   // over the points with a truth (model.evaluate, as the tutorial's step 8).
   evaluate(nn: Nnplay, setup: TrainingSetup, model: Sequential): TestResult {

@@ -11,6 +11,7 @@ import { exportText } from './exports.js';
 import { datasetThumbnails, GRID_POINTS, neuronGrid } from './grids.js';
 import { Inspector } from './inspector.js';
 import { LandscapeTracker } from './landscape.js';
+import { runNotebook } from './notebook.js';
 import { TestSet } from './testSet.js';
 import { Training } from './training.js';
 
@@ -113,6 +114,8 @@ function handle(msg: ToWorker) {
       return post(datasetThumbnails(nn));
     case 'export':
       return post(exportText(nn, msg.what, training));
+    case 'notebook':
+      return post(runNotebook(nn, training.run, training.epochLogs, msg.lang, tests.labelled(nn, training.setup)));
     case 'descend':
       return post(descend(nn, msg));
     case 'parseCsv':

@@ -10,6 +10,7 @@ import type { PlaygroundState } from '../../../bindings/src/state.js';
 import type { Metrics, Rebuild, Snapshot } from '../protocol.js';
 import { featuresOnGrid, hiddenThumbnails } from './grids.js';
 import { metricsOf } from './metrics.js';
+import { type RunChange, RunRecord } from './runRecord.js';
 import { stopMessage } from './stopMessage.js';
 
 const NO_LIMIT = 1_000_000_000;
@@ -50,6 +51,7 @@ export class Training {
   #diverged = false;
   #rateSamples: [number, number][] = [];  // (time, epochs done)
   hooks: TrainingHooks | null = null;
+  readonly run = new RunRecord();  // the run's start, for the notebook
 
   constructor(nn: Nnplay, onNewData: () => void) {
     this.#nn = nn;
@@ -110,6 +112,7 @@ export class Training {
     else {
       this.#evaluateNow();  // the same weights on the new points
       this.#startSession();  // the same network trains on, from the current epoch
+      this.#changeRun('data');
     }
     return true;
   }
@@ -154,6 +157,11 @@ export class Training {
     this.#state = { ...this.#state, learningRate: value };
     this.#setup = this.#nn.playground.setup(this.#state, this.#custom);  // so that a Reset builds with the new rate
     this.model.optimizer.learningRate = value;
+    this.#changeRun('learningRate');
+  }
+
+  #changeRun(what: RunChange) {
+    this.run.change(what, this.#epochsDone, this.#batch, { state: this.#state, data: this.#data, custom: this.#custom, model: this.model });
   }
 
   setWeight(layer: number, from: number, to: number, value: number): void {
@@ -240,6 +248,7 @@ export class Training {
     this.#session = null;
     this.#model?.dispose();
     this.#model = this.#nn.playground.buildModel(this.#setup);
+    this.run.start(this.#state, this.#data, this.#custom, this.#model);
     this.hooks?.newModel(this.#model);
     this.#epochsDone = 0;
     this.#pending = [];
@@ -341,5 +350,6 @@ export class Training {
     } else {
       this.model.setWeights(w);
     }
+    this.#changeRun('weights');
   }
 }
