@@ -86,7 +86,7 @@ export async function loadArtifacts(source: unknown): Promise<ModelArtifacts> {
   if (isFileList(source)) return fromBlobs(Array.from(source));
   if (typeof source === 'object' && source !== null) {
     if (typeof (source as LoadHandler).load === 'function') return (source as LoadHandler).load();
-    if ('modelTopology' in source) return source as ModelArtifacts;
+    if (['modelTopology', 'weightSpecs', 'weightData', 'format'].some((k) => k in source)) return source as ModelArtifacts;
   }
   throw new Error(`loadLayersModel: source ${describeJson(source)} is not supported; use 'file://…/model.json' (Node), a URL, File objects (model.json and its .bin), a handler {load()}, or artifacts {modelTopology, weightSpecs, weightData}`);
 }

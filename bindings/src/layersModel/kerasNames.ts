@@ -64,11 +64,12 @@ export function initializerName(json: unknown, bias: boolean): string | null {
   return null;
 }
 
+// A value for a message: {class_name, config} as "Class {config}", anything long cut short.
 export function describeJson(json: unknown): string {
-  if (json && typeof json === 'object' && typeof (json as Json).class_name === 'string') {
-    return `${(json as Json).class_name} ${JSON.stringify((json as Json).config ?? {})}`;
-  }
-  return JSON.stringify(json);
+  const text = json && typeof json === 'object' && typeof (json as Json).class_name === 'string'
+    ? `${(json as Json).class_name} ${JSON.stringify((json as Json).config ?? {})}`
+    : typeof json === 'number' || json === undefined ? String(json) : JSON.stringify(json) ?? String(json);
+  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
 }
 
 // ---- regularizers: tfjs writes L1L2 {l1, l2}; Keras also L1 {l1} and L2 {l2}
