@@ -186,6 +186,9 @@ export const en: Messages = {
   exportData: 'the data as CSV',
   exportHistory: "the history as CSV (CSVLogger's format)",
   exportWeights: 'the weights as JSON',
+  // tfjs model files (Download model / load one back)
+  exportModel: 'Download model (tfjs)',
+  loadModel: 'Load model (tfjs: model.json and .bin)',
   inspectTitle: 'Inside the optimizer (one weight\'s update)',
   inspectHelp: 'Click a line (weight) or square (bias) in the network, or pick one below. Each batch shows the gradient g, the state the optimizer keeps for that weight (its slots), the update Δw, and the tf.keras 2.x update rule filled in with the numbers.',
   inspectPick: 'Weight',

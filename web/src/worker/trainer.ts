@@ -11,6 +11,7 @@ import { exportText } from './exports.js';
 import { datasetThumbnails, GRID_POINTS, neuronGrid } from './grids.js';
 import { Inspector } from './inspector.js';
 import { LandscapeTracker } from './landscape.js';
+import { loadedModel, savedModel } from './modelFiles.js';
 import { TestSet } from './testSet.js';
 import { Training } from './training.js';
 
@@ -117,6 +118,13 @@ function handle(msg: ToWorker) {
       return post(descend(nn, msg));
     case 'parseCsv':
       return void parseCsvFile(msg.file, msg.maxRows).then((r) => post(r, [r.points.buffer, r.labels.buffer]));
+    case 'saveModel':
+      return void savedModel(training.model).then((m) => post(m, [m.weights.data]), reportError);
+    case 'loadModel':
+      return void loadedModel(nn, msg.files, training.state, training.customClasses).then((m) => post(m), reportError);
+    case 'adoptWeights':
+      training.adoptWeights(msg.weights);
+      return postSnapshot();
     case 'compareStart':
       startComparison(nn, msg.states, msg.epochs, GRID_POINTS, training.custom, msg.setting);
       return post(compareFrame(nn, false));
@@ -125,6 +133,10 @@ function handle(msg: ToWorker) {
       return post(result, result.runs.map((r) => r.output.buffer));
     }
   }
+}
+
+function reportError(err: unknown) {
+  post({ type: 'error', message: (err as Error).message });
 }
 
 self.onmessage = (e: MessageEvent<ToWorker>) => {

@@ -78,6 +78,12 @@ export class Training {
   get data(): PreparedData {
     return this.#data;
   }
+  get state(): PlaygroundState {
+    return this.#state;
+  }
+  get customClasses(): 2 | 3 | undefined {
+    return this.#state?.dataset === 'custom' && this.#setup ? (this.#setup.classes === 3 ? 3 : 2) : undefined;
+  }
 
   // A new state, and what it needs redone.
   configure(next: PlaygroundState, rebuild: Rebuild): void {
@@ -144,6 +150,17 @@ export class Training {
   reset(): void {
     this.#playing = false;
     this.#buildModel();
+  }
+
+  // A loaded model's weights (the network already has its shape): a fresh run from epoch 0
+  // that starts from them.
+  adoptWeights(weights: { shape: number[]; data: Float32Array }[]): void {
+    this.#buildModel();
+    this.#session?.end();  // a running fit owns its model: set the weights between two sessions
+    this.#session = null;
+    this.model.setWeights(weights);
+    this.#evaluateNow();
+    this.#startSession();
   }
 
   setSpeed(epochsPerFrame: number): void {
