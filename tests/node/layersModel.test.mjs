@@ -146,7 +146,7 @@ test('a model trained and saved by tfjs (its own model.save) loads into nnplay a
   const rows = points();
   for (const activation of ['tanh', 'relu', 'sigmoid']) {
     const { m, artifacts } = await tfjsTrained({ activation });
-    const model = await nn.loadLayersModel(artifacts);
+    const model = await nn.loadLayersModel(tf.io.fromMemory(artifacts));  // tfjs' own IO handler
     const d = maxAbsDiff(model.predict(rows).data, tfjsPredict(m, rows));
     assert.ok(d <= TOLERANCE, `${activation}: nnplay and tfjs differ by ${d}`);
     console.log(`max |nnplay - tfjs| (${activation}) = ${d}`);

@@ -23,10 +23,10 @@ type NodePath = typeof import('node:path');
 async function nodeModule<T>(name: string): Promise<T> {
   const proc = (globalThis as { process?: { getBuiltinModule?: (n: string) => unknown; versions?: { node?: string } } }).process;
   if (!proc?.versions?.node) throw new Error(`'file://' paths need Node; in a browser use 'downloads://NAME' or File objects`);
-  const builtin = proc.getBuiltinModule?.(name);
+  const builtin = proc.getBuiltinModule?.(name);  // Node 20.16+
   if (builtin) return builtin as T;
-  const spec = name;
-  return (await import(/* webpackIgnore: true */ /* @vite-ignore */ spec)) as T;
+  // Older Node: an import() that bundlers cannot see (they would try to bundle node:fs).
+  return (await (new Function('s', 'return import(s)') as (s: string) => Promise<unknown>)(name)) as T;
 }
 
 export async function saveArtifacts(artifacts: ModelArtifacts, target: unknown): Promise<SaveResult | unknown> {
