@@ -118,8 +118,13 @@ test('train, download the model (tfjs), reload the page, load the model back: th
     const said = await statusText(page);
     assert.equal(said.alarm, false);
     assert.match(said.text, /Loaded nnplay-model\.json: 2 inputs, hidden layers \[5, 3\] \(relu\), output 1 \(tanh\)/);
-    // it trains on from there
-    await step(page, 1);
+    // it trains on from there, and Reset returns to the loaded weights
+    await step(page, 2);
+    await page.click('#reset');
+    await until(page, (p) => {
+      const c = document.getElementById('heatmap');
+      return window.__nnplay.snapshot.epoch === 0 && Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data).join(',') === p;
+    }, pixels, { what: 'after Reset: epoch 0 and the loaded model\'s heatmap again' });
     assert.deepEqual(s.problems, [], s.problems.join(' | '));
   } finally {
     await s.context.close();
