@@ -3,18 +3,19 @@
 // the two files with the file chooser: the page takes the model's shape, activation and
 // weights and draws the same heatmap, pixel for pixel. A model that does not fit the page is
 // refused with the reason shown, and the page keeps its network. The files are also checked
-// with the module in Node (nn.loadLayersModel predicts what the page trained).
+// with the module in Node (nn.loadLayersModel has what the page trained), and the module's
+// browser targets in a page: 'downloads://NAME', a URL, File objects.
 //
 // Needs /usr/bin/chromium and `npm ci` (playwright-core); dist/ is rebuilt first when web/
 // or bindings/src/ is newer. Run: node --test tests/e2e/modelFiles.test.mjs
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { init } from 'nnplay';
-import { DIST, REPO, WAIT, launchChromium, loadPlayground, newestSourceMtime, openPlayground, playgroundUrl, startServer, state, step, until } from './support.mjs';
+import { DIST, REPO, WAIT, launchChromium, loadPlayground, newSession, newestSourceMtime, openPlayground, playgroundUrl, startServer, state, step, until } from './support.mjs';
 
 const SESSION = { context: { acceptDownloads: true }, ignoreBlobFailures: true, dialogsAreProblems: true };
 let srv;
@@ -27,9 +28,10 @@ before(async () => {
     console.log('# dist/ is missing or older than web/ or bindings/src/: running node scripts/build.mjs');
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
   }
-  srv = await startServer({ '/': DIST });
-  browser = await launchChromium();
   dir = mkdtempSync(path.join(tmpdir(), 'nnplay-model-files-'));
+  writeFileSync(path.join(dir, 'blank.html'), '<!doctype html><meta charset="utf-8"><title>module</title>');
+  srv = await startServer({ '/__tmp/': dir, '/': DIST });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -44,17 +46,27 @@ const heatmapPixels = (page) => page.evaluate(() => {
   return Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data).join(',');
 });
 
+// The next n downloads of page (rejects after WAIT, saying what was awaited and what came).
+function downloads(page, n, what) {
+  const seen = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`waited for ${n} downloads (${what}), got ${seen.length}: ${seen.map((d) => d.suggestedFilename())}`)), WAIT);
+    page.on('download', (d) => {
+      seen.push(d);
+      if (seen.length === n) {
+        clearTimeout(timer);
+        resolve(seen);
+      }
+    });
+  });
+}
+
 // The two downloads one click on #exportModel starts, saved under their suggested names.
 async function downloadModel(page) {
-  const downloads = [];
-  const both = new Promise((resolve) => page.on('download', (d) => {
-    downloads.push(d);
-    if (downloads.length === 2) resolve();
-  }));
+  const both = downloads(page, 2, 'after a click on #exportModel');
   await page.click('#exportModel');
-  await Promise.race([both, new Promise((_, reject) => setTimeout(() => reject(new Error(`waited for 2 downloads after #exportModel, got ${downloads.length}`)), WAIT))]);
   const files = {};
-  for (const d of downloads) {
+  for (const d of await both) {
     const file = path.join(dir, d.suggestedFilename());
     await d.saveAs(file);
     files[d.suggestedFilename()] = file;
@@ -199,3 +211,51 @@ test('model files dropped on the export group load like chosen ones', async () =
   }
 });
 
+
+test('the module in a browser page: save("downloads://NAME") downloads NAME.json and NAME.weights.bin; loadLayersModel reads a URL and File objects', async () => {
+  const nn = await init();
+  const model = nn.sequential([nn.layers.dense({ inputShape: [2], units: 4, activation: 'elu' }), nn.layers.dense({ units: 1, activation: 'sigmoid' })], { seed: 11 });
+  model.compile({ optimizer: nn.optimizers.adam({ learningRate: 0.05 }), loss: 'binary_crossentropy', metrics: ['binary_accuracy'] });
+  await model.save(`file://${path.join(dir, 'served')}`);
+  const rows = [[0.5, -1], [2, 3], [-4, 1.5]];
+  const expected = Array.from(model.predict(rows).data);
+  model.dispose();
+  const s = await newSession(browser, SESSION);
+  try {
+    const { page } = s;
+    await page.goto(`${srv.origin}/__tmp/blank.html`);
+    const both = downloads(page, 2, "model.save('downloads://mine')");
+    const result = await page.evaluate(async (rows) => {
+      const { init } = await import('/nnplay.mjs');
+      const nn = await init();
+      const fromUrl = await nn.loadLayersModel('/__tmp/served/model.json');
+      const viaUrl = Array.from(fromUrl.predict(rows).data);
+      const saved = await fromUrl.save('downloads://mine');
+      const artifacts = await fromUrl.save();
+      const json = new File([JSON.stringify({ ...artifacts, weightSpecs: undefined, weightData: undefined, weightsManifest: [{ paths: ['./w.bin'], weights: artifacts.weightSpecs }] })], 'model.json');
+      const bin = new File([artifacts.weightData], 'w.bin');
+      const fromFiles = await nn.loadLayersModel([bin, json]);
+      const viaFiles = Array.from(fromFiles.predict(rows).data);
+      let refused = '';
+      try {
+        await nn.loadLayersModel([json]);
+      } catch (e) {
+        refused = e.message;
+      }
+      return { viaUrl, viaFiles, files: saved.files, optimizer: fromFiles.optimizer.name, refused };
+    }, rows);
+    assert.deepEqual(result.viaUrl, expected);
+    assert.deepEqual(result.viaFiles, expected);
+    assert.equal(result.optimizer, 'Adam');
+    assert.deepEqual(result.files, ['mine.json', 'mine.weights.bin']);
+    assert.match(result.refused, /model.json needs the weights file 'w.bin'; choose it together with the model.json/);
+    const got = await both;
+    assert.deepEqual(got.map((d) => d.suggestedFilename()), ['mine.json', 'mine.weights.bin']);
+    const json = JSON.parse(readFileSync(await got[0].path(), 'utf8'));
+    assert.deepEqual(json.weightsManifest[0].paths, ['./mine.weights.bin'], 'as tfjs\' browserDownloads names it');
+    assert.equal(statSync(await got[1].path()).size, 4 * (2 * 4 + 4 + 4 + 1));
+    assert.deepEqual(s.problems, [], s.problems.join(' | '));
+  } finally {
+    await s.context.close();
+  }
+});
