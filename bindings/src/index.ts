@@ -24,7 +24,7 @@ import * as training from './training.js';
 import { ACTIVATION_NAMES, LOSS_NAMES, METRIC_NAMES, OPTIMIZER_KEYS } from './registry.js';
 import * as state from './state.js';
 import type { Matrix2D, WeightArray } from './engine.mjs';
-import { check, checkArray, countRule, either, fail, isPlainObject, named, oneOf, type Rule, show, stringRule } from './validate.js';
+import { check, checkArray, checkOptions, countRule, either, fail, isPlainObject, named, oneOf, type Rule, show, stringRule } from './validate.js';
 import { SEED_RULE } from './model_checks.js';
 
 export type { Dataset, Split } from './datasets.js';
@@ -63,8 +63,9 @@ function makeApi(engine: Engine) {
     regularizers,
     // tfjs' tf.loadLayersModel: 'file://…/model.json', a URL, File objects, a handler {load()}
     // or artifacts; Sequential models of Dense layers (bindings/src/layersModel/).
+    // options.seed: the seed of the model's own randomness (shuffling, initializers on a rebuild).
     loadLayersModel: (source: LoadSource, options?: { seed?: number }) =>
-      loadLayersModel(engine, source, options === undefined ? {} : { seed: check('loadLayersModel', 'options.seed', (options as { seed?: number })?.seed, SEED_RULE) }),
+      loadLayersModel(engine, source, checkOptions('loadLayersModel', options ?? {}, { seed: SEED_RULE })),
     optimizers: {
       ...optimizers,
       get: makeOptimizer,

@@ -298,11 +298,11 @@ const BAD = [
   ['no input shape', (a) => { delete layer0(a).batch_input_shape; return a; }, /layer 0 \(Dense\): the first layer needs batch_input_shape \[null, inputs\]/],
   ['a graph model', (a) => ({ ...a, format: 'graph-model' }), /format 'graph-model' is not a LayersModel/],
   ['no manifest', (a) => { delete a.weightSpecs; return a; }, /the weights manifest is missing/],
-  ['an unknown optimizer', (a) => { a.userDefinedMetadata.nnplay.trainingConfig.optimizer_config.class_name = 'Lion'; return a; }, /trainingConfig: optimizer 'Lion' \(nnplay runs SGD, Adagrad, RMSprop, Adadelta, Adam, Adamax, Nadam\) is not supported/],
-  ['an unknown loss', (a) => { a.userDefinedMetadata.nnplay.trainingConfig.loss = 'hinge'; return a; }, /trainingConfig.loss "hinge" is not supported/],
-  ['an optimizer option nnplay has not', (a) => { a.userDefinedMetadata.nnplay.trainingConfig.optimizer_config.config.clipnorm = 1; return a; }, /optimizer option clipnorm: 1 \(nnplay has no clipnorm\) is not supported/],
+  ['an unknown optimizer', (a) => { delete a.trainingConfig; a.userDefinedMetadata.nnplay.trainingConfig.optimizer_config.class_name = 'Lion'; return a; }, /trainingConfig: optimizer 'Lion' \(nnplay runs SGD, Adagrad, RMSprop, Adadelta, Adam, Adamax, Nadam\) is not supported/],
+  ['an unknown loss', (a) => { delete a.trainingConfig; a.userDefinedMetadata.nnplay.trainingConfig.loss = 'hinge'; return a; }, /trainingConfig.loss "hinge" is not supported/],
+  ['an optimizer option nnplay has not', (a) => { delete a.trainingConfig; a.userDefinedMetadata.nnplay.trainingConfig.optimizer_config.config.clipnorm = 1; return a; }, /optimizer option clipnorm: 1 \(nnplay has no clipnorm\) is not supported/],
   // caught by compile() once the model is built: the model must be disposed
-  ['a negative learning rate', (a) => { a.userDefinedMetadata.nnplay.trainingConfig.optimizer_config.config.learning_rate = -1; return a; }, /learningRate/],
+  ['a negative learning rate', (a) => { delete a.trainingConfig; a.userDefinedMetadata.nnplay.trainingConfig.optimizer_config.config.learning_rate = -1; return a; }, /learningRate/],
 ];
 
 test('bad files get one clear error each, and nothing is left built in the wasm heap', async () => {
@@ -317,6 +317,19 @@ test('bad files get one clear error each, and nothing is left built in the wasm 
     }, what);
     assert.equal(nn.memory.bytesInUse(), before, `${what}: the heap holds ${nn.memory.bytesInUse() - before} bytes more`);
   }
+});
+
+test('nnplay\'s own copy of the compile setup counts only while trainingConfig agrees (a model recompiled in tfjs and saved again)', async () => {
+  const model = nnplayModel(CASES[0]);  // sgd 0.03, tanh_accuracy
+  const a = await model.save();
+  const back = await nn.loadLayersModel(a);
+  assert.deepEqual(Object.keys(back.evaluate([[1, 2]], [[1]])), ['loss', 'tanh_accuracy'], 'the own copy: tanh_accuracy');
+  const recompiled = { ...a, trainingConfig: { loss: 'mean_absolute_error', metrics: ['mse'], optimizer_config: { class_name: 'Adam', config: { learningRate: 0.5 } } } };
+  const other = await nn.loadLayersModel(recompiled);
+  assert.equal(other.optimizer.name, 'Adam');
+  assert.equal(other.optimizer.learningRate, 0.5);
+  assert.deepEqual(Object.keys(other.evaluate([[1, 2]], [[1]])), ['loss', 'mse']);
+  for (const m of [model, back, other]) m.dispose();
 });
 
 test('bad model.json files: missing keys and broken JSON name the file and the key', async (t) => {

@@ -62,8 +62,17 @@ export function readArtifacts(a: unknown): LoadPlan {
   }
   const ud = artifacts.userDefinedMetadata;
   const own = isObject(ud) && isObject(ud.nnplay) ? (ud.nnplay as Json).trainingConfig : undefined;
-  const tc = own ?? artifacts.trainingConfig;
+  // nnplay's own copy has what tfjs' form lacks; it counts while the file's trainingConfig
+  // still says the same (a model recompiled in tfjs and saved again keeps the old copy).
+  const tc = own !== undefined && agrees(own, artifacts.trainingConfig) ? own : artifacts.trainingConfig;
   return { layers, weights, compile: tc === undefined || tc === null ? null : readTrainingConfig(tc) };
+}
+
+function agrees(own: unknown, tc: unknown): boolean {
+  if (tc === undefined || tc === null) return true;
+  if (!isObject(own) || !isObject(tc)) return false;
+  const a = optimizerFromConfig(own.optimizer_config), b = optimizerFromConfig(tc.optimizer_config);
+  return typeof a !== 'string' && typeof b !== 'string' && a.key === b.key && a.options.learningRate === b.options.learningRate && snake(String(own.loss)) === snake(String(tc.loss));
 }
 
 function readTopology(topology: Json): PlannedLayer[] {
