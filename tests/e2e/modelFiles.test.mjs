@@ -183,7 +183,7 @@ test('a model that does not fit says exactly why (in the page language) and the 
   }
 });
 
-test('model files dropped on the export group load like chosen ones', async () => {
+test('model files dropped on the page load like chosen ones', async () => {
   const nn = await init();
   const m = nn.sequential([nn.layers.dense({ inputShape: [2], units: 3, activation: 'sigmoid' }), nn.layers.dense({ units: 1, activation: 'sigmoid' })], { seed: 3 });
   await m.save(`file://${path.join(dir, 'dropped')}`);
@@ -198,8 +198,9 @@ test('model files dropped on the export group load like chosen ones', async () =
       for (const f of list) dt.items.add(new File([new Uint8Array(f.bytes)], f.name));
       return dt;
     }, files);
-    await page.dispatchEvent('#exports', 'dragover', { dataTransfer: transfer });
-    await page.dispatchEvent('#exports', 'drop', { dataTransfer: transfer });
+    await page.dispatchEvent('#heatmap', 'dragover', { dataTransfer: transfer });
+    assert.equal(await page.evaluate(() => document.getElementById('exports').classList.contains('dropping')), true, 'the export group shows where files go');
+    await page.dispatchEvent('#heatmap', 'drop', { dataTransfer: transfer });
     await until(page, (w) => window.__nnplay.snapshot.weights.length === w.length && window.__nnplay.snapshot.weights[0].every((v, j) => v === w[0][j]), weights, { what: 'the dropped model\'s weights in a snapshot' });
     const st = await state(page);
     assert.deepEqual(st.networkShape, [3]);

@@ -1,5 +1,5 @@
 // Loading a tfjs model into the playground: model.json and its .bin, chosen with the file
-// input or dropped on the export group. Says what was loaded, or exactly why not (the page
+// input or dropped on the page. Says what was loaded, or exactly why not (the page
 // keeps its network then); the worker reads and checks the files (worker/modelFiles.ts).
 import type { Message } from '../../../bindings/src/messages.js';
 import { byId } from '../dom.js';
@@ -17,14 +17,18 @@ export class ModelFiles {
       input.value = '';  // the same files again load again
       if (files.length) load(files);
     });
+    // Files dropped anywhere on the page (the export group lights up): a dropped file never
+    // replaces the page (the browser's default), which would lose the learner's run.
     const zone = byId('exports');
-    zone.addEventListener('dragover', (e) => {
+    document.addEventListener('dragover', (e) => {
       if (!e.dataTransfer?.types.includes('Files')) return;
       e.preventDefault();  // allows the drop
       zone.classList.add('dropping');
     });
-    zone.addEventListener('dragleave', () => zone.classList.remove('dropping'));
-    zone.addEventListener('drop', (e) => {
+    document.addEventListener('dragleave', (e) => {
+      if (!e.relatedTarget) zone.classList.remove('dropping');  // left the window
+    });
+    document.addEventListener('drop', (e) => {
       zone.classList.remove('dropping');
       const files = Array.from(e.dataTransfer?.files ?? []);
       if (!files.length) return;
