@@ -343,6 +343,12 @@ test('bad model.json files: missing keys and broken JSON name the file and the k
     writeFileSync(join(dir, 'bad.json'), JSON.stringify(rest));
     await assert.rejects(nn.loadLayersModel(`file://${dir}/bad.json`), new RegExp(`bad.json" has no '${key}'`));
   }
+  // a weights file of over 1 GiB is refused before it is read (a sparse file: no disk used)
+  const { truncateSync } = await import('node:fs');
+  writeFileSync(join(dir, 'huge.bin'), '');
+  truncateSync(join(dir, 'huge.bin'), 2 ** 31);
+  writeFileSync(join(dir, 'bad.json'), JSON.stringify({ ...json, weightsManifest: [{ paths: ['huge.bin'], weights: json.weightsManifest[0].weights }] }));
+  await assert.rejects(nn.loadLayersModel(`file://${dir}/bad.json`), /the weights file ".*huge.bin" has 2147483648 bytes; nnplay reads weights files up to 1073741824 bytes \(1 GiB\)/);
   writeFileSync(join(dir, 'bad.json'), '{"modelTopology": ');
   await assert.rejects(nn.loadLayersModel(`file://${dir}/bad.json`), /bad.json" is not JSON/);
   writeFileSync(join(dir, 'bad.json'), JSON.stringify({ ...json, weightsManifest: [{ paths: ['gone.bin'], weights: json.weightsManifest[0].weights }] }));

@@ -16,6 +16,11 @@ export type LoadSource = string | LoadHandler | ModelArtifacts | ArrayLike<Blob 
 const FILE = 'file://';
 const DOWNLOADS = 'downloads://';
 const WEIGHTS_FILE = 'weights.bin';  // tfjs-node's name beside model.json
+// Weights files larger than this are refused before they are read (nnplay's largest layer
+// holds 64 MiB of weights; a file of gigabytes would only exhaust the memory first).
+export const MAX_WEIGHTS_FILE_BYTES = 2 ** 30;
+const tooLarge = (name: string, bytes: number) =>
+  new Error(`loadLayersModel: the weights file ${JSON.stringify(name)} has ${bytes} bytes; nnplay reads weights files up to ${MAX_WEIGHTS_FILE_BYTES} bytes (1 GiB)`);
 
 type NodeFs = typeof import('node:fs/promises');
 type NodePath = typeof import('node:path');
@@ -136,7 +141,10 @@ async function fromFiles(path: string): Promise<ModelArtifacts> {
   };
   const m = parseModelJson((await read(json, 'model.json')).toString('utf8'), JSON.stringify(json));
   return withWeights(m, async (rel) => {
-    const b = await read(p.join(p.dirname(json), rel), 'the weights file');
+    const file = p.join(p.dirname(json), rel);
+    const size = await fs.stat(file).then((st) => st.size, () => 0);
+    if (size > MAX_WEIGHTS_FILE_BYTES) throw tooLarge(file, size);
+    const b = await read(file, 'the weights file');
     return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
   });
 }
@@ -169,6 +177,7 @@ async function fromBlobs(files: (Blob & { name?: string })[]): Promise<ModelArti
   return withWeights(m, async (path) => {
     const file = files.find((f) => f.name === base(path));
     if (!file) throw new Error(`loadLayersModel: ${jsons[0].name} needs the weights file '${base(path)}'; choose it together with the model.json`);
+    if (file.size > MAX_WEIGHTS_FILE_BYTES) throw tooLarge(file.name ?? path, file.size);
     return file.arrayBuffer();
   });
 }
