@@ -258,6 +258,9 @@ test('targets as tfjs names them: a handler object gets the artifacts; downloads
   await assert.rejects(model.save('downloads://m'), /downloads:\/\/' needs a browser page/);
   await assert.rejects(model.save('localstorage://m'), /target "localstorage:\/\/m" is not supported; use 'file:\/\/DIR'/);
   await assert.rejects(model.save(42), /target 42 is not supported/);
+  const empty = nn.sequential([], { seed: 1 });
+  await assert.rejects(empty.save(), /save: the model has no layers; add a Dense layer first/);
+  empty.dispose();
   await assert.rejects(nn.loadLayersModel(42), /source 42 is not supported/);
   await assert.rejects(nn.loadLayersModel('file:///nonexistent/model.json'), /cannot read model.json "\/nonexistent\/model.json"/);
   model.dispose();
