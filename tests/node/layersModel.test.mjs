@@ -335,6 +335,29 @@ test('nnplay\'s own copy of the compile setup counts only while trainingConfig a
   for (const m of [model, back, other]) m.dispose();
 });
 
+test('loadLayersModel reads an http URL (fetch), the weights beside model.json; an HTTP error names the URL', async (t) => {
+  const { createServer } = await import('node:http');
+  const dir = tempDir(t);
+  const model = tutorialModel();
+  await model.save(`file://${join(dir, 'm')}`);
+  const server = createServer((req, res) => {
+    try {
+      const body = readFileSync(join(dir, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+      res.writeHead(200).end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  t.after(() => server.close());
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const back = await nn.loadLayersModel(`${origin}/m/model.json`);
+  assert.deepEqual(back.predict(points(20)).data, model.predict(points(20)).data);
+  await assert.rejects(nn.loadLayersModel(`${origin}/gone/model.json`), new RegExp(`${origin}/gone/model.json answered 404`));
+  await assert.rejects(nn.loadLayersModel('no-scheme/model.json'), /"no-scheme\/model.json" is neither 'file:\/\/…' nor a URL/);
+  for (const m of [model, back]) m.dispose();
+});
+
 test('bad model.json files: missing keys and broken JSON name the file and the key', async (t) => {
   const dir = tempDir(t);
   const model = tutorialModel();
