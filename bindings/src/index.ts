@@ -16,6 +16,8 @@ import { type DenseLayer } from './layers.js';
 import { Sequential } from './model.js';
 import { installModelDisplay } from './model_display.js';
 import { landscape, snapshot } from './landscape.js';
+import { loadLayersModel } from './layersModel/load.js';
+import type { LoadSource } from './layersModel/io.js';
 import { checkCustom, checkHistory, checkMatrix, checkSetup, checkState, checkText, checkWeightList, registerSetup } from './api_checks.js';
 import { checkSequentialArgs } from './model_checks.js';
 import { descend, makeOptimizer, type OptimizerSpec, optimizers } from './optimizers.js';
@@ -33,6 +35,8 @@ export type { CompileArgs, EarlyStoppingArgs, FitArgs, FitCallbacks, FitSession,
 export type { OptimizerFactory, OptimizerName, OptimizerOptions, OptimizerSpec } from './optimizers.js';
 export type { CompiledOptimizer, ParameterSlots, WeightKind } from './optimizerState.js';
 export type { Landscape, LandscapeOptions } from './landscape.js';
+export type { ModelArtifacts, ModelArtifactsInfo, ModelJson, SaveResult, WeightSpec, TrainingConfig } from './layersModel/artifacts.js';
+export type { LoadHandler, LoadSource, SaveHandler, SaveTarget } from './layersModel/io.js';
 export type { ActivationName, LossName, MetricName } from './registry.js';
 export type { PlaygroundState, ParseResult } from './state.js';
 export type { CustomData, ModelPlan } from './playground.js';
@@ -60,6 +64,11 @@ function makeApi(engine: Engine) {
     },
     layers: { dense },
     regularizers,
+    // tfjs' tf.loadLayersModel: 'file://…/model.json', a URL, File objects, a handler {load()}
+    // or artifacts; Sequential models of Dense layers (bindings/src/layersModel/).
+    // options.seed: the seed of the model's own randomness (shuffling, initializers on a rebuild).
+    loadLayersModel: (source: LoadSource, options?: { seed?: number }) =>
+      loadLayersModel(engine, source, checkOptions('loadLayersModel', options ?? {}, { seed: SEED_RULE })),
     optimizers: {
       ...optimizers,
       get: makeOptimizer,

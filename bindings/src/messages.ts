@@ -43,6 +43,16 @@ export const ENGLISH = {
   'csv.unreadable': (p) => `the file could not be read: ${p.reason}`,
   'csv.full': (p) => `${p.file}: there are already ${p.max} points, the most the page holds; clear some first`,
   'csv.fileBytes': (p) => `the file has ${p.bytes} bytes; at most ${p.max} can be imported`,
+  // a tfjs model file loaded into the page (web/src/modelFit.ts): why it does not fit
+  'model.unreadable': (p) => `The model files could not be loaded: ${p.reason}`,
+  'model.inputs': (p) => `The model takes ${p.inputs} input(s) but the page feeds it ${p.features} feature(s) (${p.names}); choose ${p.inputs} input feature(s) and load it again.`,
+  'model.tooManyLayers': (p) => `The model has ${p.layers} hidden layers; the page shows at most ${p.max}.`,
+  'model.tooManyUnits': (p) => `Hidden layer ${p.layer} has ${p.units} units; the page shows at most ${p.max} per layer.`,
+  'model.mixedActivations': (p) => `The hidden layers use different activations (${p.activations}); the page uses one activation for every hidden layer.`,
+  'model.activation': (p) => `The hidden layers use ${q(p.activation)}, which the page does not offer (${p.allowed}).`,
+  'model.noBias': (p) => `Layer ${p.layer} has no bias (use_bias false); every layer of the page has one.`,
+  'model.output': (p) => `The output layer is ${p.units} unit(s) with ${q(p.activation)}; for this ${p.problem} setup the page's output is ${p.wantUnits} unit(s) with ${q(p.wantActivation)}.`,
+  'model.loaded': (p) => `Loaded ${p.file}: ${p.inputs} inputs, hidden layers [${p.hidden}] (${p.activation}), output ${p.outputUnits} (${p.outputActivation}).`,
 } satisfies Record<string, Wording>;
 
 export type MessageCode = keyof typeof ENGLISH;

@@ -10,6 +10,10 @@ import { type TensorLike, toMatrix } from './tensors.js';
 import { historyWithAccAliases } from './tfjs_aliases.js';
 import { nextTick } from './yield.js';
 import { type CompiledOptimizer, compiledOptimizer } from './optimizerState.js';
+import type { ModelArtifacts, SaveResult } from './layersModel/artifacts.js';
+import type { SaveTarget } from './layersModel/io.js';
+import { noteCompile, noteLayer } from './layersModel/record.js';
+import { saveModel } from './layersModel/save.js';
 
 export type { EpochReport, FitSession, Logs, Matrix2D, WeightArray };
 
@@ -119,7 +123,9 @@ export class Sequential {
   add(layer: DenseLayer): this {
     this.#refuseWhileFitting('add');
     checkLayer('add', layer);
-    this.#m.addDense(engineDenseConfig(layer, this.#layers === 0));
+    const config = engineDenseConfig(layer, this.#layers === 0);
+    this.#m.addDense(config);
+    noteLayer(this, config);  // for save(): what the engine does not keep
     this.#layers++;
     return this;
   }
@@ -134,6 +140,7 @@ export class Sequential {
       loss: String(args.loss ?? ''),
       metrics: ([] as string[]).concat(args.metrics ?? []),
     });
+    noteCompile(this, String(args.loss), ([] as string[]).concat(args.metrics ?? []));
   }
 
   async fit(x: TensorLike, y: TensorLike, args: FitArgs = {}): Promise<History> {
@@ -330,6 +337,14 @@ export class Sequential {
       if (!w || !Array.isArray(w.shape) || w.data === undefined) throw new Error(`setWeights: array ${i} needs shape and data`);
       return { name: w.name ?? '', shape: w.shape, data: w.data instanceof Float32Array ? w.data : Float32Array.from(w.data) };
     }));
+  }
+
+  // tfjs' model.save: 'file://DIR', 'downloads://NAME', a handler {save(artifacts)}, or no
+  // target for the artifacts (tfjs LayersModel format; bindings/src/layersModel/).
+  save(): Promise<ModelArtifacts>;
+  save(target: SaveTarget): Promise<SaveResult>;
+  save(target?: SaveTarget): Promise<ModelArtifacts | SaveResult> {
+    return saveModel(this, target);
   }
 
   // Keras' model.summary() table; printed with printFn (console.log by default) and returned.

@@ -20,3 +20,18 @@ export function download(name: string, text: string): void {
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 10000);  // after the browser has started the download
 }
+
+// The model as tfjs' 'downloads://' saves it: NAME.json, then NAME.weights.bin (one task
+// later: Firefox keeps only the last of two downloads started in the same task).
+export function downloadModel(json: { name: string; text: string }, weights: { name: string; data: ArrayBuffer }): void {
+  saveBlob(json.name, new Blob([json.text], { type: 'application/json' }));
+  setTimeout(() => saveBlob(weights.name, new Blob([weights.data], { type: 'application/octet-stream' })), 0);
+}
+
+function saveBlob(name: string, blob: Blob): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+}

@@ -4,7 +4,7 @@
 import type { PlaygroundState } from '../../bindings/src/state.js';
 import { codeText } from './codePanel.js';
 import { byId, flashLabel } from './dom.js';
-import { downloadExport } from './download.js';
+import { downloadExport, downloadModel } from './download.js';
 import { thumbnails } from './grid.js';
 import { embedReady, embedSnapshot, embedStateChanged, reportToAuthor, startEmbedding } from './embed.js';
 import { type EngineWorker, startWorker } from './engineWorker.js';
@@ -13,7 +13,7 @@ import { NeuronHover } from './neuronHover.js';
 import { nextTask } from './nextTask.js';
 import { outputForColour } from './outputRange.js';
 import { Playback } from './playback.js';
-import { type DataInfo, DOMAIN, type FromWorker, type Rebuild, type Snapshot, type TestResult, type ToWorker } from './protocol.js';
+import { type DataInfo, DOMAIN, type FromWorker, type ModelLoaded, type Rebuild, type Snapshot, type TestResult, type ToWorker } from './protocol.js';
 import { Store } from './state/store.js';
 import { showNotices, StatusLine } from './status.js';
 import { Charts } from './views/charts.js';
@@ -25,6 +25,7 @@ import { DescentView } from './views/descent.js';
 import { EmbedDialog } from './views/embedDialog.js';
 import { InspectorView } from './views/inspector.js';
 import { LandscapeView } from './views/landscape.js';
+import { ModelFiles } from './views/modelFiles.js';
 import { Heatmap } from './views/heatmap.js';
 import { drawLegend } from './views/legend.js';
 import { NetworkView } from './views/network.js';
@@ -47,7 +48,7 @@ const send = (m: ToWorker) => worker.postMessage(m);
 const hover = new NeuronHover();
 let controls: Controls, charts: Charts, tests: TestTable, heatmap: Heatmap, own: OwnData, descent: DescentView,
   compare: CompareView, datasets: DatasetPicker, network: NetworkView, playback: Playback, inspector: InspectorView,
-  landscape: LandscapeView;
+  landscape: LandscapeView, modelFiles: ModelFiles;
 const chartLabels = () => ({ train: t('trainShort'), valid: t('validShort'), loss: t('lossAxis'), acc: t('accAxis'), epoch: t('epochAxis') });
 
 // The first screen's views: the controls, the network, the datasets and the output.
@@ -187,6 +188,7 @@ function reword() {
   compare.reword();
   inspector.reword();
   descent.draw();
+  modelFiles.reword();
   if (testResult) tests.render(testResult, store.state.problem, data?.classes ?? 2, outputActivation());
   if (playback.shown) status.showSnapshot(playback.shown);
 }
@@ -248,6 +250,12 @@ function receive(e: MessageEvent<FromWorker>) {
     case 'export':
       downloadExport(m.what, m.text);
       return;
+    case 'modelSaved':
+      downloadModel(m.json, m.weights);
+      return;
+    case 'modelLoaded':
+      modelLoaded(m);
+      return;
     case 'inspector':
       inspector.update(m);
       return;
@@ -269,6 +277,17 @@ function receive(e: MessageEvent<FromWorker>) {
 const code = (state: PlaygroundState) => codeText(state, own, byId<HTMLInputElement>('codeWithWeights').checked, playback.shown);
 function showCode(state: PlaygroundState) {
   byId('code').textContent = code(state);
+}
+
+// A loaded model file: its shape into the state (the worker rebuilds the network), then its
+// weights; or why it does not fit (the page keeps its network).
+function modelLoaded(m: ModelLoaded) {
+  if (!m.ok) return modelFiles.say(m.why, false);
+  playback.setPlaying(false);
+  store.update(m.changes);
+  charts.clear();
+  send({ type: 'adoptWeights', weights: m.weights });
+  modelFiles.say(m.done, true);
 }
 
 // ---- snapshot -> views
@@ -389,6 +408,8 @@ function bindButtons() {
   for (const what of ['data', 'history', 'weights'] as const) {
     byId(`export${what[0].toUpperCase()}${what.slice(1)}`).addEventListener('click', () => send({ type: 'export', what }));
   }
+  byId('exportModel').addEventListener('click', () => send({ type: 'saveModel' }));
+  modelFiles = new ModelFiles((files) => send({ type: 'loadModel', files }));
   byId('dismiss-notices').addEventListener('click', () => (byId('notices').hidden = true));
 
   // An address-bar edit of the hash applies like a new link (replaceState fires no hashchange).

@@ -38,6 +38,9 @@ export type ToWorker =
   | { type: 'compareFrame' }
   | { type: 'inspect'; target: number[] | null }  // [layer, from, to] or [layer, unit]; null: off
   | { type: 'landscape'; directions: 'off' | 'random' | 'pca' }
+  | { type: 'saveModel' }               // the model as tfjs LayersModel files
+  | { type: 'loadModel'; files: File[] }  // model.json + .bin chosen or dropped on the page
+  | { type: 'adoptWeights'; weights: { shape: number[]; data: Float32Array }[] }  // a loaded model's, from epoch 0
   | { type: 'frame' };
 
 export interface Metrics {
@@ -101,7 +104,14 @@ export type FromWorker =
   | CompareResult
   | InspectorInfo
   | LandscapeInfo
+  | { type: 'modelSaved'; json: { name: string; text: string }; weights: { name: string; data: ArrayBuffer } }
+  | ModelLoaded
   | { type: 'error'; message: string };
+
+// A model file read: the state changes and weights that show it, or why it does not fit.
+export type ModelLoaded =
+  | { type: 'modelLoaded'; ok: true; changes: Partial<PlaygroundState>; weights: { shape: number[]; data: Float32Array }[]; done: Message }
+  | { type: 'modelLoaded'; ok: false; why: Message };
 
 // The optimizer inspector: one weight, its last step and its last ~100 batches.
 export interface InspectorInfo {

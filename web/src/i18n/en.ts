@@ -189,6 +189,9 @@ export const en: Messages = {
   // the notebook that replays the run, and the code panel's trained weights (issue 21)
   exportNotebook: 'Download notebook',
   codeWithWeights: 'with the trained weights (predicts what the page shows)',
+  // tfjs model files (Download model / load one back)
+  exportModel: 'Download model (tfjs)',
+  loadModel: 'Load model (tfjs: model.json and .bin)',
   inspectTitle: 'Inside the optimizer (one weight\'s update)',
   inspectHelp: 'Click a line (weight) or square (bias) in the network, or pick one below. Each batch shows the gradient g, the state the optimizer keeps for that weight (its slots), the update Δw, and the tf.keras 2.x update rule filled in with the numbers.',
   inspectPick: 'Weight',

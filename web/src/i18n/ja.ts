@@ -188,6 +188,9 @@ export const ja = {
   // the notebook that replays the run, and the code panel's trained weights (issue 21)
   exportNotebook: 'ノートブックをダウンロード',
   codeWithWeights: '学習済みの重みも書く（画面と同じ予測をする）',
+  // tfjs model files (Download model / load one back)
+  exportModel: 'モデルをダウンロード (tfjs)',
+  loadModel: 'モデルを読み込む (tfjs: model.json と .bin)',
   inspectTitle: '最適化の中を見る（重み1つの更新）',
   inspectHelp: 'ネットワーク図の線（重み）か四角（バイアス）をクリックするか、下の一覧から選ぶ。1バッチ進めるたびに、勾配 g、最適化が重みごとに持つ状態（スロット）、更新量 Δw と tf.keras 2.x の更新式に数値を入れたものを表示する。',
   inspectPick: '重み',

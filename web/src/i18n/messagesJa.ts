@@ -52,4 +52,14 @@ export const JAPANESE = {
   'csv.unreadable': (p) => `ファイルを読めませんでした: ${p.reason}`,
   'csv.full': (p) => `${p.file}: 点はすでに上限の ${p.max} 個あります。先にいくつか消してください`,
   'csv.fileBytes': (p) => `ファイルが ${p.bytes} バイトあります。読み込めるのは ${p.max} バイトまでです`,
+  // tfjs のモデルファイルをページに読み込む (web/src/modelFit.ts): 合わない理由
+  'model.unreadable': (p) => `モデルのファイルを読み込めませんでした: ${p.reason}`,
+  'model.inputs': (p) => `このモデルの入力は ${p.inputs} 個ですが、ページの入力の特徴は ${p.features} 個（${p.names}）です。特徴を ${p.inputs} 個選んでから、もう一度読み込んでください。`,
+  'model.tooManyLayers': (p) => `このモデルの隠れ層は ${p.layers} 層です。ページで扱えるのは ${p.max} 層までです。`,
+  'model.tooManyUnits': (p) => `隠れ層 ${p.layer} のニューロンは ${p.units} 個です。ページで扱えるのは 1 層あたり ${p.max} 個までです。`,
+  'model.mixedActivations': (p) => `隠れ層ごとに活性化関数が違います（${p.activations}）。ページではすべての隠れ層で 1 つの活性化関数を使います。`,
+  'model.activation': (p) => `隠れ層の活性化関数 ${q(p.activation)} は、ページにはありません（${p.allowed}）。`,
+  'model.noBias': (p) => `層 ${p.layer} にはバイアスがありません（use_bias false）。ページの層にはすべてバイアスがあります。`,
+  'model.output': (p) => `出力層は ${p.units} ユニットの ${q(p.activation)} です。この設定（${p.problem === 'regression' ? '回帰' : '分類'}）のページの出力層は ${p.wantUnits} ユニットの ${q(p.wantActivation)} です。`,
+  'model.loaded': (p) => `${p.file} を読み込みました: 入力 ${p.inputs} 個、隠れ層 [${p.hidden}]（${p.activation}）、出力 ${p.outputUnits} 個（${p.outputActivation}）。`,
 } satisfies Record<string, (p: MessageParams) => string>;

@@ -12,6 +12,7 @@ import { datasetThumbnails, GRID_POINTS, neuronGrid } from './grids.js';
 import { Inspector } from './inspector.js';
 import { LandscapeTracker } from './landscape.js';
 import { runNotebook } from './notebook.js';
+import { loadedModel, savedModel } from './modelFiles.js';
 import { TestSet } from './testSet.js';
 import { Training } from './training.js';
 
@@ -120,6 +121,13 @@ function handle(msg: ToWorker) {
       return post(descend(nn, msg));
     case 'parseCsv':
       return void parseCsvFile(msg.file, msg.maxRows).then((r) => post(r, [r.points.buffer, r.labels.buffer]));
+    case 'saveModel':
+      return void savedModel(training.model).then((m) => post(m, [m.weights.data]), reportError);
+    case 'loadModel':
+      return void loadedModel(nn, msg.files, training.state, training.customClasses).then((m) => post(m), reportError);
+    case 'adoptWeights':
+      training.adoptWeights(msg.weights);
+      return postSnapshot();
     case 'compareStart':
       startComparison(nn, msg.states, msg.epochs, GRID_POINTS, training.custom, msg.setting);
       return post(compareFrame(nn, false));
@@ -128,6 +136,10 @@ function handle(msg: ToWorker) {
       return post(result, result.runs.map((r) => r.output.buffer));
     }
   }
+}
+
+function reportError(err: unknown) {
+  post({ type: 'error', message: (err as Error).message });
 }
 
 self.onmessage = (e: MessageEvent<ToWorker>) => {

@@ -37,6 +37,7 @@ export class Training {
   #custom: CustomData | undefined;  // own data, when the dataset is 'custom'
   #model: Sequential | null = null;
   #session: FitSession | null = null;
+  #loadedWeights: { shape: number[]; data: Float32Array }[] | null = null;  // a loaded model's: Reset returns to them
 
   #playing = false;
   #epochsPerFrame = 1;  // 0: as many as fit in FRAME_BUDGET_MS
@@ -80,6 +81,12 @@ export class Training {
   get data(): PreparedData {
     return this.#data;
   }
+  get state(): PlaygroundState {
+    return this.#state;
+  }
+  get customClasses(): 2 | 3 | undefined {
+    return this.#state?.dataset === 'custom' && this.#setup ? (this.#setup.classes === 3 ? 3 : 2) : undefined;
+  }
 
   // A new state, and what it needs redone.
   configure(next: PlaygroundState, rebuild: Rebuild): void {
@@ -96,6 +103,7 @@ export class Training {
     this.#data = this.#nn.playground.prepareData(this.#setup, this.#custom);
     this.#gridFeatures = featuresOnGrid(this.#nn, this.#setup.features);
     this.#onNewData();
+    this.#loadedWeights = null;  // a new network: Reset draws its own initial weights
     this.#buildModel();
   }
 
@@ -108,7 +116,10 @@ export class Training {
     this.#setup = this.#nn.playground.setup(s, custom);
     this.#data = this.#nn.playground.prepareData(this.#setup, custom);
     this.#onNewData();
-    if (this.#setup.outputUnits !== before || !this.#model) this.#buildModel();
+    if (this.#setup.outputUnits !== before || !this.#model) {
+      this.#loadedWeights = null;  // another output layer
+      this.#buildModel();
+    }
     else {
       this.#evaluateNow();  // the same weights on the new points
       this.#startSession();  // the same network trains on, from the current epoch
@@ -143,10 +154,23 @@ export class Training {
     }
   }
 
-  // The same initial weights again.
+  // The same initial weights again (a loaded model's, when one was loaded since the network was built).
   reset(): void {
     this.#playing = false;
+    if (this.#loadedWeights) this.adoptWeights(this.#loadedWeights);
+    else this.#buildModel();
+  }
+
+  // A loaded model's weights (the network already has its shape): a fresh run from epoch 0
+  // that starts from them.
+  adoptWeights(weights: { shape: number[]; data: Float32Array }[]): void {
     this.#buildModel();
+    this.#loadedWeights = weights;
+    this.#session?.end();  // a running fit owns its model: set the weights between two sessions
+    this.#session = null;
+    this.model.setWeights(weights);
+    this.#evaluateNow();
+    this.#startSession();
   }
 
   setSpeed(epochsPerFrame: number): void {
