@@ -30,6 +30,16 @@ export class InspectorView {
     this.#panel.addEventListener('toggle', () => this.#show());
   }
 
+  // A weight picked in the network: the panel opens and comes into view (it sits below the
+  // test table, off screen when the network is clicked), unless it is in view already.
+  reveal(): void {
+    this.#panel.open = true;
+    const box = this.#panel.getBoundingClientRect();
+    if (box.top >= 0 && box.top < innerHeight - 120) return;
+    const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
+    this.#panel.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'auto' });
+  }
+
   // The network's shape (units per layer, inputs first) and the picked weight.
   setNetwork(layers: number[], target: number[] | null): void {
     this.#layers = [...layers];
