@@ -87,6 +87,16 @@ async function openPanel(page, press, id) {
   await until(page, (i) => document.getElementById(i).open, id, { what: `#${id} open` });
 }
 
+// A compare card's table as the learner reads it: rows of cell texts.
+const cardRows = (page, i) => page.$eval(`.compare-run:nth-child(${i + 1}) .compare-metrics`, (t) => [...t.rows].map((r) => [...r.cells].map((c) => c.textContent)));
+// Train and validation columns, loss and accuracy rows, each with a number.
+function assertLabelled(rows, lang) {
+  const [train, valid, loss, acc] = lang === 'ja' ? ['訓練', '精度検証', '損失', '正解率'] : ['Train', 'Validation', 'loss', 'accuracy'];
+  assert.deepEqual(rows[0], ['', train, valid], 'the columns say train and validation');
+  assert.deepEqual([rows[1][0], rows[2][0]], [loss, acc], 'the rows say loss and accuracy');
+  for (const r of rows.slice(1, 3)) for (const v of r.slice(1)) assert.match(v, /^\d+\.\d{3}$/, `a number in ${r}`);
+}
+
 const near = (a, b, tol, what) => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b} (±${tol})`);
 
 for (const screen of SCREENS) {
@@ -145,14 +155,14 @@ for (const screen of SCREENS) {
         await press('#compareRun');
         await until(page, () => !window.__nnplay.compare.running && window.__nnplay.compare.series.epochs.at(-1) === 100, undefined, { timeout: 200_000, what: '100 epochs of the 4 runs' });
         const series = await page.evaluate(() => window.__nnplay.compare.series);
-        assert.equal(series.epochs[0], 0, 'the curves start at epoch 0');
-        const card = await page.textContent('.compare-run:nth-child(1) .compare-metrics');
-        const shown = Number(card.match(/([\d.]+)/)[1]);
+        assert.equal(series.initial.loss.length, 4, 'the curves start at epoch 0: the initial losses');
+        assert.equal(series.epochs[0], 1);
+        const card = await cardRows(page, 0);
+        const shown = Number(card[1][1]);
         near(shown, series.loss[0].at(-1) / 2, 0.0006, 'the 0.003 card shows half the Keras loss');
         assert.ok(shown > 0.25 && shown < 0.4, `the 0.003 run ends near the article's 0.319: ${shown}`);
         // both train and validation, labelled
-        assert.match(card, lang === 'ja' ? /損失: 訓練 [\d.]+ \/ 精度検証 [\d.]+\n正解率: 訓練 [\d.]+ \/ 精度検証 [\d.]+/
-          : /loss: Train [\d.]+ \/ Validation [\d.]+\naccuracy: Train [\d.]+ \/ Validation [\d.]+/);
+        assertLabelled(card, lang);
         assert.ok(series.valLoss[0].every((v) => v !== null), 'a validation curve per run');
         await page.locator('#compareRuns').scrollIntoViewIfNeeded();
         await shot(page, `1-figure-5-10-${lang}-${screen.name}`);
@@ -244,11 +254,10 @@ for (const screen of SCREENS) {
         await page.fill('#compareEpochs', '5');
         await press('#compareRun');
         await until(page, () => !window.__nnplay.compare.running && window.__nnplay.compare.series.epochs.at(-1) === 5, undefined, { what: '5 epochs of the comparison' });
-        const cards = await page.$$eval('.compare-metrics', (ps) => ps.map((p) => p.textContent));
-        assert.equal(cards.length, 4);
-        for (const c of cards) assert.match(c, lang === 'ja' ? /損失: 訓練 [\d.]+ \/ 精度検証 [\d.]+/ : /loss: Train [\d.]+ \/ Validation [\d.]+/);
+        assert.equal(await page.locator('.compare-metrics').count(), 4);
+        for (let i = 0; i < 4; i++) assertLabelled(await cardRows(page, i), lang);
         // on my setup: every run starts where the main model started (the same data and initial weights)
-        const starts = await page.evaluate(() => ({ main: window.__nnplay.charts.plotted.loss[0], runs: window.__nnplay.compare.series.loss.map((l) => l[0]) }));
+        const starts = await page.evaluate(() => ({ main: window.__nnplay.charts.plotted.loss[0], runs: window.__nnplay.compare.series.initial.loss }));
         for (const r of starts.runs) near(r, starts.main, 1e-6, 'a run\'s epoch-0 loss is the main model\'s initial loss');
         await page.locator('#compareRuns').scrollIntoViewIfNeeded();
         await shot(page, `3-compare-${lang}-${screen.name}`);

@@ -29,6 +29,11 @@ export const EPOCH_INCRS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000
 export const axisWidth = (_u: uPlot, values: string[] | null): number =>
   14 + 8 + 7 * Math.max(3, ...(values ?? []).map((v) => String(v ?? '').length));
 
+// The epoch axis: from 0 (or the first epoch charted) to at least 10, so that the epoch-0
+// point alone sits at the left of a 0-10 axis, as before training.
+export const epochRange = (min: number | null, max: number | null): [number, number] =>
+  min == null || max == null ? EMPTY_EPOCHS : [Math.min(0, min), Math.max(EMPTY_EPOCHS[1], max)];
+
 // A Keras-scale loss series' next value on the display scale.
 const finite = (v: number | null) => (v === null || !Number.isFinite(v) ? null : v);
 
@@ -82,7 +87,7 @@ export class Charts {
         legend: { show: true, live: true, markers: { dash: (u, i) => (u.series[i].dash ? 'dashed' : 'solid') } },
         cursor: { drag: { x: false, y: false } },
         scales: {
-          x: { time: false, range: (_u, min, max) => (min == null || max == null || min === max ? EMPTY_EPOCHS : [min, max]) },
+          x: { time: false, range: (_u, min, max) => epochRange(min, max) },
           y: { range: range ?? ((_u, min, max) => (min == null || max == null ? [0, 1] : [Math.min(0, min), max > min ? max : min + 1])) },
         },
         axes: [{ label: labels.epoch, size: 30, labelSize: 14, incrs: EPOCH_INCRS }, { size: axisWidth, label: name, labelSize: 14, labelGap: 2 }],

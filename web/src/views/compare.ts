@@ -89,7 +89,7 @@ export class CompareView {
   setScale(scale: LossScale): void {
     if (scale === this.#scale) return;
     this.#scale = scale;
-    byId('compareRuns').querySelectorAll('.compare-metrics').forEach((p, i) => (p.textContent = this.#lastRuns[i] ? runMetrics(this.#lastRuns[i], scale) : ''));
+    byId('compareRuns').querySelectorAll<HTMLTableElement>('.compare-metrics').forEach((table, i) => fillMetrics(table, this.#lastRuns[i], scale));
     this.#setChartData();
   }
 
@@ -106,7 +106,7 @@ export class CompareView {
     const c = this.#shown;
     if (!c) return;
     byId('compareRuns').querySelectorAll('figcaption').forEach((caption, i) => (caption.textContent = `${t(c.setting as MessageKey)} ${c.values[i]}`));
-    byId('compareRuns').querySelectorAll('.compare-metrics').forEach((p, i) => (p.textContent = this.#lastRuns[i] ? runMetrics(this.#lastRuns[i], this.#scale) : ''));
+    byId('compareRuns').querySelectorAll<HTMLTableElement>('.compare-metrics').forEach((table, i) => fillMetrics(table, this.#lastRuns[i], this.#scale));
     this.#makeCharts(c);
     this.#setChartData();
     this.#drawLandscape();
@@ -149,7 +149,7 @@ export class CompareView {
       const caption = document.createElement('figcaption');
       caption.style.borderColor = COLOURS[i];
       caption.textContent = `${t(c.setting as MessageKey)} ${v}`;
-      const metrics = document.createElement('p');
+      const metrics = document.createElement('table');
       metrics.className = 'compare-metrics';
       card.append(canvas, caption, metrics);
       return card;
@@ -216,7 +216,7 @@ export class CompareView {
       const shown = outputForColour(run.output, run.units, run.outputActivation);
       colours.paint(shown.values, shown.units, image.data, { discretize: false, alpha: 255, grey: run.diverged });
       g.putImageData(image, 0, 0);
-      card.querySelector('.compare-metrics')!.textContent = runMetrics(run, this.#scale);
+      fillMetrics(card.querySelector<HTMLTableElement>('.compare-metrics')!, run, this.#scale);
     });
     this.#setChartData();
     this.#lastRuns = result.runs;
@@ -268,26 +268,46 @@ export class CompareView {
   }
 
   // Each run's last loss, and every epoch's loss and accuracy per run (for tests and readers).
-  get losses(): (number | null)[] {
+  get losses(): (number | null)[] {  // (the initial loss until an epoch is done)
     return this.#loss.map((s) => s.at(-1) ?? null);
   }
-  // Keras scale, per run and epoch (epoch 0 first).
-  get series(): { epochs: number[]; loss: (number | null)[][]; acc: (number | null)[][]; valLoss: (number | null)[][]; valAcc: (number | null)[][] } {
-    const copy = (x: (number | null)[][]) => x.map((s) => [...s]);
-    return { epochs: [...this.#epochs], loss: copy(this.#loss), acc: copy(this.#acc), valLoss: copy(this.#valLoss), valAcc: copy(this.#valAcc) };
+  // Keras scale, per run: the trained epochs' values (epochs 1, 2, …) and, apart, the
+  // initial weights' (the curves' epoch 0).
+  get series(): { epochs: number[]; loss: (number | null)[][]; acc: (number | null)[][]; valLoss: (number | null)[][]; valAcc: (number | null)[][]; initial: { loss: (number | null)[]; valLoss: (number | null)[] } } {
+    const from = this.#epochs[0] === 0 ? 1 : 0;
+    const copy = (x: (number | null)[][]) => x.map((s) => s.slice(from));
+    return {
+      epochs: this.#epochs.slice(from), loss: copy(this.#loss), acc: copy(this.#acc), valLoss: copy(this.#valLoss), valAcc: copy(this.#valAcc),
+      initial: { loss: from ? this.#loss.map((s) => s[0]) : [], valLoss: from ? this.#valLoss.map((s) => s[0]) : [] },
+    };
   }
 }
 
-// A run's last losses and accuracies, train and validation, labelled (and whether it
-// diverged), in the page's language and loss scale.
-export function runMetrics(run: Pick<CompareResult['runs'][number], 'metrics' | 'diverged' | 'loss'>, scale: LossScale): string {
+type RunMetrics = Pick<CompareResult['runs'][number], 'metrics' | 'diverged' | 'loss'>;
+
+// A run's last losses and accuracies as rows: [what, train, validation] (a header row
+// first), losses on the page's scale; a diverged run says so in a last row.
+export function metricRows(run: RunMetrics, scale: LossScale): string[][] {
   const m = run.metrics;
-  if (!m) return '';
+  if (!m) return [];
   const n = (v: number | null) => (v === null ? '–' : Number.isFinite(v) ? v.toFixed(3) : String(v));
-  const pair = (name: string, train: number | null, valid: number | null) =>
-    `${name}: ${t('trainShort')} ${n(train)} / ${t('validShort')} ${n(valid)}`;
-  const lines = [pair(t('lossAxis'), shownLoss(m.loss, scale, run.loss), shownLoss(m.valLoss, scale, run.loss))];
-  if (m.acc !== null) lines.push(pair(t('accAxis'), m.acc, m.valAcc));
-  if (run.diverged) lines.push(t('diverged'));
-  return lines.join('\n');
+  const rows = [['', t('trainShort'), t('validShort')], [t('lossAxis'), n(shownLoss(m.loss, scale, run.loss)), n(shownLoss(m.valLoss, scale, run.loss))]];
+  if (m.acc !== null) rows.push([t('accAxis'), n(m.acc), n(m.valAcc)]);
+  if (run.diverged) rows.push([t('diverged')]);
+  return rows;
+}
+
+// The card's small table of metricRows (header cells in the first row and column).
+function fillMetrics(table: HTMLTableElement, run: RunMetrics | undefined, scale: LossScale): void {
+  const rows = run ? metricRows(run, scale) : [];
+  table.replaceChildren(...rows.map((cells, r) => {
+    const tr = document.createElement('tr');
+    tr.append(...cells.map((text, c) => {
+      const cell = document.createElement(r === 0 || c === 0 ? 'th' : 'td');
+      cell.textContent = text;
+      if (cells.length === 1) (cell as HTMLTableCellElement).colSpan = 3;
+      return cell;
+    }));
+    return tr;
+  }));
 }
