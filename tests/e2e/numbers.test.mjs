@@ -107,7 +107,7 @@ for (const screen of SCREENS) {
       await withPage(screen, `#seed=1&lang=${lang}`, async ({ page, press }) => {
         // the note beside the read-outs says Keras' MSE, and that the article's is half
         const note = () => page.textContent('.output .loss-scale .loss-scale-note');
-        assert.match(await note(), lang === 'ja' ? /Keras の MSE.*½/ : /Keras reports them: MSE.*half/);
+        assert.match(await note(), lang === 'ja' ? /Keras の MSE.*½/ : /Keras' MSE.*½/);
         await press('#step');
         await until(page, () => window.__nnplay.snapshot.epoch === 1, undefined, { what: 'epoch 1' });
         const kerasTrain = await number(page, '#trainLoss');
@@ -133,6 +133,7 @@ for (const screen of SCREENS) {
         await openPanel(page, press, 'codePanel');
         await until(page, () => document.getElementById('code').textContent.length > 0, undefined, { what: 'the code panel\'s code' });
         assert.match(await page.textContent('#code'), /mean_squared_error/);
+        await page.evaluate(() => document.getElementById('output-title').scrollIntoView());
         await shot(page, `1-scale-${lang}-${screen.name}`);
 
         // another loss: ½ is for squared error only, and the note says so
@@ -202,6 +203,7 @@ for (const screen of SCREENS) {
         }
         assert.ok(seen.size >= 4, `five single-batch steps change the Train loss read-out: ${[...seen]}`);
         assert.ok(acc !== '–', 'the accuracy read-out is there');
+        await page.evaluate(() => document.getElementById('output-title').scrollIntoView());
         await shot(page, `2-batch-${lang}-${screen.name}`);
 
         // an epoch: Keras' epoch mean, labelled, and the landscape says its centre differs
@@ -244,7 +246,6 @@ for (const screen of SCREENS) {
           const r = document.getElementById('inspectorPanel').getBoundingClientRect();
           return document.getElementById('inspectorPanel').open && r.top >= 0 && r.top < innerHeight - 100;
         }, undefined, { what: 'the inspector panel in view after a weight click' });
-        await page.keyboard.press('Escape');
         await shot(page, `3-inspector-${lang}-${screen.name}`);
 
         // compare: my current setup, train and validation labelled

@@ -46,11 +46,14 @@ test('the note says the scale, how the two relate, and that ½ is for MSE only',
   assert.equal(m.scaleNoteKey('half', 'mean_absolute_error'), 'scaleHalfOther');
   assert.equal(m.scaleNoteKey('keras', 'binary_crossentropy'), 'scaleKerasOther');
   assert.match(m.ja.scaleKerasMse, /Keras の MSE.*½/);
-  assert.match(m.en.scaleKerasMse, /MSE.*half/);
-  assert.match(m.ja.scaleHalfMse, /½ × 二乗誤差.*Keras の MSE の ½/);
-  assert.match(m.en.scaleHalfMse, /½ × squared error.*half of Keras' MSE/);
+  assert.match(m.en.scaleKerasMse, /MSE.*½/);
+  assert.match(m.ja.scaleHalfMse, /½ × 二乗誤差（Keras の MSE の ½）/);
+  assert.match(m.en.scaleHalfMse, /½ × squared error.*Keras' MSE ÷ 2/);
   assert.match(m.ja.scaleHalfOther, /二乗誤差（MSE）だけ/);
   assert.match(m.en.scaleHalfOther, /squared error \(MSE\) only/);
+  // the hover says how the scales relate, and that training, code and saved files stay Keras'
+  assert.match(m.ja.lossScaleHover, /½ × 二乗和.*2倍.*tf\.keras コード・保存ファイルは Keras/);
+  assert.match(m.en.lossScaleHover, /½ × sum of squares.*twice.*tf\.keras code and the saved files stay Keras'/);
 });
 
 test('the read-outs are named: epoch mean as Keras reports, or at the current weights', () => {

@@ -30,14 +30,16 @@ export class InspectorView {
     this.#panel.addEventListener('toggle', () => this.#show());
   }
 
-  // A weight picked in the network: the panel opens and comes into view (it sits below the
-  // test table, off screen when the network is clicked), unless it is in view already.
+  // A weight picked in the network: the panel opens beside it, under the network diagram
+  // (its place in the extras below the test table is off screen then). Nothing scrolls: the
+  // weight's editing card stays under the pointer.
   reveal(): void {
+    const home = document.querySelector('.column.network');
+    if (home && this.#panel.parentElement !== home) {
+      home.append(this.#panel);
+      this.#panel.classList.add('beside-network');
+    }
     this.#panel.open = true;
-    const box = this.#panel.getBoundingClientRect();
-    if (box.top >= 0 && box.top < innerHeight - 120) return;
-    const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
-    this.#panel.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'auto' });
   }
 
   // The network's shape (units per layer, inputs first) and the picked weight.

@@ -6,10 +6,15 @@ import { type LossScale, scaleNoteKey } from '../lossScale.js';
 
 export function renderLossNotes(scale: LossScale, loss: string): void {
   const text = t(scaleNoteKey(scale, loss));
+  const hover = t('lossScaleHover');  // how the two scales relate, at length
   for (const el of document.querySelectorAll<HTMLElement>('.loss-scale-note')) {
     if (el.textContent !== text) el.textContent = text;
+    el.title = hover;
     el.dataset.scale = scale;
   }
   const box = document.getElementById('lossScale') as HTMLInputElement | null;
-  if (box) box.checked = scale === 'half';
+  if (box) {
+    box.checked = scale === 'half';
+    box.parentElement!.title = hover;
+  }
 }
