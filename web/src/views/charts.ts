@@ -31,8 +31,9 @@ export const axisWidth = (_u: uPlot, values: string[] | null): number =>
 
 // The epoch axis: from 0 (or the first epoch charted) to at least 10, so that the epoch-0
 // point alone sits at the left of a 0-10 axis, as before training.
-export const epochRange = (min: number | null, max: number | null): [number, number] =>
-  min == null || max == null ? EMPTY_EPOCHS : [Math.min(0, min), Math.max(EMPTY_EPOCHS[1], max)];
+// (uPlot pads a single point's range to 0-100 before asking: points says how many there are.)
+export const epochRange = (points: number, min: number | null, max: number | null): [number, number] =>
+  min == null || max == null || points < 2 ? EMPTY_EPOCHS : [Math.min(0, min), Math.max(EMPTY_EPOCHS[1], max)];
 
 // A Keras-scale loss series' next value on the display scale.
 const finite = (v: number | null) => (v === null || !Number.isFinite(v) ? null : v);
@@ -87,7 +88,7 @@ export class Charts {
         legend: { show: true, live: true, markers: { dash: (u, i) => (u.series[i].dash ? 'dashed' : 'solid') } },
         cursor: { drag: { x: false, y: false } },
         scales: {
-          x: { time: false, range: (_u, min, max) => epochRange(min, max) },
+          x: { time: false, range: (u, min, max) => epochRange(u.data[0]?.length ?? 0, min, max) },
           y: { range: range ?? ((_u, min, max) => (min == null || max == null ? [0, 1] : [Math.min(0, min), max > min ? max : min + 1])) },
         },
         axes: [{ label: labels.epoch, size: 30, labelSize: 14, incrs: EPOCH_INCRS }, { size: axisWidth, label: name, labelSize: 14, labelGap: 2 }],
