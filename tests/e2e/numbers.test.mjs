@@ -11,6 +11,8 @@
 //  3. panels open ready: the landscape drawn with axes, unit and colour scale; a weight's
 //     click brings the inspector into view; the compare cards labelled train/validation with
 //     validation curves, "my current setup", and the preset saying what it sets and why
+//     (and two of point 9's small things: the status line above the plot, not over it; the
+//     pointer's coordinates inside the plot, clear of "Validation acc")
 // Screenshots go to test-results/numbers-<point>-<lang>-<width>.png.
 //
 // Needs /usr/bin/chromium and `npm ci` (playwright-core); dist/ is rebuilt first when web/ or
@@ -218,6 +220,23 @@ for (const screen of SCREENS) {
 
     test(`3: panels open ready: landscape drawn with axes and scale, inspector in view, compare on my setup (${where})`, { timeout: 180_000 }, async () => {
       await withPage(screen, `#seed=1&lang=${lang}`, async ({ page, press }) => {
+        // (issue 20's small things) the status line sits above the plot, not over it; the
+        // pointer's coordinates sit inside the plot, clear of the read-outs
+        await press('#showTestData');
+        await until(page, () => !window.__nnplay.state.showTestData, undefined, { what: 'showTestData off' });
+        await press('#points');
+        await until(page, () => !document.getElementById('status').hidden, undefined, { what: 'the status line (turn on test data first)' });
+        const [status, heat] = await Promise.all(['#status', '#heatmap'].map((q) => page.locator(q).boundingBox()));
+        assert.ok(status.y + status.height <= heat.y + 0.5, `the status line ends above the plot: ${JSON.stringify({ status, heat })}`);
+        if (!screen.hasTouch) {
+          await page.mouse.move(heat.x + heat.width * 0.8, heat.y + heat.height * 0.1);
+          await until(page, () => document.getElementById('coords').textContent !== '', undefined, { what: 'the coordinates' });
+          const [coords, validAcc] = await Promise.all(['#coords', '#validAcc'].map((q) => page.locator(q).boundingBox()));
+          const inside = coords.x >= heat.x && coords.y >= heat.y && coords.x + coords.width <= heat.x + heat.width && coords.y + coords.height <= heat.y + heat.height + 0.5;
+          assert.ok(inside, `the coordinates inside the plot: ${JSON.stringify({ coords, heat })}`);
+          assert.ok(coords.y >= validAcc.y + validAcc.height, 'the coordinates clear of "Validation acc"');
+          await page.mouse.move(0, 0);
+        }
         // the landscape: opened, it shows random directions at once
         await openPanel(page, press, 'landscapePanel');
         await until(page, () => window.__nnplay.landscape.last?.directions === 'random' && !document.getElementById('landscapeFigure').hidden, undefined, { what: 'a drawn landscape' });
