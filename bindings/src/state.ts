@@ -99,6 +99,7 @@ export const SCHEMA: readonly Field[] = [
   { key: 'landscape', type: 'enum', default: 'off', values: ['off', 'random', 'pca'], serializeDefault: 'omit', rebuild: 'none', help: 'the loss landscape view: off, random (filter-normalised directions) or pca (of the weight trajectory)' },
   { key: 'lang', type: 'enum', default: 'ja', values: ['ja', 'en'], rebuild: 'none', help: 'page language' },
   { key: 'palette', type: 'enum', default: 'default', values: ['default', 'cb'], rebuild: 'none', help: 'colours: the playground\'s orange/blue, or cb (colour-blind-safe)' },
+  { key: 'lossScale', type: 'enum', default: 'keras', values: ['keras', 'half'], serializeDefault: 'omit', rebuild: 'none', help: "losses shown as Keras reports them, or half: squared error on the Deep Insider playground's ½ scale (display only; code and exports stay Keras)" },
 ];
 
 // The optimizers' hyper-parameters the state holds (momentum, rho, beta1, beta2).
@@ -153,6 +154,7 @@ export interface PlaygroundState {
   landscape: 'off' | 'random' | 'pca';
   lang: 'ja' | 'en';
   palette: 'default' | 'cb';
+  lossScale: 'keras' | 'half';
   hide: string[];  // parts hidden by <part>_hide=true, in the order given
 }
 

@@ -109,8 +109,9 @@ const recordCompare = (page) => page.evaluate(() => {
     rec.results++;
     rec.epochs.push(result.epoch);
     result.runs.forEach((run, i) => {
-      (rec.losses[i] ??= []).push(...run.newEpochs.map((m) => m.loss));
-      (rec.accs[i] ??= []).push(...run.newEpochs.map((m) => m.acc));
+      const trained = run.newEpochs.filter((m) => m.epoch !== 0);  // (epoch 0: the initial weights, for the curves)
+      (rec.losses[i] ??= []).push(...trained.map((m) => m.loss));
+      (rec.accs[i] ??= []).push(...trained.map((m) => m.acc));
     });
     if (rec.firstCanvases === null) {
       rec.firstCanvases = [...document.querySelectorAll('#compareRuns canvas')].map((c) => Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data));
@@ -234,11 +235,12 @@ test('side by side: the figure 5-10 preset runs 100 epochs of 0.003 / 0.03 / 0.3
     // captions, card read-outs and the overlaid curves' legend name the four rates
     const captions = await page.locator('#compareRuns figcaption').allTextContents();
     ['0.003', '0.03', '0.3', '3'].forEach((v, i) => assert.ok(captions[i].endsWith(` ${v}`), `caption ${i}: ${captions[i]}`));
-    const cardText = await page.locator('#compareRuns .compare-metrics').allTextContents();
-    cardText.forEach((text, i) => assert.ok(text.startsWith(`損失 ${finals[i].toFixed(3)}`), `card ${i} (in the page's Japanese): ${text}`));
+    // (each card: a table of train and validation; its loss row's train cell)
+    const cardLoss = await page.$$eval('#compareRuns .compare-metrics', (ts) => ts.map((t) => [t.rows[1].cells[0].textContent, t.rows[1].cells[1].textContent]));
+    cardLoss.forEach(([what, v], i) => assert.ok(what === '損失' && v === finals[i].toFixed(3), `card ${i} (in the page's Japanese): ${what} ${v}`));
     const legend = await page.locator('#compareLoss .u-legend .u-series .u-label').allTextContents();
-    assert.deepEqual(legend.slice(1), ['0.003', '0.03', '0.3', '3'], `loss chart legend: ${legend}`);
-    assert.equal(await page.locator('#compareAcc .u-legend .u-series').count(), 5);
+    assert.deepEqual(legend.slice(1), ['0.003', '0.03', '0.3', '3'].flatMap((v) => [`${v} 訓練`, `${v} 精度検証`]), `loss chart legend: ${legend}`);
+    assert.equal(await page.locator('#compareAcc .u-legend .u-series').count(), 9);
   });
 });
 
@@ -276,7 +278,7 @@ test('side by side: reloading the compare URL shows the same comparison; an opti
     assert.ok(rec.losses[1].at(-1) < rec.losses[0].at(-1), `adam learns faster at 0.03: ${rec.losses[1].at(-1)} vs sgd ${rec.losses[0].at(-1)}`);
     const first = await page.evaluate(() => window.__compareRecord.firstCanvases.map((d) => d.join(',')));
     assert.ok(first[0] === first[1], 'same initial weights: equal heatmaps at epoch 0');
-    assert.deepEqual((await page.locator('#compareLoss .u-legend .u-series .u-label').allTextContents()).slice(1), ['sgd', 'adam']);
+    assert.deepEqual((await page.locator('#compareLoss .u-legend .u-series .u-label').allTextContents()).slice(1), ['sgd 訓練', 'sgd 精度検証', 'adam 訓練', 'adam 精度検証']);
     // a value the setting does not allow is refused with a message, and the state keeps the last good comparison
     await page.fill('#compareValues', 'sgd,foo');
     await page.dispatchEvent('#compareValues', 'change');

@@ -34,10 +34,11 @@ export function embedStateChanged(state: PlaygroundState, changed: string[]): vo
   post({ type: 'state', state: serializeHash(state), changed });
 }
 
-// epoch after each snapshot with new epochs; stopped when playing turns to not playing.
+// epoch after each snapshot with new trained epochs (not the charts' epoch-0 point); stopped
+// when playing turns to not playing.
 export function embedSnapshot(s: Snapshot): void {
   const last = s.newEpochs[s.newEpochs.length - 1];
-  if (last) post({ type: 'epoch', epoch: s.epoch, loss: last.loss, valLoss: last.valLoss, accuracy: last.acc, valAccuracy: last.valAcc });
+  if (last && last.epoch !== 0) post({ type: 'epoch', epoch: s.epoch, loss: last.loss, valLoss: last.valLoss, accuracy: last.acc, valAccuracy: last.valAcc });
   if (wasPlaying && !s.playing) post({ type: 'stopped', epoch: s.epoch, reason: stopReason(s), message: s.stopped ?? 'pause' });
   wasPlaying = s.playing;
 }

@@ -11,6 +11,7 @@ import { type EngineWorker, startWorker } from './engineWorker.js';
 import { setLanguage, t } from './i18n/index.js';
 import { NeuronHover } from './neuronHover.js';
 import { nextTask } from './nextTask.js';
+import { lossFactor } from './lossScale.js';
 import { outputForColour } from './outputRange.js';
 import { Playback } from './playback.js';
 import { type DataInfo, DOMAIN, type FromWorker, type ModelLoaded, type Rebuild, type Snapshot, type TestResult, type ToWorker } from './protocol.js';
@@ -26,6 +27,7 @@ import { EmbedDialog } from './views/embedDialog.js';
 import { InspectorView } from './views/inspector.js';
 import { LandscapeView } from './views/landscape.js';
 import { ModelFiles } from './views/modelFiles.js';
+import { renderLossNotes } from './views/lossNotes.js';
 import { Heatmap } from './views/heatmap.js';
 import { drawLegend } from './views/legend.js';
 import { NetworkView } from './views/network.js';
@@ -72,7 +74,7 @@ function makeNetwork() {
     editBias: (layer, unit, value) => send({ type: 'setBias', layer, unit, value }),
     pick(target) {
       store.update({ inspect: target });
-      byId<HTMLDetailsElement>('inspectorPanel').open = true;
+      inspector.reveal();
     },
   });
   network.setStructure(store.state, outputUnits());  // renderState finds it built
@@ -123,6 +125,9 @@ function makeCompare() {
 const ownDataActive = () => store.state.problem === 'classification' && store.state.dataset === 'custom';
 const outputUnits = () => data?.layers.at(-1) ?? 1;
 const outputActivation = () => data?.outputActivation ?? 'tanh';
+const lossName = () => data?.loss ?? 'mean_squared_error';  // Keras name of the loss in use
+const shownFactor = () => lossFactor(store.state.lossScale, lossName());
+const renderTests = (r: TestResult) => tests.render(r, store.state.problem, data?.classes ?? 2, outputActivation(), shownFactor());
 
 const legend = () => drawLegend(byId<HTMLCanvasElement>('legend'), byId('legendTicks'), colours, outputUnits(), outputActivation());
 
@@ -146,6 +151,9 @@ function renderState(state: PlaygroundState) {
   network.setStructure(state, outputUnits());
   if (data) inspector.setNetwork(data.layers, state.inspect);
   landscape.render(state.landscape);
+  renderLossNotes(state.lossScale, lossName());
+  charts.setLossFactor(shownFactor());
+  compare.setScale(state.lossScale);
   byId('layerCount').textContent = String(state.networkShape.length);
   byId<HTMLButtonElement>('addLayer').disabled = state.networkShape.length >= 6;
   byId<HTMLButtonElement>('removeLayer').disabled = state.networkShape.length === 0;
@@ -159,6 +167,7 @@ function stateChanged(state: PlaygroundState, rebuild: Rebuild, changed: string[
     network.invalidate();
     reword();
   }
+  if (changed.includes('lossScale') && testResult) renderTests(testResult);
   if (changed.includes('palette')) {
     colours = new ColourScale(state.palette);
     legend();
@@ -187,9 +196,11 @@ function reword() {
   charts.setLabels(chartLabels());
   compare.reword();
   inspector.reword();
+  landscape.reword();
+  renderLossNotes(store.state.lossScale, lossName());
   descent.draw();
   modelFiles.reword();
-  if (testResult) tests.render(testResult, store.state.problem, data?.classes ?? 2, outputActivation());
+  if (testResult) renderTests(testResult);
   if (playback.shown) status.showSnapshot(playback.shown);
 }
 
@@ -231,7 +242,7 @@ function receive(e: MessageEvent<FromWorker>) {
       return;
     case 'test':
       testResult = m;
-      tests.render(m, store.state.problem, data?.classes ?? 2, outputActivation());
+      renderTests(m);
       updatePoints();
       return;
     case 'neuron':
@@ -309,7 +320,8 @@ function updatePoints() {
 }
 
 function render(s: Snapshot) {
-  renderStats(s);
+  renderStats(s, store.state.lossScale, lossName());
+  landscape.setReadout(shownFactor(), s.metricsKind, s.metrics?.loss ?? null);
   drawHeatmap();
   const units = outputUnits();
   network.update(s.thumbs, thumbnails(s.output, units), outputActivation(), s.weights, s.biases, colours, s.diverged);
@@ -410,6 +422,7 @@ function bindButtons() {
   }
   byId('exportModel').addEventListener('click', () => send({ type: 'saveModel' }));
   modelFiles = new ModelFiles((files) => send({ type: 'loadModel', files }));
+  byId('lossScale').addEventListener('change', (e) => store.update({ lossScale: (e.target as HTMLInputElement).checked ? 'half' : 'keras' }));
   byId('dismiss-notices').addEventListener('click', () => (byId('notices').hidden = true));
 
   // An address-bar edit of the hash applies like a new link (replaceState fires no hashchange).

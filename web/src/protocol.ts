@@ -48,7 +48,13 @@ export interface Metrics {
   valLoss: number | null;
   acc: number | null;      // classification only
   valAcc: number | null;
+  epoch?: number;          // the chart's x: the epoch it ends (0: before training, evaluated)
 }
+
+// What a read-out's numbers are: the last epoch's (train: the mean over its batches, as
+// Keras' fit() reports; validation: at the weights after it), or evaluated at the current
+// weights (epoch 0, after one batch, after a weight edit), as evaluate() gives.
+export type ReadoutKind = 'epochMean' | 'current';
 
 export interface Snapshot {
   type: 'snapshot';
@@ -56,7 +62,8 @@ export interface Snapshot {
   batch: number;           // batches done in the epoch in progress
   batches: number;         // batches per epoch
   playing: boolean;
-  metrics: Metrics | null; // of the last completed epoch; evaluated at epoch 0 and after a weight edit
+  metrics: Metrics | null; // of the last completed epoch; evaluated at epoch 0, after one batch and after a weight edit
+  metricsKind: ReadoutKind; // which of the two the metrics are
   newEpochs: Metrics[];    // completed since the last snapshot, for the charts
   output: Float32Array;    // GRID² × output units: the output over the grid
   thumbs: Float32Array;    // hidden units × THUMB²
@@ -78,6 +85,7 @@ export interface DataInfo {
   layers: number[];        // units per layer, input features first
   outputActivation: string;
   notes: Message[];        // adjustments the loss needed
+  loss: string;            // the loss in use (Keras name): the ½ display scale applies to squared error only
 }
 
 export interface TestResult {
@@ -150,7 +158,7 @@ export interface CompareResult {
   type: 'compare';
   epoch: number;
   done: boolean;
-  runs: { metrics: Metrics | null; newEpochs: Metrics[]; output: Float32Array; units: number; outputActivation: string; diverged: boolean }[];
+  runs: { metrics: Metrics | null; newEpochs: Metrics[]; output: Float32Array; units: number; outputActivation: string; diverged: boolean; loss: string }[];
   landscape: SharedLandscape | null;  // when one is due
   sharedLandscape: boolean;           // whether the runs share one (the same network, data and loss)
 }

@@ -34,7 +34,7 @@ export const JAPANESE = {
   'hash.unknownKey': (p) => `不明な設定${q(p.key)}を無視しました。`,
   'hash.notAllowed': (p) => `${p.key}=${q(p.value)}は使えません（${allowed(p)}）。${fallback(p)} を使います。`,
   'stop.diverged': (p) => `エポック ${p.epoch} で損失が ${p.loss} になったため、その更新をせずに学習を止めました（学習率 ${p.learningRate} が大きすぎるかもしれません）`,
-  'stop.early': (p) => `${p.monitor} が ${p.patience} エポック改善しなかったため早期終了しました${p.bestEpoch ? `（最良は エポック ${p.bestEpoch} の ${p.best}）` : ''}`,
+  'stop.early': (p) => `${p.monitor} が ${p.patience} エポック改善しなかったため${p.bestEpoch ? `（最良は エポック ${p.bestEpoch} の ${p.best}）` : ''}`,
   'stop.max': (p) => `最大エポック数 ${p.epochs} に達しました`,
   'csv.nul': () => 'CSV のテキスト ファイルではありません（NUL バイトを含みます。バイナリ ファイルか UTF-16 のテキストです。UTF-8 の CSV で保存してください）',
   'csv.notUtf8': () => 'UTF-8 のテキスト ファイルではありません（UTF-8 ではないバイトがあります。UTF-8 の CSV で保存してください）',

@@ -2,7 +2,9 @@
 // lockstep on the same data; small heatmaps and their loss and accuracy curves overlaid on
 // shared axes. The comparison is part of the URL (compare=learningRate:0.003,0.03,0.3,3).
 // The figure 5-10 preset runs on the figure's own setup inside this panel: the main setup
-// and the model in training are left alone (a preset never destroys a run).
+// and the model in training are left alone (a preset never destroys a run). "My current
+// setup" runs the same values on the main setup instead. Cards and curves show train and
+// validation (solid and dashed), from epoch 0, losses on the page's display scale.
 import type uPlot from 'uplot';
 import { loadUplot, uplotNow } from './uplot.js';
 import { COMPARABLE, type Comparison, parseValue, type PlaygroundState, SCHEMA } from '../../../bindings/src/state.js';
@@ -10,7 +12,9 @@ import { byId } from '../dom.js';
 import { type MessageKey, t } from '../i18n/index.js';
 import { outputForColour } from '../outputRange.js';
 import { type CompareResult, GRID, type SharedLandscape } from '../protocol.js';
+import { type LossScale, shownLoss } from '../lossScale.js';
 import type { ColourScale } from './colors.js';
+import { axisWidth, EPOCH_INCRS } from './charts.js';
 import { drawLandscape } from './landscapeDraw.js';
 
 const COLOURS = ['#e6550d', '#3182bd', '#31a354', '#756bb1'];
@@ -32,6 +36,9 @@ export class CompareView {
   #epochs: number[] = [];
   #loss: (number | null)[][] = [];
   #acc: (number | null)[][] = [];
+  #valLoss: (number | null)[][] = [];
+  #valAcc: (number | null)[][] = [];
+  #scale: LossScale = 'keras';
   #onChange: (c: Comparison | null) => void;
   #onRun: (states: PlaygroundState[], epochs: number, setting: string) => void;
   #landscape: SharedLandscape | null = null;  // the runs' shared landscape, when they have one
@@ -40,6 +47,7 @@ export class CompareView {
   #base: Partial<PlaygroundState> | null = null;  // the preset's setup, over the main one, for the runs only
   #shown: Comparison | null = null;  // the runs the cards and charts show
   #lastRuns: CompareResult['runs'] = [];  // their last metrics, for a language switch
+  #runLoss: string[] = [];  // each run's loss (Keras name): the ½ scale is for squared error only
 
   constructor(onChange: (c: Comparison | null) => void, onRun: (states: PlaygroundState[], epochs: number, setting: string) => void) {
     this.#onChange = onChange;
@@ -62,14 +70,27 @@ export class CompareView {
       this.#setBase(FIGURE_5_10_BASE);
       this.#onChange(FIGURE_5_10);
     });
+    for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=compareBase]')) {
+      radio.addEventListener('change', () => this.#setBase(radio.value === 'figure' ? FIGURE_5_10_BASE : null));
+    }
+    // (the page starts on my current setup: index.html has its note and radio button already)
   }
 
+  // What the runs are built on, said in the note and the radio buttons.
   #setBase(base: Partial<PlaygroundState> | null) {
     this.#base = base;
     const note = byId('compareNote');
-    if (base) note.dataset.i18n = 'comparePresetNote';  // follows the language
-    else delete note.dataset.i18n;
-    note.textContent = base ? t('comparePresetNote') : '';
+    note.dataset.i18n = base ? 'comparePresetNote' : 'compareMineNote';  // follows the language
+    note.textContent = t(base ? 'comparePresetNote' : 'compareMineNote');
+    for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=compareBase]')) radio.checked = radio.value === (base ? 'figure' : 'mine');
+  }
+
+  // The page's loss scale: the cards and the loss chart again on it.
+  setScale(scale: LossScale): void {
+    if (scale === this.#scale) return;
+    this.#scale = scale;
+    byId('compareRuns').querySelectorAll<HTMLTableElement>('.compare-metrics').forEach((table, i) => fillMetrics(table, this.#lastRuns[i], scale));
+    this.#setChartData();
   }
 
   #fillSettings() {
@@ -85,7 +106,7 @@ export class CompareView {
     const c = this.#shown;
     if (!c) return;
     byId('compareRuns').querySelectorAll('figcaption').forEach((caption, i) => (caption.textContent = `${t(c.setting as MessageKey)} ${c.values[i]}`));
-    byId('compareRuns').querySelectorAll('.compare-metrics').forEach((p, i) => (p.textContent = this.#lastRuns[i] ? runMetrics(this.#lastRuns[i]) : ''));
+    byId('compareRuns').querySelectorAll<HTMLTableElement>('.compare-metrics').forEach((table, i) => fillMetrics(table, this.#lastRuns[i], this.#scale));
     this.#makeCharts(c);
     this.#setChartData();
     this.#drawLandscape();
@@ -108,6 +129,9 @@ export class CompareView {
     this.#epochs = [];
     this.#loss = c.values.map(() => []);
     this.#acc = c.values.map(() => []);
+    this.#valLoss = c.values.map(() => []);
+    this.#valAcc = c.values.map(() => []);
+    this.#runLoss = [];
     this.#buildCards(c);
     this.#landscape = null;
     byId('compareLandscapeFigure').hidden = true;
@@ -125,7 +149,7 @@ export class CompareView {
       const caption = document.createElement('figcaption');
       caption.style.borderColor = COLOURS[i];
       caption.textContent = `${t(c.setting as MessageKey)} ${v}`;
-      const metrics = document.createElement('p');
+      const metrics = document.createElement('table');
       metrics.className = 'compare-metrics';
       card.append(canvas, caption, metrics);
       return card;
@@ -148,31 +172,41 @@ export class CompareView {
       return;
     }
     const room = byId('comparePanel').clientWidth || 480;
+    const value = (_u: uPlot, x: number | null) => (x == null ? '–' : x.toFixed(4));
     const make = (el: HTMLElement, label: string, range?: [number, number]) => new U({
       width: Math.max(200, Math.min(520, room - 8, el.clientWidth || 480)),
       height: 160,
       scales: { x: { time: false }, ...(range ? { y: { range } } : {}) },
-      axes: [{ label: t('epochAxis'), size: 30, labelSize: 14 }, { label, size: 44, labelSize: 14 }],
-      series: [{ label: t('epochAxis') }, ...c.values.map((v, i) => ({ label: String(v), stroke: COLOURS[i], width: 1.5, value: (_u: uPlot, x: number | null) => (x == null ? '–' : x.toFixed(4)) }))],
-    }, [[], ...c.values.map(() => [])] as uPlot.AlignedData, el);
+      axes: [{ label: t('epochAxis'), size: 30, labelSize: 14, incrs: EPOCH_INCRS }, { label, size: axisWidth, labelSize: 14, labelGap: 2 }],
+      series: [{ label: t('epochAxis') }, ...c.values.flatMap((v, i) => [
+        { label: `${v} ${t('trainShort')}`, stroke: COLOURS[i], width: 1.5, value },
+        { label: `${v} ${t('validShort')}`, stroke: COLOURS[i], width: 1.5, dash: [5, 4], value },
+      ])],
+    }, [[], ...c.values.flatMap(() => [[], []])] as uPlot.AlignedData, el);
     byId('compareLoss').replaceChildren();
     byId('compareAcc').replaceChildren();
     this.#charts = [make(byId('compareLoss'), t('lossAxis')), make(byId('compareAcc'), t('accAxis'), [0, 1])];
   }
 
+  // Per run its train and validation series (losses on the display scale).
   #setChartData() {
-    const pad = (series: (number | null)[][]) => series.map((s) => [...s, ...Array(Math.max(0, this.#epochs.length - s.length)).fill(null)]);
-    this.#charts?.[0].setData([this.#epochs, ...pad(this.#loss)] as uPlot.AlignedData);
-    this.#charts?.[1].setData([this.#epochs, ...pad(this.#acc)] as uPlot.AlignedData);
+    const pad = (s: (number | null)[]) => [...s, ...Array(Math.max(0, this.#epochs.length - s.length)).fill(null)];
+    const scaled = (s: (number | null)[], i: number) => pad(s.map((v) => shownLoss(v, this.#scale, this.#runLoss[i] ?? '')));
+    this.#charts?.[0].setData([this.#epochs, ...this.#loss.flatMap((s, i) => [scaled(s, i), scaled(this.#valLoss[i], i)])] as uPlot.AlignedData);
+    this.#charts?.[1].setData([this.#epochs, ...this.#acc.flatMap((s, i) => [pad(s), pad(this.#valAcc[i])])] as uPlot.AlignedData);
   }
 
   update(result: CompareResult, colours: ColourScale): void {
     const cards = byId('compareRuns').querySelectorAll('figure');
+    const finite = (v: number | null) => (v !== null && Number.isFinite(v) ? v : null);
     result.runs.forEach((run, i) => {
+      this.#runLoss[i] = run.loss;
       for (const m of run.newEpochs) {
-        if (i === 0) this.#epochs.push(this.#epochs.length + 1);
-        this.#loss[i].push(Number.isFinite(m.loss) ? m.loss : null);
-        this.#acc[i].push(m.acc !== null && Number.isFinite(m.acc) ? m.acc : null);
+        if (i === 0) this.#epochs.push(m.epoch ?? this.#epochs.length);
+        this.#loss[i].push(finite(m.loss));
+        this.#acc[i].push(finite(m.acc));
+        this.#valLoss[i].push(finite(m.valLoss));
+        this.#valAcc[i].push(finite(m.valAcc));
       }
       const card = cards[i];
       if (!card) return;
@@ -182,7 +216,7 @@ export class CompareView {
       const shown = outputForColour(run.output, run.units, run.outputActivation);
       colours.paint(shown.values, shown.units, image.data, { discretize: false, alpha: 255, grey: run.diverged });
       g.putImageData(image, 0, 0);
-      card.querySelector('.compare-metrics')!.textContent = runMetrics(run);
+      fillMetrics(card.querySelector<HTMLTableElement>('.compare-metrics')!, run, this.#scale);
     });
     this.#setChartData();
     this.#lastRuns = result.runs;
@@ -221,7 +255,7 @@ export class CompareView {
     }));
     const pca = l.directions === 'pca' ? t('landscapePca') : t('landscapeRandom');
     status.textContent = Number.isFinite(l.centerLoss)
-      ? `${pca} · ${t('landscapeCenter')} ${l.centerLoss.toFixed(3)} · ${l.alpha.length}×${l.beta.length} ${t('landscapeIn')} ${Math.round(l.ms)} ms`
+      ? `${pca} · ${t('landscapeCenter')} ${shownLoss(l.centerLoss, this.#scale, this.#runLoss[0] ?? '').toFixed(3)} · ${l.alpha.length}×${l.beta.length} ${t('landscapeIn')} ${Math.round(l.ms)} ms`
       : pca;
   }
 
@@ -234,17 +268,46 @@ export class CompareView {
   }
 
   // Each run's last loss, and every epoch's loss and accuracy per run (for tests and readers).
-  get losses(): (number | null)[] {
+  get losses(): (number | null)[] {  // (the initial loss until an epoch is done)
     return this.#loss.map((s) => s.at(-1) ?? null);
   }
-  get series(): { loss: (number | null)[][]; acc: (number | null)[][] } {
-    return { loss: this.#loss.map((s) => [...s]), acc: this.#acc.map((s) => [...s]) };
+  // Keras scale, per run: the trained epochs' values (epochs 1, 2, …) and, apart, the
+  // initial weights' (the curves' epoch 0).
+  get series(): { epochs: number[]; loss: (number | null)[][]; acc: (number | null)[][]; valLoss: (number | null)[][]; valAcc: (number | null)[][]; initial: { loss: (number | null)[]; valLoss: (number | null)[] } } {
+    const from = this.#epochs[0] === 0 ? 1 : 0;
+    const copy = (x: (number | null)[][]) => x.map((s) => s.slice(from));
+    return {
+      epochs: this.#epochs.slice(from), loss: copy(this.#loss), acc: copy(this.#acc), valLoss: copy(this.#valLoss), valAcc: copy(this.#valAcc),
+      initial: { loss: from ? this.#loss.map((s) => s[0]) : [], valLoss: from ? this.#valLoss.map((s) => s[0]) : [] },
+    };
   }
 }
 
-// A run's last loss and accuracy (and whether it diverged), in the page's language.
-function runMetrics(run: CompareResult['runs'][number]): string {
+type RunMetrics = Pick<CompareResult['runs'][number], 'metrics' | 'diverged' | 'loss'>;
+
+// A run's last losses and accuracies as rows: [what, train, validation] (a header row
+// first), losses on the page's scale; a diverged run says so in a last row.
+export function metricRows(run: RunMetrics, scale: LossScale): string[][] {
   const m = run.metrics;
-  if (!m) return '';
-  return `${t('lossAxis')} ${Number.isFinite(m.loss) ? m.loss.toFixed(3) : String(m.loss)}${m.acc !== null ? `  ${t('accAxis')} ${m.acc.toFixed(3)}` : ''}${run.diverged ? `  ${t('diverged')}` : ''}`;
+  if (!m) return [];
+  const n = (v: number | null) => (v === null ? '–' : Number.isFinite(v) ? v.toFixed(3) : String(v));
+  const rows = [['', t('trainShort'), t('validShort')], [t('lossAxis'), n(shownLoss(m.loss, scale, run.loss)), n(shownLoss(m.valLoss, scale, run.loss))]];
+  if (m.acc !== null) rows.push([t('accAxis'), n(m.acc), n(m.valAcc)]);
+  if (run.diverged) rows.push([t('diverged')]);
+  return rows;
+}
+
+// The card's small table of metricRows (header cells in the first row and column).
+function fillMetrics(table: HTMLTableElement, run: RunMetrics | undefined, scale: LossScale): void {
+  const rows = run ? metricRows(run, scale) : [];
+  table.replaceChildren(...rows.map((cells, r) => {
+    const tr = document.createElement('tr');
+    tr.append(...cells.map((text, c) => {
+      const cell = document.createElement(r === 0 || c === 0 ? 'th' : 'td');
+      cell.textContent = text;
+      if (cells.length === 1) (cell as HTMLTableCellElement).colSpan = 3;
+      return cell;
+    }));
+    return tr;
+  }));
 }

@@ -12,6 +12,8 @@ const STEPS = 60;
 
 export type DescentRequest = (optimizer: string, learningRate: number, w0: number, steps: number) => void;
 
+export const BALL_RADIUS = 7;
+
 export class DescentView {
   #canvas: HTMLCanvasElement;
   #path: number[] = [START];
@@ -74,7 +76,9 @@ export class DescentView {
     const [lo, hi] = W_RANGE;
     const [fMin, fMax] = LOSS_RANGE;
     const px = (w: number) => ((w - lo) / (hi - lo)) * c.width;
-    const py = (f: number) => c.height - ((f - fMin) / (fMax - fMin)) * c.height;
+    // the curve inset by the ball's radius and a little: the ball is never cut at an edge
+    const inset = BALL_RADIUS + 2;
+    const py = (f: number) => c.height - inset - ((f - fMin) / (fMax - fMin)) * (c.height - 2 * inset);
     g.clearRect(0, 0, c.width, c.height);
     g.strokeStyle = '#0877bd';
     g.lineWidth = 2;
@@ -101,7 +105,7 @@ export class DescentView {
     }
     g.fillStyle = '#f59322';
     g.beginPath();
-    g.arc(px(w), py(loss(w)), 7, 0, 2 * Math.PI);
+    g.arc(px(w), py(loss(w)), BALL_RADIUS, 0, 2 * Math.PI);
     g.fill();
     const said = this.done && this.#path.length > 1 ? ` — ${t(`descent.${verdict(this.#path)}` as MessageKey)}` : '';
     status.textContent = `${t('descentStep')} ${visible.length - 1}: w = ${w.toFixed(3)}, loss = ${loss(w).toFixed(3)}${said}`;

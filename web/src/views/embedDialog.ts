@@ -24,6 +24,26 @@ function select<T extends string | number>(id: string, label: MessageKey, option
   return [el('label', { htmlFor: id }, t(label), ' '), s];
 }
 
+// A hidable part as a reader knows it (the page's own words), its URL key beside it.
+const PART_WORDS: Record<string, MessageKey> = {
+  showTrainData: 'showTrain', showValidationData: 'showValid', showTestData: 'showTest', discretize: 'discretize',
+  playButton: 'play', stepButton: 'step', resetButton: 'reset', learningRate: 'learningRate', activation: 'activation',
+  loss: 'loss', optimizer: 'optimizer', regularization: 'regularization', regularizationRate: 'regularizationRate',
+  problem: 'step2', dataset: 'ariaDatasets', percTrainData: 'ratio', noise: 'noise', batchSize: 'batchSize',
+  batchFull: 'batchFull', numHiddenLayers: 'hiddenLayers', prepare: 'step1', description: 'partDescription',
+  epoch: 'epoch', tlabel: 'partStepTitles', metrics: 'partMetrics', stats: 'partStats', network: 'ariaNetwork',
+  outactiv: 'outputActivation', testButton: 'step8', code: 'codeTitle', exports: 'exportTitle', gd: 'descentTitle',
+  compare: 'compareTitle', inspector: 'inspectTitle', landscape: 'landscapeTitle',
+};
+const FEATURE_WORDS: Record<string, string> = { x: 'X₁', y: 'X₂', xSquared: 'X₁²', ySquared: 'X₂²', xTimesY: 'X₁X₂', sinX: 'sin(X₁)', sinY: 'sin(X₂)' };
+
+export function partLabel(part: string): string {
+  const numbered = /^(cnum|numNodes)(\d)$/.exec(part);
+  if (numbered) return t(numbered[1] === 'cnum' ? 'partBadge' : 'partNumNodes').replace('{n}', numbered[2]);
+  if (part in FEATURE_WORDS) return `${t('inputLayer')} ${FEATURE_WORDS[part]}`;
+  return PART_WORDS[part] ? t(PART_WORDS[part]).replace(/[:：]\s*$/, '') : part;
+}
+
 export class EmbedDialog {
   #dialog: HTMLDialogElement | null = null;
   #lang = '';
@@ -73,8 +93,9 @@ export class EmbedDialog {
     this.#dialog?.remove();
     this.#lang = state.lang;
     const parts = el('fieldset', { className: 'embed-parts' }, el('legend', { textContent: t('embedParts') }));
-    for (const [value, text] of [['hideText', t('embedHideText')], ...HIDABLE_PARTS.map((p) => [p, p])]) {
-      parts.append(el('label', { className: 'check' }, el('input', { type: 'checkbox', name: 'embedPart', value }), ' ', text));
+    for (const [value, text] of [['hideText', t('embedHideText')], ...HIDABLE_PARTS.map((p) => [p, partLabel(p)])]) {
+      const key = value === 'hideText' ? [] : [' ', el('code', { className: 'part-key', textContent: value })];
+      parts.append(el('label', { className: 'check' }, el('input', { type: 'checkbox', name: 'embedPart', value }), ' ', text, ...key));
     }
     const [widthLabel, width] = select('embedWidth', 'embedWidth', WIDTHS, (w) => w);
     const [heightLabel, height] = select('embedHeight', 'embedHeight', HEIGHTS, (h) => (h === 'auto' ? t('embedAuto') : `${h}px`));

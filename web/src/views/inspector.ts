@@ -13,6 +13,8 @@ export function targetLabel(target: number[]): string {
   return target.length === 2 ? `${t('bias')} L${l + 1}·${a + 1}` : `${t('weight')} L${l + 1}: ${a + 1} → ${b + 1}`;
 }
 
+const SHOWN_PX = 140;  // on a touch screen, at least this much of the opened panel is in view
+
 // Built lazily: nothing is drawn or listed until the panel is first opened (a link with
 // `inspect` opens it), so the page's start-up does no work for it.
 export class InspectorView {
@@ -28,6 +30,23 @@ export class InspectorView {
     this.#select.addEventListener('change', () => pick(this.#select.value ? this.#select.value.split(',').map(Number) : null));
     byId('inspectStep').addEventListener('click', stepBatch);
     this.#panel.addEventListener('toggle', () => this.#show());
+  }
+
+  // A weight picked in the network: the panel opens beside it, under the network diagram
+  // (its place in the extras below the test table is off screen then). With a mouse nothing
+  // scrolls (the weight's editing card stays under the pointer); on a touch screen, where the
+  // network fills the screen, the page scrolls just enough to show the panel's top, the
+  // weight staying in view above it.
+  reveal(): void {
+    const home = document.querySelector('.column.network');
+    if (home && this.#panel.parentElement !== home) {
+      home.append(this.#panel);
+      this.#panel.classList.add('beside-network');
+    }
+    this.#panel.open = true;
+    if (!matchMedia('(hover: none)').matches) return;
+    const top = this.#panel.getBoundingClientRect().top;
+    if (top > innerHeight - SHOWN_PX) scrollBy({ top: top - (innerHeight - 2 * SHOWN_PX), behavior: 'auto' });
   }
 
   // The network's shape (units per layer, inputs first) and the picked weight.

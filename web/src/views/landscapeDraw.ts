@@ -16,7 +16,8 @@ export interface PathStyle {
 
 const CONTOURS = 10;
 
-export function drawLandscape(canvas: HTMLCanvasElement, l: LandscapeGrid, paths: PathStyle[], centre: string | null): void {
+// Returns the colour scale's range: log10 of the lowest and highest finite loss.
+export function drawLandscape(canvas: HTMLCanvasElement, l: LandscapeGrid, paths: PathStyle[], centre: string | null): { lo: number; hi: number } {
   const g = canvas.getContext('2d')!;
   const W = canvas.width, H = canvas.height;
   const nx = l.alpha.length, ny = l.beta.length;
@@ -84,6 +85,16 @@ export function drawLandscape(canvas: HTMLCanvasElement, l: LandscapeGrid, paths
     if (path.end && last) dot(last[0], last[1], 4.5, path.end);
   }
   if (centre) dot(0, 0, 4.5, centre);
+  return { lo, hi };
+}
+
+// The colour scale as a vertical bar: high loss (yellow) at the top, low (dark blue) at the bottom.
+export function drawScaleBar(canvas: HTMLCanvasElement): void {
+  const g = canvas.getContext('2d')!;
+  for (let y = 0; y < canvas.height; y++) {
+    g.fillStyle = ramp(1 - y / (canvas.height - 1));
+    g.fillRect(0, y, canvas.width, 1);
+  }
 }
 
 // dark blue -> teal -> yellow

@@ -38,7 +38,8 @@ export class TestTable {
   }
 
   // outputActivation decides the class threshold: 0.5 for a sigmoid, 0 for tanh.
-  render(result: TestResult, problem: 'classification' | 'regression', classes: number, outputActivation: string): void {
+  // lossFactor: the page's loss display scale (lossScale.ts) for the test loss.
+  render(result: TestResult, problem: 'classification' | 'regression', classes: number, outputActivation: string, lossFactor = 1): void {
     this.#head.textContent = problem === 'regression' ? t('colValue') : t('colClass');
     const cell = (text: string, title = '') => {
       const td = document.createElement('td');
@@ -67,7 +68,7 @@ export class TestTable {
       return tr;
     }));
     const parts: string[] = [];
-    if (result.loss !== null) parts.push(`${t('testLoss')}: ${result.loss.toFixed(4)}`);
+    if (result.loss !== null) parts.push(`${t('testLoss')}: ${(result.loss * lossFactor).toFixed(4)}`);
     if (result.acc !== null) parts.push(`${t('testAcc')}: ${result.acc.toFixed(3)}`);
     this.#summary.textContent = parts.join('  ');
     const notes: string[] = [];

@@ -43,7 +43,11 @@ export function startComparison(nn: Nnplay, states: PlaygroundState[], epochs: n
       seed: setup.modelSeed,
     });
     const gridFeatures = nn.datasets.makeFeatures({ data: grid, shape: [GRID * GRID, 2] }, setup.features);
-    return { setup, model, session, pending: [], last: null, grid: gridFeatures, diverged: false };
+    // epoch 0: the initial weights, evaluated (the curves start where training starts)
+    const logs: Record<string, number> = { ...model.evaluate(data.train.x, data.train.y) };
+    if (data.valid.x.shape[0]) for (const [k, v] of Object.entries(model.evaluate(data.valid.x, data.valid.y))) logs[`val_${k}`] = v;
+    const initial = { ...metricsOf(logs, setup.metrics[0]), epoch: 0 };
+    return { setup, model, session, pending: [initial], last: initial, grid: gridFeatures, diverged: false };
   });
   sharedMode = states[0]?.landscape === 'random' ? 'random' : 'pca';
   if (first && runs.length && CompareLandscape.shared(setting)) {
@@ -69,7 +73,7 @@ export function compareFrame(nn: Nnplay, train = true): CompareResult {
     const { done, logs } = run.session.runEpoch();
     if (logs) shared?.record(nn, i, run.model);
     if (logs) {
-      run.last = metricsOf(logs, run.setup.metrics[0]);
+      run.last = { ...metricsOf(logs, run.setup.metrics[0]), epoch: run.session.epoch };
       run.pending.push(run.last);
     }
     if (done && run.session.history().stopReason.startsWith('non_finite')) run.diverged = true;
@@ -84,7 +88,7 @@ export function compareFrame(nn: Nnplay, train = true): CompareResult {
     sharedLandscape: shared !== null,
     runs: runs.map((run) => {
       const output = run.model.predict(run.grid, { batchSize: GRID * GRID }).data;
-      const r = { metrics: run.last, newEpochs: run.pending, output, units: run.setup.outputUnits, outputActivation: run.setup.outputActivation, diverged: run.diverged };
+      const r = { metrics: run.last, newEpochs: run.pending, output, units: run.setup.outputUnits, outputActivation: run.setup.outputActivation, diverged: run.diverged, loss: run.setup.loss };
       run.pending = [];
       return r;
     }),

@@ -18,5 +18,6 @@ export function dataInfo(nn: Nnplay, setup: TrainingSetup, data: PreparedData): 
     layers: [setup.features.length, ...setup.hidden, setup.outputUnits],
     outputActivation: setup.outputActivation,
     notes: setup.noteMessages,
+    loss: setup.loss,
   };
 }

@@ -32,6 +32,12 @@ export class LandscapeTracker {
     this.#dirty = true;
   }
 
+  // The weights moved without an epoch (one batch, an edit): the slice is due again, so that
+  // its centre is the read-outs' loss at the current weights.
+  moved(): void {
+    this.#dirty = true;
+  }
+
   // After an epoch (or a step): one more point of the path.
   record(nn: Nnplay, model: Sequential): void {
     this.#trajectory.push(nn.landscape.snapshot(model));

@@ -90,9 +90,11 @@ function handle(msg: ToWorker) {
     case 'speed':
       return training.setSpeed(msg.epochsPerFrame);
     case 'setWeight':
+      landscape.moved();
       training.setWeight(msg.layer, msg.from, msg.to, msg.value);
       return postSnapshot();
     case 'setBias':
+      landscape.moved();
       training.setBias(msg.layer, msg.unit, msg.value);
       return postSnapshot();
     case 'custom':
@@ -160,7 +162,10 @@ init().then(
     training.hooks = {
       perBatch: () => inspector.active,
       beforeBatch: (model) => inspector.beforeBatch(model),
-      afterBatch: (model) => inspector.afterBatch(model),
+      afterBatch: (model) => {
+        inspector.afterBatch(model);
+        landscape.moved();
+      },
       afterEpoch: (model) => landscape.record(api, model),
       newModel: (model) => {
         inspector.clear();

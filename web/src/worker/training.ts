@@ -7,7 +7,7 @@ import type { CustomData, FitSession, Logs, Matrix2D, Nnplay, Sequential, Traini
 import type { Message } from '../../../bindings/src/messages.js';
 import type { PreparedData } from '../../../bindings/src/training.js';
 import type { PlaygroundState } from '../../../bindings/src/state.js';
-import type { Metrics, Rebuild, Snapshot } from '../protocol.js';
+import type { Metrics, ReadoutKind, Rebuild, Snapshot } from '../protocol.js';
 import { featuresOnGrid, hiddenThumbnails } from './grids.js';
 import { metricsOf } from './metrics.js';
 import { type RunChange, RunRecord } from './runRecord.js';
@@ -47,6 +47,7 @@ export class Training {
   #pending: Metrics[] = [];  // completed since the last snapshot
   #epochLogs: Logs[] = [];  // every completed epoch's Keras logs, for the CSV export
   #last: Metrics | null = null;
+  #lastKind: ReadoutKind = 'current';
   #stopped: string | null = null;
   #stopWorded: [string | null, Message | null] | null = null;  // #stopped and its message
   #diverged = false;
@@ -152,6 +153,8 @@ export class Training {
     } else {
       this.#batch++;
     }
+    // the read-outs say where the weights are now (the chart keeps the epoch means)
+    if (!this.#diverged) this.#evaluateNow();
   }
 
   // The same initial weights again (a loaded model's, when one was loaded since the network was built).
@@ -229,6 +232,7 @@ export class Training {
       batches: this.#batches,
       playing: this.#playing,
       metrics: this.#last,
+      metricsKind: this.#lastKind,
       newEpochs: this.#pending,
       output,
       thumbs,
@@ -281,6 +285,8 @@ export class Training {
     this.#stopped = null;
     this.#diverged = false;
     this.#evaluateNow();
+    const initial = this.#last as Metrics | null;  // (set by #evaluateNow)
+    if (initial) this.#pending.push({ ...initial, epoch: 0 });  // the charts start at the initial loss
     this.#startSession();
   }
 
@@ -297,6 +303,7 @@ export class Training {
       for (const [k, v] of Object.entries(this.model.evaluate(valid.x, valid.y))) logs[`val_${k}`] = v;
     }
     this.#last = metricsOf(logs, this.#setup.metrics[0]);
+    this.#lastKind = 'current';
   }
 
   // Trains one epoch (or what is left of the current one); false when training has stopped.
@@ -329,7 +336,8 @@ export class Training {
       this.#epochsDone = session.epoch;
       this.hooks?.afterEpoch(this.model);
       this.#last = metricsOf(logs, this.#setup.metrics[0]);
-      this.#pending.push(this.#last);
+      this.#lastKind = 'epochMean';
+      this.#pending.push({ ...this.#last, epoch: this.#epochsDone });
       this.#epochLogs.push(logs);
     }
     if (!session.done) return;
