@@ -62,6 +62,8 @@ export interface Snapshot {
   stop: Message | null;    // the same as a code and parameters (the page words it)
   diverged: boolean;
   epochsPerSecond: number;
+  handled: number;         // the page's messages the worker had handled when it made this snapshot (a snapshot
+                           // older than the reader's last Play must not undo it: web/src/playback.ts)
 }
 
 export interface DataInfo {
@@ -100,7 +102,7 @@ export type FromWorker =
   | CompareResult
   | InspectorInfo
   | LandscapeInfo
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string; missing?: string };  // missing: a file of the page that did not load (the page names it)
 
 // The optimizer inspector: one weight, its last step and its last ~100 batches.
 export interface InspectorInfo {

@@ -4,7 +4,7 @@
 // The figure 5-10 preset runs on the figure's own setup inside this panel: the main setup
 // and the model in training are left alone (a preset never destroys a run).
 import type uPlot from 'uplot';
-import { loadUplot, uplotNow } from './uplot.js';
+import { loadUplot, showChartsUnavailable, uplotNow } from './uplot.js';
 import { COMPARABLE, type Comparison, parseValue, type PlaygroundState, SCHEMA } from '../../../bindings/src/state.js';
 import { byId } from '../dom.js';
 import { type MessageKey, t } from '../i18n/index.js';
@@ -144,7 +144,7 @@ export class CompareView {
         if (this.#shown !== c) return;  // another comparison has been set up meanwhile
         this.#makeCharts(c);
         this.#setChartData();
-      }, () => {});
+      }, () => showChartsUnavailable(byId('compareLoss')));
       return;
     }
     const room = byId('comparePanel').clientWidth || 480;
