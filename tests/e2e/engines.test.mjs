@@ -187,6 +187,9 @@ for (const engine of ENGINES) {
         throw new Error(`${e.message}; heights: ${JSON.stringify(await page.evaluate(heights))}`);
       });
       assert.equal(h.scrollY, 0, 'nothing scrolled');
+      // and it never was taller: no size the page reported went past its content
+      const sizes = await page.evaluate(() => window.events.filter((e) => e.type === 'size').map((e) => e.height));
+      assert.ok(Math.max(...sizes) <= h.content, `sizes reported: ${sizes.join(', ')}; content: ${h.content}`);
       await screenshot(page, 'component');
       const frameErrors = await page.evaluate(() => [...document.getElementById('pg').shadowRoot.querySelector('iframe').contentWindow.__engineErrors]);
       assert.deepEqual({ article: await errors(page), frame: frameErrors, http: httpErrorsSince(http) }, { article: [], frame: [], http: [] });

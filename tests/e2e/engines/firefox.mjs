@@ -8,6 +8,7 @@ const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export async function launch() {
   const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, defaultViewport: { ...VIEWPORT, deviceScaleFactor: 1 } });
   const page = (await browser.pages())[0] ?? await browser.newPage();
+  await page.setViewport({ ...VIEWPORT, deviceScaleFactor: 1 });  // the first tab keeps the window's size otherwise
   return {
     async goto(url) {
       await page.goto(url, { waitUntil: 'load' });

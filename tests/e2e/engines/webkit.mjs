@@ -1,6 +1,6 @@
 // WebKitGTK (Debian's webkit2gtk-driver): WebKitWebDriver under xvfb-run (WebKitGTK 2.50 has
 // no headless mode), driven with selenium-webdriver, behind the engines' page interface
-// (index.mjs). What makes it reliable on a small machine:
+// (index.mjs). What makes it reliable on a small machine (docs/TOOLCHAIN.md §7):
 // - LANG names a real locale: with C.UTF-8, navigator.language is "C", which Intl rejects;
 // - CPU rendering without compositing: Mesa's software GL crashed a web process about one
 //   session in five and drew at ~17 fps;
