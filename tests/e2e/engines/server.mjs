@@ -3,6 +3,8 @@
 // - every HTML page gets recorder.js as its first script (WebKit has no console access);
 // - a mount can pretend files are missing (404) or serve a replacement for a file, so a
 //   test can take app.js, the worker, the wasm or uplot.js away or make it throw;
+// - a mount can let the browser cache its files (else nothing is cached), for journeys that
+//   load the same page many times;
 // - every answer of 400 or more is recorded in `httpErrors`.
 import fs from 'node:fs/promises';
 import http from 'node:http';
@@ -14,7 +16,7 @@ const RECORDER_URL = '/__engines/recorder.js';
 const RECORDER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'recorder.js');
 
 /**
- * mounts: URL prefix -> folder, or { dir, missing: [file, …], replace: { file: source } }
+ * mounts: URL prefix -> folder, or { dir, missing: [file, …], replace: { file: source }, cache: true }
  * (file names relative to the mount). The longest prefix wins; a prefix itself serves index.html.
  * @returns {Promise<{ origin: string, httpErrors: string[], close: () => Promise<void> }>}
  */
@@ -23,9 +25,10 @@ export function startEngineServer(mounts) {
   const table = Object.entries(mounts).map(([prefix, m]) => [prefix, typeof m === 'string' ? { dir: m } : m])
     .sort(([a], [b]) => b.length - a.length);
   const server = http.createServer(async (req, res) => {
+    let cache = false;
     const send = (status, type, body) => {
       if (status >= 400) httpErrors.push(`HTTP ${status}: ${req.url}`);
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': cache && status === 200 ? 'max-age=600' : 'no-store' });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     try {
@@ -35,6 +38,7 @@ export function startEngineServer(mounts) {
       const found = table.find(([prefix]) => pathname.startsWith(prefix));
       if (!found) return send(404, 'text/plain', 'not found');
       const [prefix, mount] = found;
+      cache = mount.cache === true;
       const rel = pathname.slice(prefix.length) || 'index.html';
       const type = MIME[path.extname(rel)] ?? 'application/octet-stream';
       if (mount.missing?.includes(rel)) return send(404, 'text/plain', 'not found (taken away by the test)');
