@@ -114,6 +114,13 @@ for (const engine of ENGINES) {
       await waitFor(page, () => window.__nnplay.state.learningRate === 0.3 && location.hash.includes('learningRate=0.3'), null, { what: 'learning rate 0.3 in the state and the URL' });
       const s = await stepOnce();
       assert.ok(Number.isFinite(s.metrics.loss));
+      // a typed maximum number of epochs: Play stops there and says why
+      await page.type('#maxEpochs', '4');
+      await waitFor(page, () => window.__nnplay.state.maxEpochs === 4, null, { what: 'maxEpochs 4 in the state (typed and committed)' });
+      await page.click('#play');
+      const stopped = await waitFor(page, () => !window.__nnplay.snapshot.playing && window.__nnplay.snapshot.epoch === 4
+        && !document.getElementById('play').classList.contains('playing') && document.getElementById('status').textContent, null, { what: 'Play to stop at epoch 4 and say why' });
+      assert.match(stopped, /最大エポック数に達しました \(4\)/);
       assert.deepEqual(await errors(page), []);
     });
 

@@ -14,7 +14,7 @@ export async function launch() {
     select: (selector, value) => page.selectOption(selector, value).then(() => {}),
     async type(selector, text) {
       await page.fill(selector, text);
-      await page.press(selector, 'Enter');
+      await page.press(selector, 'Tab');
     },
     screenshot: (file) => page.screenshot({ path: file }).then(() => {}),
     close: () => browser.close(),

@@ -21,7 +21,7 @@ export async function launch() {
     async type(selector, text) {
       await page.$eval(selector, (el) => { el.value = ''; });
       await page.type(selector, text);
-      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');  // (Tab over BiDi left the change unfired)
     },
     screenshot: (file) => page.screenshot({ path: file }).then(() => {}),
     async close() {

@@ -4,7 +4,7 @@
 //   webkit:   Debian's WebKitWebDriver (WebKitGTK) under xvfb-run through selenium-webdriver
 // A page: goto(url), evaluate(fn, arg) (fn is sent as source: it must not close over
 // anything; its result must be JSON), click(selector), select(selector, value),
-// type(selector, text) (then Enter), screenshot(file), close(). One page per engine at a time.
+// type(selector, text) (then Tab or Enter, so the field's change fires), screenshot(file), close(). One page per engine at a time.
 // Errors are recorded inside the page (recorder.js, injected by server.mjs) and read with errors().
 // NNPLAY_ENGINES=firefox,webkit picks engines (default: all three).
 import fs from 'node:fs';

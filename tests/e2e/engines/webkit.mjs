@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
-import { Builder, By } from 'selenium-webdriver';
+import { Builder, By, Key } from 'selenium-webdriver';
 import { Select } from 'selenium-webdriver/lib/select.js';
 import { VIEWPORT } from '../support.mjs';
 
@@ -96,7 +96,7 @@ export async function launch() {
     async type(selector, text) {
       const el = await element(selector);
       await el.clear();
-      await el.sendKeys(text, '\n');
+      await el.sendKeys(text, Key.TAB);
     },
     async screenshot(file) {
       await fs.writeFile(file, Buffer.from(await driver.takeScreenshot(), 'base64'));
