@@ -7,6 +7,8 @@
 // type(selector, text) (then Tab or Enter, so the field's change fires), screenshot(file), close(). One page per engine at a time.
 // Errors are recorded inside the page (recorder.js, injected by server.mjs) and read with errors().
 // NNPLAY_ENGINES=firefox,webkit picks engines (default: all three).
+// The files of this folder are helpers: their names must not match what `node --test tests/e2e/`
+// runs (*.test.mjs, *-test.mjs, *_test.mjs, test-*.mjs, or anything in a folder named test).
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO, WAIT } from '../support.mjs';

@@ -28,6 +28,7 @@ const freePort = () => new Promise((resolve, reject) => {
 async function driverReady(url, child, log) {
   const deadline = Date.now() + DRIVER_START;
   for (;;) {
+    if (!child.pid) throw new Error('cannot start xvfb-run (scripts/setup.sh installs xvfb and webkit2gtk-driver)');
     if (child.exitCode !== null) throw new Error(`WebKitWebDriver exited (${child.exitCode}) before it answered: ${log.join('').slice(-500)}`);
     try {
       const r = await fetch(`${url}/status`);
@@ -39,7 +40,7 @@ async function driverReady(url, child, log) {
 }
 
 function endGroup(child) {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (!child.pid || child.exitCode !== null) return Promise.resolve();
   const exited = new Promise((done) => child.once('exit', done));
   try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone already */ }
   const hard = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 3000);
@@ -57,6 +58,10 @@ export async function launch() {
   const keep = (d) => { log.push(String(d)); if (log.length > 50) log.shift(); };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
+  child.on('error', (e) => keep(`cannot start xvfb-run/WebKitWebDriver (scripts/setup.sh installs xvfb and webkit2gtk-driver): ${e.message}`));
+  // if this process ends first (Ctrl-C, a crash), the driver's group ends with it
+  const endWithUs = () => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } };
+  process.once('exit', endWithUs);
   let driver;
   try {
     const url = `http://127.0.0.1:${port}`;
@@ -104,6 +109,7 @@ export async function launch() {
     async close() {
       await Promise.race([driver.quit().catch(() => {}), new Promise((done) => setTimeout(done, 10_000))]);
       await endGroup(child);
+      process.off('exit', endWithUs);
     },
   };
 }
