@@ -229,6 +229,10 @@ for (const engine of ENGINES) {
       }, null, { what: 'epoch 10 while playing, and the charts saying they are unavailable' });
       assert.match(said, /グラフを表示できません.*uplot\.js/);
       await screenshot(page, 'charts-unavailable');
+      await page.click('#language');
+      await waitFor(page, () => /^The charts are unavailable \(uplot\.js/.test(document.querySelector('#lossChart [role="status"]')?.textContent)
+        && /^The charts are unavailable/.test(document.querySelector('#accChart [role="status"]')?.textContent), null, { what: 'the charts saying so in English' });
+      assert.equal((await page.evaluate(playState)).button, true, 'still training');
       const recorded = await errors(page);
       assert.ok(recorded.some((e) => e.includes('injected by the test')), `the injected error is recorded: ${recorded.join(' | ')}`);
       assert.deepEqual(recorded.filter((e) => !/uplot\.js|injected by the test/.test(e)), [], 'nothing else fails');
@@ -236,17 +240,24 @@ for (const engine of ENGINES) {
 
     for (const [mount, file] of [['/no-app/', 'app.js'], ['/no-worker/', 'nnplay-worker.js'], ['/no-wasm/', 'nnplay-engine.wasm']]) {
       test(`a page without ${file} says so, in Japanese and English`, async () => {
-        for (const lang of file === 'app.js' ? ['ja'] : ['ja', 'en']) {  // without app.js the static text has both
-          await page.goto(url(`${mount}index.html?${lang}#lang=${lang}`));  // a query: a new load, not a hash change
-          const text = await waitFor(page, () => {
-            const el = document.getElementById('loadProblem');
-            return el && !el.hidden && getComputedStyle(el).visibility === 'visible' && getComputedStyle(el).opacity === '1' && el.textContent;
-          }, null, { what: `the message about the missing ${file} (#loadProblem shown)` });
-          assert.ok(text.includes(file), `${lang}: the message names ${file}: ${text}`);
-          if (file === 'app.js' || lang === 'ja') assert.match(text, /読み込めません/, `the Japanese message: ${text}`);
-          if (file === 'app.js' || lang === 'en') assert.match(text, /did not load|could not be loaded/, `the English message: ${text}`);
-          if (lang === 'ja') await screenshot(page, `missing-${file}`);
+        const shown = (previous) => waitFor(page, (before) => {
+          const el = document.getElementById('loadProblem');
+          const text = el && !el.hidden && getComputedStyle(el).visibility === 'visible' && el.textContent;
+          return text && text !== before && text;
+        }, previous, { what: `the message about the missing ${file} (#loadProblem shown${previous ? ', in the other language' : ''})` });
+        await page.goto(url(`${mount}index.html`));
+        const ja = await shown(null);
+        await screenshot(page, `missing-${file}`);
+        assert.ok(ja.includes(file), `the message names ${file}: ${ja}`);
+        assert.match(ja, /読み込めません/, `the Japanese message: ${ja}`);
+        if (file === 'app.js') {  // no script: the static text has both languages
+          assert.match(ja, /app\.js did not load/, `the English message: ${ja}`);
+          return;
         }
+        await page.click('#language');
+        const en = await shown(ja);
+        assert.ok(en.includes(file), `the message names ${file}: ${en}`);
+        assert.match(en, /could not be loaded/, `the English message: ${en}`);
       });
     }
   });

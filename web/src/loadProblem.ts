@@ -10,7 +10,10 @@ export function appLoaded(): void {
   if (box) box.hidden = true;
 }
 
+let missing: string | null = null;  // the file named on screen
+
 export function showLoadProblem(file: string): void {
+  missing = file;
   const text = t('fileMissing').replace('{file}', file);
   const box = document.getElementById('loadProblem');
   if (box) {
@@ -20,6 +23,11 @@ export function showLoadProblem(file: string): void {
   }
   const loading = document.getElementById('loading');  // no longer "loading…"
   if (loading) loading.textContent = text;
+}
+
+// The same, in the page's new language.
+export function rewordLoadProblem(): void {
+  if (missing) showLoadProblem(missing);
 }
 
 // The file name at the end of a URL.

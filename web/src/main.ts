@@ -9,7 +9,7 @@ import { thumbnails } from './grid.js';
 import { embedReady, embedSnapshot, embedStateChanged, reportToAuthor, startEmbedding } from './embed.js';
 import { type EngineWorker, startWorker } from './engineWorker.js';
 import { setLanguage, t } from './i18n/index.js';
-import { appLoaded, showLoadProblem } from './loadProblem.js';
+import { appLoaded, rewordLoadProblem, showLoadProblem } from './loadProblem.js';
 import { NeuronHover } from './neuronHover.js';
 import { nextTask } from './nextTask.js';
 import { outputForColour } from './outputRange.js';
@@ -194,6 +194,7 @@ function reword() {
   descent.draw();
   if (testResult) tests.render(testResult, store.state.problem, data?.classes ?? 2, outputActivation());
   if (playback.shown) status.showSnapshot(playback.shown);
+  rewordLoadProblem();
 }
 
 // ---- worker -> views
