@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs everything nnplay needs on Debian 12 (run as root, or with sudo available):
-# the C++ toolchain and libraries, Emscripten, Chromium for the browser tests, and the
+# the C++ toolchain and libraries, Emscripten, Chromium, Firefox ESR and WebKitGTK's driver
+# (with Xvfb and xauth for xvfb-run: it has no headless mode) for the browser tests, and the
 # npm packages from the committed lock file. Safe to run again: it skips what is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake g++ make xtensor-dev xtl-dev catch2 libbenchmark-dev emscripten chromium fonts-ipafont-gothic python3 python3-nbformat python3-numpy)
+packages=(cmake g++ make xtensor-dev xtl-dev catch2 libbenchmark-dev emscripten chromium firefox-esr webkit2gtk-driver xvfb xauth fonts-ipafont-gothic python3 python3-nbformat python3-numpy)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -3,7 +3,8 @@
 #   0. the type check of every TypeScript source (page, worker, module, CLI): seconds, so first;
 #   1. the native Catch2 suite (ctest), and the benchmarks compile;
 #   2. the same Catch2 suite compiled to WebAssembly, run under Node (ctest);
-#   3. the module, the CLI and the page: node --test (Node) and Playwright (Chromium).
+#   3. the module, the CLI and the page: node --test (Node), Playwright (Chromium), and the core
+#      journeys in Chromium, Firefox ESR and WebKitGTK too (tests/e2e/engines.test.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh

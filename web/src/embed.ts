@@ -15,8 +15,13 @@ function post(message: Fields<EmbedMessage>) {
 }
 
 // The content height, now and whenever it changes (fonts, hidden parts, opened panels).
+// In a frame the page is as tall as its content, all of it in the frame's viewport: the
+// sections that are laid out only near the screen (content-visibility: auto) are laid out
+// at once (.embedded in styles.css). Else Firefox, which judges "near" by the top-level
+// viewport, reports their 400 px placeholders as height until the reader scrolls there.
 export function startEmbedding(): void {
   if (!embedded) return;
+  document.documentElement.classList.add('embedded');
   let last = -1;
   const measure = () => {
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);

@@ -9,6 +9,7 @@
 // Under a strict Content-Security-Policy or Trusted Types it either starts or says why not.
 import { t } from './i18n/index.js';
 import { besideApp, loadScript, trusted } from './loadScript.js';
+import { fileOf, showLoadProblem } from './loadProblem.js';
 
 export const WORKER_FILE = 'nnplay-worker.js';
 export const WORKER_SCRIPT = 'nnplay-worker.src.js';  // the same code as a string, for file://
@@ -55,7 +56,7 @@ export function startWorker(report: Fail): EngineWorker {
         const g = window as unknown as { nnplayWorkerSource: string; nnplayWasmBase64: string };
         started(fromBlob(`self.__nnplayWasm=${JSON.stringify({ base64: g.nnplayWasmBase64 })};\n${g.nnplayWorkerSource}`, fail));
       },
-      (e: Error) => fail(`${t('engineError')}: ${e.message} ${t('notLoaded')}`),
+      (e: Error) => showLoadProblem(fileOf(e.message)),
     );
   }
   return handle;
@@ -99,8 +100,13 @@ function watched(make: () => Worker, url: string, needs: string, fail: Fail): Wo
     document.removeEventListener('securitypolicyviolation', onViolation);
     throw e;
   }
+  // An error event without a message: the worker's script did not load (a 404, a network
+  // error); with one, the worker failed while it ran.
   worker.addEventListener('error', (e) => {
-    if (!blocked) fail(`${t('engineError')}: ${e.message || t('workerFailed')}`);
+    if (blocked) return;
+    if (e.message) fail(`${t('engineError')}: ${e.message}`);
+    else if (url === 'blob:') fail(`${t('engineError')}: ${t('workerFailed')}`);
+    else showLoadProblem(fileOf(url));
   });
   return worker;
 }

@@ -9,6 +9,7 @@ import { thumbnails } from './grid.js';
 import { embedReady, embedSnapshot, embedStateChanged, reportToAuthor, startEmbedding } from './embed.js';
 import { type EngineWorker, startWorker } from './engineWorker.js';
 import { setLanguage, t } from './i18n/index.js';
+import { appLoaded, rewordLoadProblem, showLoadProblem } from './loadProblem.js';
 import { NeuronHover } from './neuronHover.js';
 import { nextTask } from './nextTask.js';
 import { lossFactor } from './lossScale.js';
@@ -44,7 +45,11 @@ let testResult: TestResult | null = null;
 
 const status = new StatusLine(byId('status'));
 let worker: EngineWorker;
-const send = (m: ToWorker) => worker.postMessage(m);
+let sent = 0;  // the page's messages so far: a snapshot says how many of them it follows (playback.ts)
+const send = (m: ToWorker) => {
+  sent++;
+  worker.postMessage(m);
+};
 
 // ---- views (made by start(), a few in each task)
 const hover = new NeuronHover();
@@ -93,7 +98,7 @@ function makeOutput() {
   });
   tests = new TestTable(byId<HTMLTableElement>('testTable'), byId('testSummary'), byId('colPrediction'), byId('testNote'));
   charts = new Charts(byId('lossChart'), byId('accChart'), chartLabels());
-  playback = new Playback(send, render, byId<HTMLButtonElement>('play'), () => compare.running);
+  playback = new Playback(send, render, byId<HTMLButtonElement>('play'), () => compare.running, () => sent);
   legend();
 }
 // Below the first screen, or in closed panels.
@@ -202,6 +207,7 @@ function reword() {
   modelFiles.reword();
   if (testResult) renderTests(testResult);
   if (playback.shown) status.showSnapshot(playback.shown);
+  rewordLoadProblem();
 }
 
 // ---- worker -> views
@@ -274,6 +280,10 @@ function receive(e: MessageEvent<FromWorker>) {
       landscape.update(m);
       return;
     case 'error':
+      if (m.missing) {  // the engine never started: the page says which file it lacks
+        showLoadProblem(m.missing);
+        return;
+      }
       if (compare.running) {  // a comparison that could not start
         compare.running = false;
         playback.compareAnswered();
@@ -438,6 +448,7 @@ function bindButtons() {
 // ---- start: the engine first (it loads and compiles in the worker meanwhile), then the
 // views, each step its own task; the worker's messages wait until every view is there.
 async function start() {
+  appLoaded();
   if (notices.length) showNotices(byId('notices'), byId('notice-list'), notices);
   reportToAuthor(store.authorNotices);
   startEmbedding();

@@ -1,6 +1,10 @@
 // The animation loop and the play state. At most one snapshot is drawn per display frame,
 // and one training frame is requested from the worker at a time (the worker never queues
 // work the page cannot show); a running comparison is paced the same way.
+// The page owns the play state: a snapshot that says "not playing" stops the button only if
+// the worker made it after the page's last Play or Pause (a start-up snapshot that arrives
+// after a quick Play must not undo it). The worker answers messages in order and stamps
+// each snapshot with how many it had handled; the page counts what it sent.
 import { t } from './i18n/index.js';
 import type { Snapshot, ToWorker } from './protocol.js';
 
@@ -12,17 +16,20 @@ export class Playback {
   #draw: (s: Snapshot) => void;
   #button: HTMLButtonElement;
   #comparing: () => boolean;
+  #sent: () => number;
+  #intentAt = 0;  // messages sent when play was last switched: older snapshots do not switch it back
   #playing = false;
   #latest: Snapshot | null = null;  // arrived, not drawn yet
   #shown: Snapshot | null = null;   // drawn last
   #frameRequested = false;
   #compareRequested = false;
 
-  constructor(send: (m: ToWorker) => void, draw: (s: Snapshot) => void, button: HTMLButtonElement, comparing: () => boolean) {
+  constructor(send: (m: ToWorker) => void, draw: (s: Snapshot) => void, button: HTMLButtonElement, comparing: () => boolean, sent: () => number) {
     this.#send = send;
     this.#draw = draw;
     this.#button = button;
     this.#comparing = comparing;
+    this.#sent = sent;
   }
 
   get playing(): boolean {
@@ -33,8 +40,10 @@ export class Playback {
     return this.#shown;
   }
 
+  // Call before sending the command (play, pause, step, …) that goes with it.
   setPlaying(on: boolean): void {
     this.#playing = on;
+    this.#intentAt = this.#sent();
     const b = this.#button;
     b.textContent = on ? '❚❚' : '▶';
     b.dataset.i18nLabel = on ? 'pause' : 'play';
@@ -70,7 +79,7 @@ export class Playback {
     const t0 = performance.now();
     this.#shown = s;
     this.#draw(s);
-    if (!s.playing && this.#playing) this.setPlaying(false);  // the worker stopped (finished, diverged)
+    if (!s.playing && this.#playing && s.handled > this.#intentAt) this.setPlaying(false);  // the worker stopped (finished, diverged)
     this.frameTimes.push(performance.now() - t0);
     if (this.frameTimes.length > FRAME_TIMES_KEPT) this.frameTimes.shift();
   }

@@ -73,6 +73,8 @@ export interface Snapshot {
   stop: Message | null;    // the same as a code and parameters (the page words it)
   diverged: boolean;
   epochsPerSecond: number;
+  handled: number;         // the page's messages the worker had handled when it made this snapshot (a snapshot
+                           // older than the reader's last Play must not undo it: web/src/playback.ts)
 }
 
 export interface DataInfo {
@@ -114,7 +116,7 @@ export type FromWorker =
   | LandscapeInfo
   | { type: 'modelSaved'; json: { name: string; text: string }; weights: { name: string; data: ArrayBuffer } }
   | ModelLoaded
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string; missing?: string };  // missing: a file of the page that did not load (the page names it)
 
 // A model file read: the state changes and weights that show it, or why it does not fit.
 export type ModelLoaded =

@@ -247,4 +247,7 @@ export const en: Messages = {
   cspTrustedTypes: "This site requires Trusted Types and does not allow the policy named nnplay, so the playground cannot start its engine: add nnplay to its trusted-types directive (docs/EMBEDDING.md).",
   workerFailed: "the worker that runs the engine could not start",
   notLoaded: "could not be loaded",
+  // Files that did not load (issue 19): the page says which, and what still works
+  fileMissing: "{file} could not be loaded: check that it is in the same folder as index.html.",
+  chartsUnavailable: "The charts are unavailable ({file} failed to load). Training goes on without them.",
 };

@@ -246,5 +246,8 @@ export const ja = {
   cspTrustedTypes: "このサイトは Trusted Types を必須にしており、nnplay という名前のポリシーを許可していないため、エンジンを起動できません。trusted-types ディレクティブに nnplay を加えてください（docs/EMBEDDING.md）。",
   workerFailed: "エンジンを動かすワーカーを起動できませんでした",
   notLoaded: "を読み込めませんでした",
+  // Files that did not load (issue 19): the page says which, and what still works
+  fileMissing: "{file} を読み込めませんでした。index.html と同じフォルダーにあるか確かめてください。",
+  chartsUnavailable: "グラフを表示できません（{file} の読み込みに失敗しました）。学習はグラフなしで続けられます。",
 };
 export type Messages = { [K in keyof typeof ja]: string };

@@ -6,7 +6,7 @@
 // Train is a solid dark line, validation a dashed magenta one (told apart without colour
 // too); the axes are drawn before the first epoch (epochs 0-10, loss 0-1).
 import type uPlot from 'uplot';
-import { loadUplot, uplotNow } from './uplot.js';
+import { loadUplot, showChartsUnavailable, uplotNow } from './uplot.js';
 import type { Metrics } from '../protocol.js';
 
 export interface ChartLabels {
@@ -44,6 +44,7 @@ export class Charts {
   #lossEl: HTMLElement;
   #accEl: HTMLElement;
   #labels: ChartLabels;
+  #unavailable = false;  // uplot.js could not be loaded or failed: the charts say so
   #epochs: number[] = [];
   #series = { loss: [] as (number | null)[], valLoss: [] as (number | null)[], acc: [] as (number | null)[], valAcc: [] as (number | null)[] };
   #factor = 1;  // display scale: Keras loss × factor (lossScale.ts)
@@ -68,12 +69,20 @@ export class Charts {
   setLabels(labels: ChartLabels): void {
     this.#labels = labels;
     if (this.#loss) this.#make();
+    else if (this.#unavailable) this.#sayUnavailable();
+  }
+
+  #sayUnavailable(): void {
+    this.#unavailable = true;
+    showChartsUnavailable(this.#lossEl);
+    showChartsUnavailable(this.#accEl);
   }
 
   #make(): void {
     const U = uplotNow();
     if (!U) {
-      loadUplot().then(() => this.#make(), () => {});
+      // loadUplot() resolves only with uPlot there, so #make does not come back here
+      loadUplot().then(() => this.#make(), () => this.#sayUnavailable());
       return;
     }
     const labels = this.#labels;

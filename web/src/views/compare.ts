@@ -6,7 +6,7 @@
 // setup" runs the same values on the main setup instead. Cards and curves show train and
 // validation (solid and dashed), from epoch 0, losses on the page's display scale.
 import type uPlot from 'uplot';
-import { loadUplot, uplotNow } from './uplot.js';
+import { loadUplot, showChartsUnavailable, uplotNow } from './uplot.js';
 import { COMPARABLE, type Comparison, parseValue, type PlaygroundState, SCHEMA } from '../../../bindings/src/state.js';
 import { byId } from '../dom.js';
 import { type MessageKey, t } from '../i18n/index.js';
@@ -168,7 +168,7 @@ export class CompareView {
         if (this.#shown !== c) return;  // another comparison has been set up meanwhile
         this.#makeCharts(c);
         this.#setChartData();
-      }, () => {});
+      }, () => showChartsUnavailable(byId('compareLoss')));
       return;
     }
     const room = byId('comparePanel').clientWidth || 480;

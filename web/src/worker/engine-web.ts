@@ -5,6 +5,8 @@
 // single-file engine for the worker's bundle only.
 import createGlue from 'nnplay-engine-glue';
 
+const WASM_NAME = 'nnplay-engine.wasm';
+
 interface WasmSource { url?: string; base64?: string }
 type Imports = WebAssembly.Imports;
 type Receive = (instance: WebAssembly.Instance, module: WebAssembly.Module) => void;
@@ -12,14 +14,17 @@ type Receive = (instance: WebAssembly.Instance, module: WebAssembly.Module) => v
 // Where the page's prelude did not say, the wasm is next to this worker's file.
 function besideWorker(): WasmSource | undefined {
   const here = self.location;
-  return here.protocol === 'http:' || here.protocol === 'https:' ? { url: new URL('nnplay-engine.wasm', here.href).href } : undefined;
+  return here.protocol === 'http:' || here.protocol === 'https:' ? { url: new URL(WASM_NAME, here.href).href } : undefined;
 }
 
 async function compile(source: WasmSource | undefined): Promise<WebAssembly.Module> {
   if (source?.base64) return WebAssembly.compile(Uint8Array.from(atob(source.base64), (c) => c.charCodeAt(0)));
   if (!source?.url) throw new Error('the page did not say where the engine (nnplay-engine.wasm) is');
-  const response = await fetch(source.url);
-  if (!response.ok) throw new Error(`${source.url}: HTTP ${response.status}`);
+  const missing = (why: string) => Object.assign(new Error(`${source.url}: ${why}`), { missingFile: WASM_NAME });
+  const response = await fetch(source.url).catch((e: Error) => {
+    throw missing(e.message);
+  });
+  if (!response.ok) throw missing(`HTTP ${response.status}`);
   // Streaming needs the server to send application/wasm; otherwise compile the bytes.
   if (response.headers.get('content-type')?.startsWith('application/wasm')) return WebAssembly.compileStreaming(response);
   return WebAssembly.compile(await response.arrayBuffer());

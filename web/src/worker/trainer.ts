@@ -23,6 +23,7 @@ const landscape = new LandscapeTracker();
 const tests = new TestSet();
 const TEST_EVERY_MS = 200;  // while playing, the test set is evaluated again at most this often
 let testedAt = -Infinity;
+let handled = 0;  // the page's messages so far: each snapshot says how many it follows
 
 function post(message: FromWorker, transfer: Transferable[] = []) {
   (self as unknown as Worker).postMessage(message, transfer);
@@ -32,7 +33,7 @@ function post(message: FromWorker, transfer: Transferable[] = []) {
 // few times a second), so step 8 never shows the outputs of weights that are gone; the
 // inspector's numbers and the landscape come with it (a landscape during play only when due).
 function postSnapshot(duringPlay = false) {
-  const s = training.snapshot();
+  const s = training.snapshot(handled);
   post(s, [s.output.buffer, s.thumbs.buffer]);
   if (inspector.active) {
     const info = inspector.info(training.model);
@@ -145,6 +146,7 @@ function reportError(err: unknown) {
 }
 
 self.onmessage = (e: MessageEvent<ToWorker>) => {
+  handled++;
   try {
     handle(e.data);
   } catch (err) {
@@ -174,5 +176,5 @@ init().then(
     };
     post({ type: 'ready' });
   },
-  (err) => post({ type: 'error', message: `the engine did not load: ${(err as Error).message}` }),
+  (err) => post({ type: 'error', message: `the engine did not load: ${(err as Error).message}`, missing: (err as { missingFile?: string }).missingFile }),
 );

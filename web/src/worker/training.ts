@@ -213,7 +213,7 @@ export class Training {
     }
   }
 
-  snapshot(): Snapshot {
+  snapshot(handled: number): Snapshot {
     const model = this.model;
     const outputs = model.layerOutputsView(this.#gridFeatures);
     const output = outputs[outputs.length - 1].slice();  // copy before anything else allocates
@@ -242,6 +242,7 @@ export class Training {
       stop: this.#stopMessage(),
       diverged: this.#diverged,
       epochsPerSecond: this.#epochsPerSecond(),
+      handled,
     };
     this.#pending = [];
     return snap;
