@@ -293,6 +293,7 @@ export class Sequential {
   layerOutputs(x: TensorLike): Matrix2D[] {
     const xm = toMatrix(x, 'layerOutputs: x');
     const rows = xm.shape[0];
+    if (rows > this.#m.rowsPerPass()) return this.#m.layerOutputs(xm);  // the engine's passes (memory budget)
     return this.#forwardViews(xm).map((view, i) => ({
       data: view.slice(),
       shape: [rows, rows > 0 ? view.length / rows : this.#m.layerInfo(i).units],
