@@ -241,7 +241,7 @@ export class Sequential {
   // it; fit() ends its own in a finally block and skips that bookkeeping.
   #startFit(x: TensorLike, y: TensorLike, args: BeginFitArgs, outlives: boolean): EngineFitSession {
     const [xm, ym, options] = this.#engineFitArgs(x, y, args);
-    return new EngineFitSession(new this.#engine.FitLoop(this.#m, xm, ym, options), xm.shape[0], outlives);
+    return new EngineFitSession(new this.#engine.FitLoop(this.#m, xm, ym, options), xm.shape[0], outlives, () => !this.#model);
   }
 
   #engineFitArgs(x: TensorLike, y: TensorLike, args: BeginFitArgs): [Matrix2D, Matrix2D, EngineFitOptions] {
@@ -340,15 +340,17 @@ export class Sequential {
   }
 
   get layers(): LayerInfo[] {
+    const m = this.#m;  // refuses once disposed, with or without layers
     const out: LayerInfo[] = [];
-    for (let i = 0; i < this.#layers; i++) out.push(this.#m.layerInfo(i));
+    for (let i = 0; i < this.#layers; i++) out.push(m.layerInfo(i));
     return out;
   }
 
   // The compiled optimizer; learningRate can be changed live, between batches; its state
   // by Keras' names (optimizerState.ts).
   get optimizer(): CompiledOptimizer {
-    return compiledOptimizer(this.#m, this.#layers);
+    void this.#m;  // refuses once disposed
+    return compiledOptimizer(() => this.#m, this.#layers);  // and so does every later use of it
   }
 
   get isDisposed(): boolean {

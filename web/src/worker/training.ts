@@ -10,6 +10,7 @@ import type { PlaygroundState } from '../../../bindings/src/state.js';
 import type { Metrics, Rebuild, Snapshot } from '../protocol.js';
 import { featuresOnGrid, hiddenThumbnails } from './grids.js';
 import { metricsOf } from './metrics.js';
+import { boundedSpeed } from './speed.js';
 import { stopMessage } from './stopMessage.js';
 
 const NO_LIMIT = 1_000_000_000;
@@ -147,7 +148,7 @@ export class Training {
   }
 
   setSpeed(epochsPerFrame: number): void {
-    this.#epochsPerFrame = epochsPerFrame;
+    this.#epochsPerFrame = boundedSpeed(epochsPerFrame, this.#epochsPerFrame);
   }
 
   setLearningRate(value: number): void {
