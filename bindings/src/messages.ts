@@ -35,6 +35,7 @@ export const ENGLISH = {
   'csv.quoteInField': (p) => `row ${p.row}: a quote inside an unquoted field ${q(p.cell)} (quote the whole field)`,
   'csv.columns': (p) => `row ${p.row}: expected 3 columns (x, y, label), found ${p.found}${p.header ? ' in the header' : ''} (delimiter ${JSON.stringify(p.delimiter)})`,
   'csv.notNumber': (p) => `row ${p.row}: ${p.column} ${q(p.cell)} is not a number`,
+  'csv.beyondFloat32': (p) => `row ${p.row}: ${p.column} ${q(p.cell)} is beyond float32, the engine's numbers (|v| <= 3.4e38)`,
   'csv.outside': (p) => `row ${p.row}: the point (${p.x}, ${p.y}) is outside [-6, 6]²`,
   'csv.tooManyBad': (p) => `more than ${p.max} bad rows; the rest was not read`,
   'csv.moreBad': (p) => `… and ${p.count} more bad rows`,

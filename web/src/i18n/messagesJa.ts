@@ -44,6 +44,7 @@ export const JAPANESE = {
   'csv.quoteInField': (p) => `${p.row} 行目: 引用符で囲まれていない欄${q(p.cell)}に引用符があります（欄全体を引用符で囲んでください）`,
   'csv.columns': (p) => `${p.row} 行目: ${p.header ? '見出し行に' : ''}3 列（x, y, ラベル）が必要ですが、${p.found} 列あります（区切り文字${q(p.delimiter === '\t' ? 'タブ' : p.delimiter)}）`,
   'csv.notNumber': (p) => `${p.row} 行目: ${COLUMNS[p.column] ?? p.column} の${q(p.cell)}は数ではありません`,
+  'csv.beyondFloat32': (p) => `${p.row} 行目: ${COLUMNS[p.column] ?? p.column} の${q(p.cell)}は float32（エンジンの数、絶対値 3.4e38 まで）の範囲を超えています`,
   'csv.outside': (p) => `${p.row} 行目: 点 (${p.x}, ${p.y}) が [-6, 6]² の外にあります`,
   'csv.tooManyBad': (p) => `読み込めない行が ${p.max} を超えたため、残りは読み込みませんでした`,
   'csv.moreBad': (p) => `… ほかに読み込めない行が ${p.count} 行あります`,
