@@ -239,7 +239,7 @@ export function parseDatasetCsv(text: string, maxRows = CSV_MAX_ROWS): ParsedCsv
 }
 
 // The delimiter that reads the file as points: for each of comma, semicolon and tab, each
-// of the first SNIFFED_RECORDS records scores 2 when it holds three numbers, 1 when it holds
+// of the first SNIFFED_RECORDS records (comments aside) scores 2 when it holds three numbers, 1 when it holds
 // three cells (as a header does); the highest total wins, then the fewest quoting errors
 // (comments included: a file of comments only still has one reading), then comma,
 // semicolon, tab in that order; when nothing scores, the first line's rule among the tied.
@@ -249,11 +249,13 @@ function sniffDelimiter(text: string): CsvDelimiter {
   const scored = ([',', ';', '\t'] as const).map((d) => {
     const reader = new RecordReader(text, d);
     let score = 0, errors = 0;
-    for (let n = 0; n < SNIFFED_RECORDS; n++) {
+    for (let n = 0; n < SNIFFED_RECORDS;) {
       const record = reader.next(true);
       if (!record) break;
       if (record.error) errors++;
-      if (record.comment || record.error || record.cells.length !== 3) continue;
+      if (record.comment) continue;  // comments count only by their errors
+      n++;
+      if (record.error || record.cells.length !== 3) continue;
       score += record.cells.every((c) => Number.isFinite(cellNumber(c.trim(), d))) ? 2 : 1;
     }
     return { d, score, errors };

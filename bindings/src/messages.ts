@@ -44,6 +44,10 @@ export const ENGLISH = {
   'csv.unreadable': (p) => `the file could not be read: ${p.reason}`,
   'csv.full': (p) => `${p.file}: there are already ${p.max} points, the most the page holds; clear some first`,
   'csv.fileBytes': (p) => `the file has ${p.bytes} bytes; at most ${p.max} can be imported`,
+  // own data kept in this browser (web/src/views/ownData.ts)
+  'ownData.capped': (p) => `This browser had ${p.found} points saved; the page holds at most ${p.max}, so the first ${p.max} are used.`,
+  'ownData.unreadable': () => 'The points saved in this browser could not be read (not what this page writes); starting with none.',
+  'ownData.notSaved': (p) => `The ${p.count} points are not saved in this browser: its storage is full or unavailable. They are lost when the page closes; export them as CSV to keep them.`,
 } satisfies Record<string, Wording>;
 
 export type MessageCode = keyof typeof ENGLISH;

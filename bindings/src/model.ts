@@ -293,7 +293,14 @@ export class Sequential {
   layerOutputs(x: TensorLike): Matrix2D[] {
     const xm = toMatrix(x, 'layerOutputs: x');
     const rows = xm.shape[0];
-    if (rows > this.#m.rowsPerPass()) return this.#m.layerOutputs(xm);  // the engine's passes (memory budget)
+    if (rows > this.#m.rowsPerPass()) {  // the engine's passes (memory budget), errors under this method's name
+      try {
+        return this.#m.layerOutputs(xm);
+      } catch (e) {
+        if (e instanceof Error) e.message = e.message.replace(/^layer_outputs:/, 'layerOutputs:');
+        throw e;
+      }
+    }
     return this.#forwardViews(xm).map((view, i) => ({
       data: view.slice(),
       shape: [rows, rows > 0 ? view.length / rows : this.#m.layerInfo(i).units],

@@ -181,10 +181,10 @@ Landscape<T> loss_landscape(Sequential<T>& model, const Matrix<T>& x, const Matr
   }
   // The time budget, before any work: every cell is a forward pass over every row.
   const double cells = double(options.resolution) * double(options.resolution);
-  const double cost = cells * double(rows(x)) * double(count);
+  const double cost = cells * double(rows(x)) * (double(count) + landscape_row_overhead);
   if (cost > max_landscape_cost) {
     fail("landscape: resolution ", options.resolution, " (", cells, " cells) over ", rows(x), " rows of x with ", count,
-         " weights costs ", cost, " (cells x rows x weights), more than the time budget of ", max_landscape_cost,
+         " weights costs ", cost, " (cells x rows x (weights + 64)), more than the time budget of ", max_landscape_cost,
          "; use a lower resolution, fewer rows (a sample of x) or a smaller model");
   }
   // The memory budget: two directions, the offsets (twice for PCA) and two weight vectors.

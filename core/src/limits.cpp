@@ -9,7 +9,8 @@ namespace nnplay {
 
 std::string megabytes(double bytes) {
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f MB", bytes / (1024.0 * 1024.0));
+  if (bytes < 1024.0 * 1024.0) std::snprintf(buffer, sizeof buffer, "%.1f KB", bytes / 1024.0);
+  else std::snprintf(buffer, sizeof buffer, "%.1f MB", bytes / (1024.0 * 1024.0));
   return buffer;
 }
 

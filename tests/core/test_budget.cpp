@@ -17,7 +17,7 @@ using nnplay::Sequential;
 namespace {
 
 // 2 → Dense(65,536, tanh) → Dense(1): one row's activations take about 1 MB in float, so
-// the 256 MB budget holds 255 rows.
+// the 128 MB budget holds 127 rows.
 void add_wide_layers(Sequential<float>& model) {
   nnplay::DenseConfig wide;
   wide.units = 65'536;
@@ -45,18 +45,18 @@ TEST_CASE("a wide model's passes fit the memory budget and give the same values"
   Sequential<float> model(3);
   add_wide_layers(model);
   const std::size_t fit = model.rows_per_pass(100'000, "test");
-  CHECK(fit == 255);  // 1.00005 MB per row
+  CHECK(fit == 127);  // 1.00005 MB per row
   CHECK(model.activation_bytes_per_row() * double(fit) <= nnplay::max_activation_bytes);
-  const Matrix<float> x = rows_of_points(600);
-  const Matrix<float> all = model.predict(x, 600);  // asks for one pass of 600 rows: runs 255, 255, 90
+  const Matrix<float> x = rows_of_points(300);
+  const Matrix<float> all = model.predict(x, 300);  // asks for one pass of 300 rows: runs 127, 127, 46
   const Matrix<float> small = model.predict(x, 50);
   CHECK(std::vector<float>(all.begin(), all.end()) == std::vector<float>(small.begin(), small.end()));
   const auto outs = model.layer_outputs(x);
   REQUIRE(outs.size() == 2);
   CHECK(std::vector<float>(outs[1].begin(), outs[1].end()) == std::vector<float>(all.begin(), all.end()));
-  Matrix<float> y = Matrix<float>::from_shape({600, 1});
+  Matrix<float> y = Matrix<float>::from_shape({300, 1});
   y.fill(0.5f);
-  const double loss_whole = *model.evaluate(x, y, 600).get("loss");
+  const double loss_whole = *model.evaluate(x, y, 300).get("loss");
   const double loss_small = *model.evaluate(x, y, 100).get("loss");
   CHECK(loss_whole == Approx(loss_small).epsilon(1e-5));
 }
@@ -71,12 +71,12 @@ TEST_CASE("a batch that must run at once is refused beyond the memory budget, by
   options.batch_size = 600;
   const auto before = model.flat_weights();
   CHECK_THROWS_WITH(model.fit(x, y, options), Contains("fit: batch_size (batchSize) = 600 needs") &&
-                                                   Contains("memory budget of 256.0 MB") && Contains("use at most 255 rows"));
+                                                   Contains("memory budget of 128.0 MB") && Contains("use at most 127 rows"));
   CHECK_THROWS_WITH(model.train_on_batch(x, y), Contains("train_on_batch: rows of x = 600"));
   CHECK_THROWS_WITH(model.compute_gradients(x, y), Contains("compute_gradients: rows of x = 600"));
   CHECK_THROWS_WITH(model.forward(x), Contains("forward: rows of x = 600"));
   CHECK(model.flat_weights() == before);
-  options.batch_size = 255;  // within the budget: trains
+  options.batch_size = 127;  // within the budget: trains
   options.epochs = 1;
   CHECK(model.fit(x, y, options).at("loss").size() == 1);
 }
@@ -84,9 +84,9 @@ TEST_CASE("a batch that must run at once is refused beyond the memory budget, by
 TEST_CASE("results beyond the memory budget are refused before they are allocated", "[budget]") {
   Sequential<float> model(3);
   add_wide_layers(model);
-  // every unit of 65,537 for 1,100 rows: 275 MB
-  CHECK_THROWS_WITH(model.layer_outputs(rows_of_points(1'100)),
-                    Contains("layer_outputs: every unit of every layer for x needs 275.0 MB") && Contains("256.0 MB"));
+  // every unit of 65,537 for 600 rows: 150 MB
+  CHECK_THROWS_WITH(model.layer_outputs(rows_of_points(600)),
+                    Contains("layer_outputs: every unit of every layer for x needs 150.0 MB") && Contains("128.0 MB"));
 }
 
 TEST_CASE("a landscape beyond the time budget is refused before any work", "[budget]") {
@@ -103,9 +103,9 @@ TEST_CASE("a landscape beyond the time budget is refused before any work", "[bud
   Matrix<float> y = Matrix<float>::from_shape({20'000, 1});
   y.fill(0);
   nnplay::LandscapeOptions options;
-  options.resolution = 201;  // 40,401 cells × 20,000 rows × 257 weights ≈ 2.1e11
+  options.resolution = 201;  // 40,401 cells × 20,000 rows × (257 weights + 64) ≈ 2.6e11
   CHECK_THROWS_WITH(nnplay::loss_landscape(model, x, y, options),
                     Contains("landscape: resolution 201") && Contains("time budget of 1e+10") && Contains("lower resolution"));
-  options.resolution = 11;  // 121 × 20,000 × 257 ≈ 6.2e8: runs
+  options.resolution = 11;  // 121 × 20,000 × 321 ≈ 7.8e8: runs
   CHECK(nnplay::loss_landscape(model, x, y, options).loss.size() == 121);
 }

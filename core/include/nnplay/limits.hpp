@@ -18,16 +18,19 @@ constexpr std::size_t max_rows_per_pass = 16'384;        // predict's rows per f
 // the input and the target, values and gradients) never hold more than this: predict,
 // evaluate, layer_outputs and the landscape run in passes of as many rows as fit; fit,
 // train_on_batch and compute_gradients, whose batch must run at once, refuse a batch that
-// does not fit. One matrix passed in or returned holds at most max_argument_bytes.
-constexpr double max_activation_bytes = 256.0 * 1024 * 1024;
-constexpr double max_argument_bytes = 256.0 * 1024 * 1024;
+// does not fit. One matrix passed in or returned holds at most max_argument_bytes. Both at
+// 128 MB keep the heap of a call within 512 MB (a graph, x, the result and the weights).
+constexpr double max_activation_bytes = 128.0 * 1024 * 1024;
+constexpr double max_argument_bytes = 128.0 * 1024 * 1024;
 
-// The time budget of one landscape call: grid cells × rows × weights (each cell is a
-// forward pass over every row). 1e10 is about 5 s on one core in wasm for a wide network
-// (less for the page's small ones); beyond it the call is refused at once.
+// The time budget of one landscape call: grid cells × rows × (weights + 64), each cell
+// being a forward pass over every row; the 64 stands for a row's fixed cost, which is what
+// a small network's time is made of (measured in wasm: ~0.3 ns per weight and row, ~25 ns
+// per row). 1e10 is a few seconds on one core; beyond it the call is refused at once.
+constexpr double landscape_row_overhead = 64;
 constexpr double max_landscape_cost = 1e10;
 
-// "123.4 MB" for a message (1 MB = 2^20 bytes).
+// "123.4 MB" (or "12.3 KB" below 1 MB) for a message (1 MB = 2^20 bytes).
 std::string megabytes(double bytes);
 
 // Refuses a buffer of `bytes` for `what` (e.g. "predict: x") over `budget`, saying what to do.

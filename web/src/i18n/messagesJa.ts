@@ -53,4 +53,8 @@ export const JAPANESE = {
   'csv.unreadable': (p) => `ファイルを読めませんでした: ${p.reason}`,
   'csv.full': (p) => `${p.file}: 点はすでに上限の ${p.max} 個あります。先にいくつか消してください`,
   'csv.fileBytes': (p) => `ファイルが ${p.bytes} バイトあります。読み込めるのは ${p.max} バイトまでです`,
+  // own data kept in this browser (web/src/views/ownData.ts)
+  'ownData.capped': (p) => `このブラウザーには ${p.found} 個の点が保存されていました。このページで扱えるのは ${p.max} 個までなので、最初の ${p.max} 個を使います。`,
+  'ownData.unreadable': () => 'このブラウザーに保存された点を読み込めませんでした（このページが書く形式ではありません）。点なしで始めます。',
+  'ownData.notSaved': (p) => `${p.count} 個の点はこのブラウザーに保存されていません（ストレージがいっぱいか、使えません）。ページを閉じると失われます。残すには CSV に書き出してください。`,
 } satisfies Record<string, (p: MessageParams) => string>;
