@@ -241,7 +241,9 @@ export class Sequential {
   // it; fit() ends its own in a finally block and skips that bookkeeping.
   #startFit(x: TensorLike, y: TensorLike, args: BeginFitArgs, outlives: boolean): EngineFitSession {
     const [xm, ym, options] = this.#engineFitArgs(x, y, args);
-    return new EngineFitSession(new this.#engine.FitLoop(this.#m, xm, ym, options), xm.shape[0], outlives, () => !this.#model);
+    // a beginFit() session answers "disposed" with its model; fit() handles that itself
+    const disposed = outlives ? () => !this.#model : undefined;
+    return new EngineFitSession(new this.#engine.FitLoop(this.#m, xm, ym, options), xm.shape[0], outlives, disposed);
   }
 
   #engineFitArgs(x: TensorLike, y: TensorLike, args: BeginFitArgs): [Matrix2D, Matrix2D, EngineFitOptions] {
