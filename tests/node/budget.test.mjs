@@ -42,7 +42,7 @@ test('memory.heapSize() reports the wasm heap in bytes', () => {
   heapWithinLimit('at start');
 });
 
-test('predict with batchSize 16384 over 16,384 rows, 128 KB of activations per row (as 2→4000→4000→1), runs in passes', () => {
+test('predict with batchSize 16384 over 16,384 rows, 125 KB of activations per row (as 2→4000→4000→1), runs in passes', () => {
   // 2 → 8000 → 1 has the activation width of 2 → 4000 → 4000 → 1 (16,005 floats per row,
   // 2 GB for 16,384 rows at once: the std::bad_alloc of the issue) at 1/700 of its arithmetic.
   const model = wideModel(8000);
@@ -57,6 +57,24 @@ test('predict with batchSize 16384 over 16,384 rows, 128 KB of activations per r
   const smallLogs = model.evaluate(x, targets(16_384), { batchSize: 1000 });
   assert.ok(Math.abs(logs.loss - smallLogs.loss) <= 1e-5 * Math.abs(smallLogs.loss), `evaluate: ${logs.loss} vs ${smallLogs.loss}`);
   heapWithinLimit('after evaluate, batchSize 16384');
+  model.dispose();
+});
+
+test('2→4000→4000→1 itself: a fit batch of 16,384 rows is refused by name, predict with batchSize 16384 runs', async () => {
+  const model = nn.sequential([
+    nn.layers.dense({ inputShape: [2], units: 4000, activation: 'tanh' }),
+    nn.layers.dense({ units: 4000, activation: 'tanh' }),
+    nn.layers.dense({ units: 1 }),
+  ], { seed: 1 });
+  model.compile({ optimizer: 'sgd', loss: 'mean_squared_error' });
+  const before = nn.memory.heapSize();
+  await assert.rejects(model.fit(points(16_384), targets(16_384), { batchSize: 16_384 }),
+    /fit: batch_size \(batchSize\) = 16384 needs 2000\.6 MB of activations \(125\.0 KB per row for this model\), more than the memory budget of 128\.0 MB; use at most 1048 rows per batch/);
+  assert.equal(nn.memory.heapSize(), before, 'refused before anything grew');
+  // 16,384 rows of it are 2.7e11 multiply-adds (minutes): a few rows show the passes' set-up
+  const p = model.predict(points(64), { batchSize: 16_384 });
+  assert.deepEqual(p.shape, [64, 1]);
+  heapWithinLimit('after predict with batchSize 16384 on 2→4000→4000→1');
   model.dispose();
 });
 
