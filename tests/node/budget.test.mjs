@@ -109,6 +109,15 @@ test('one 65,536-unit layer: predict over 4,096 and 16,384 rows succeeds; what c
   model.dispose();
 });
 
+test('an argument beyond 128 MB is refused before the engine copies it', () => {
+  const model = nn.sequential([nn.layers.dense({ inputShape: [1], units: 1 })], { seed: 1 });
+  const before = nn.memory.heapSize();
+  const x = { data: new Float32Array(40_000_000), shape: [40_000_000, 1] };  // 152.6 MB
+  assert.throws(() => model.predict(x), /^Error: predict: x needs 152\.6 MB, more than the memory budget of 128\.0 MB; pass fewer rows per call$/);
+  assert.equal(nn.memory.heapSize(), before, 'nothing was copied into the wasm heap');
+  model.dispose();
+});
+
 test('a landscape beyond the time budget is refused at once; within it, it runs', (t) => {
   const model = tutorialModel();
   const x = points(16_384), y = targets(16_384);
