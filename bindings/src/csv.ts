@@ -29,7 +29,6 @@ export interface ParsedCsv {
 const POINT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const DECIMAL_COMMA = /^[+-]?(?:\d+(?:,\d*)?|,\d+)(?:[eE][+-]?\d+)?$/;
 const COLUMNS = ['x', 'y', 'label'];
-const FLOAT32_MAX = 3.4028234663852886e38;
 const SNIFFED_RECORDS = 20;  // records read per candidate delimiter
 
 // A number as written in a cell, or NaN. Number() alone would take '', ' ', '0x1f', 'Infinity'.
@@ -220,7 +219,7 @@ export function parseDatasetCsv(text: string, maxRows = CSV_MAX_ROWS): ParsedCsv
     } else if (!isHeader) {
       const values = cells.map((c) => cellNumber(c.trim(), d));
       const bad = values.findIndex((v) => !Number.isFinite(v));
-      const huge = values.findIndex((v) => Math.abs(v) > FLOAT32_MAX);  // would become ±Infinity in a Float32Array
+      const huge = values.findIndex((v) => !Number.isFinite(Math.fround(v)));  // would become ±Infinity in a Float32Array
       if (bad >= 0) errors.push(message('csv.notNumber', { row, column: COLUMNS[bad], cell: cells[bad].slice(0, 20) }));
       else if (huge >= 0) errors.push(message('csv.beyondFloat32', { row, column: COLUMNS[huge], cell: cells[huge].slice(0, 30) }));
       else if (Math.abs(values[0]) > 6 || Math.abs(values[1]) > 6) errors.push(message('csv.outside', { row, x: values[0], y: values[1] }));
