@@ -54,6 +54,7 @@ Matrix<float> to_matrix(const val& m, const char* what) {
   if (!is_whole(r) || !is_whole(c)) nnplay::fail(what, ": shape must be [rows, cols] of whole numbers, got [", r, ", ", c, "]");
   if (!is_whole(n)) nnplay::fail(what, ": data must be a Float32Array or an array of numbers");
   if (n != r * c) nnplay::fail(what, ": data has ", n, " values but shape [", r, ", ", c, "] needs ", r * c);
+  nnplay::require_within_budget(what, n * sizeof(float), nnplay::max_argument_bytes, "pass fewer rows per call");
   Matrix<float> out = Matrix<float>::from_shape({static_cast<std::size_t>(r), static_cast<std::size_t>(c)});
   if (n > 0 && !nnplay_js_matrix_copy(m.as_handle(), out.data(), n)) {
     nnplay::fail(what, ": data changed length while it was read (a view of the engine's memory detached?); pass a copy");
@@ -179,6 +180,19 @@ class Model {
       staged_ = to_matrix(x, "forward: x");
       model_.forward(staged_);
     });
+  }
+  // Every unit of every layer for x, copied; the engine runs it in passes within the memory budget.
+  val layerOutputs(val x) {
+    return guarded([&] {
+      const auto outs = model_.layer_outputs(to_matrix(x, "layerOutputs: x"));
+      val list = val::array();
+      for (const auto& m : outs) list.call<void>("push", to_js(m.data(), nnplay::rows(m), nnplay::cols(m)));
+      return list;
+    });
+  }
+  // How many rows one forward pass takes (the memory budget; forward() refuses more).
+  double rowsPerPass() {
+    return guarded([&] { return double(model_.rows_per_pass(std::size_t(-1), "rowsPerPass")); });
   }
   val layerOutputView(int layer) {
     return guarded([&] {
@@ -499,6 +513,8 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("predict", &Model::predict)
       .function("forward", &Model::forward)
       .function("layerOutputView", &Model::layerOutputView)
+      .function("layerOutputs", &Model::layerOutputs)
+      .function("rowsPerPass", &Model::rowsPerPass)
       .function("computeGradients", &Model::computeGradients)
       .function("getWeights", &Model::getWeights)
       .function("setWeights", &Model::setWeights)

@@ -1,8 +1,12 @@
 // Own data read from a CSV file (x, y, label): RFC 4180 quoting ("a ""b""", fields over
-// several lines, CRLF), one delimiter per file, found on its first line (tab, else
-// semicolon, else comma), decimal commas in semicolon files, a UTF-8 BOM ignored, `#`
-// comment lines and blank lines skipped anywhere. Every bad row gets a message naming the
-// file's line; the good rows are kept. Reading stops at the row cap.
+// several lines, CRLF), one delimiter per file (sniffed: the one of comma, semicolon and tab
+// that reads the first records as three numbers), decimal commas in semicolon files, a UTF-8
+// BOM ignored, blank lines skipped, and comments: a record that starts with `#` outside
+// quotes (a quoted line break inside it continues it, as in any record; a quote that never
+// closes ends it with its line, so a stray quote in a comment hides nothing). Numbers beyond
+// float32 are errors. Every bad row gets a message naming the file's line; the good rows
+// are kept. Reading stops at the row cap. README "Own data" lists where this differs from
+// csv-parse and why (tests/node/csv-property.test.mjs checks the rest).
 import type { Matrix2D } from './engine.mjs';
 import { type Message, message, type MessageCode, type MessageParams } from './messages.js';
 import { check, fail, numberRule } from './validate.js';
@@ -25,6 +29,7 @@ export interface ParsedCsv {
 const POINT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const DECIMAL_COMMA = /^[+-]?(?:\d+(?:,\d*)?|,\d+)(?:[eE][+-]?\d+)?$/;
 const COLUMNS = ['x', 'y', 'label'];
+const SNIFFED_RECORDS = 20;  // records read per candidate delimiter
 
 // A number as written in a cell, or NaN. Number() alone would take '', ' ', '0x1f', 'Infinity'.
 function cellNumber(cell: string, delimiter: CsvDelimiter): number {
@@ -36,6 +41,7 @@ function cellNumber(cell: string, delimiter: CsvDelimiter): number {
 interface CsvRecord {
   cells: string[];
   line: number;       // where the record starts (1-based)
+  comment: boolean;   // it starts with # (outside quotes)
   error?: { code: MessageCode; params: MessageParams };  // a quoting mistake: the record is bad as a whole
 }
 
@@ -48,21 +54,28 @@ class RecordReader {
   #line = 1;
   delimiter: CsvDelimiter = ',';
 
-  constructor(text: string) {
+  constructor(text: string, delimiter: CsvDelimiter = ',') {
     this.#text = text;
     this.#at = text.charCodeAt(0) === 0xfeff ? 1 : 0;  // the BOM some editors write
+    this.delimiter = delimiter;
   }
 
-  // Skips blank and comment lines; false at the end of the text.
+  // Skips blank lines; false at the end of the text.
   #skipToRecord(): boolean {
     const t = this.#text;
     while (this.#at < t.length) {
       let i = this.#at;
       while (i < t.length && isBlank(t[i])) i++;
-      if (i < t.length && t[i] !== '#' && t[i] !== '\n' && t[i] !== '\r') return true;
+      if (i < t.length && t[i] !== '\n' && t[i] !== '\r') return true;
       this.#skipLine();
     }
     return false;
+  }
+
+  #firstNonBlank(): string | undefined {
+    let i = this.#at;
+    while (i < this.#text.length && isBlank(this.#text[i])) i++;
+    return this.#text[i];
   }
 
   // To the start of the next line (CRLF, LF or CR).
@@ -75,9 +88,11 @@ class RecordReader {
     this.#line++;
   }
 
-  // The delimiter is the first of tab, semicolon, comma on the first record's line (outside quotes).
-  detectDelimiter() {
-    if (!this.#skipToRecord()) return;
+  // The old rule, for files no candidate reads as rows of three: the first of tab,
+  // semicolon, comma on the first record's line (outside quotes).
+  firstLineDelimiter(): CsvDelimiter {
+    while (this.#skipToRecord() && this.#firstNonBlank() === '#') this.#skipLine();  // comment lines
+    if (this.#at >= this.#text.length) return ',';
     const t = this.#text;
     let quoted = false;
     const seen = new Set<string>();
@@ -87,13 +102,21 @@ class RecordReader {
       else if (!quoted && (c === '\n' || c === '\r')) break;
       else if (!quoted) seen.add(c);
     }
-    this.delimiter = seen.has('\t') ? '\t' : seen.has(';') ? ';' : ',';
+    return seen.has('\t') ? '\t' : seen.has(';') ? ';' : ',';
   }
 
-  next(): CsvRecord | null {
+  // The next record that is not a comment (or any, withComments).
+  next(withComments = false): CsvRecord | null {
+    for (;;) {
+      const record = this.#record();
+      if (!record || withComments || !record.comment) return record;
+    }
+  }
+
+  #record(): CsvRecord | null {
     if (!this.#skipToRecord()) return null;
     const t = this.#text, d = this.delimiter;
-    const record: CsvRecord = { cells: [], line: this.#line };
+    const record: CsvRecord = { cells: [], line: this.#line, comment: this.#firstNonBlank() === '#' };
     let i = this.#at;
     for (;;) {
       let start = i;
@@ -102,6 +125,11 @@ class RecordReader {
         let cell = '';
         for (i++; ;) {
           const close = t.indexOf('"', i);
+          if (close < 0 && record.comment) {  // a comment's stray quote: the comment is its line
+            this.#skipLine();
+            record.cells = [];
+            return record;
+          }
           if (close < 0) {  // the rest of the file is inside the quotes
             record.error = { code: 'csv.unclosedQuote', params: {} };
             this.#countLines(this.#at, t.length);
@@ -160,7 +188,7 @@ export function parseDatasetCsv(text: string, maxRows = CSV_MAX_ROWS): ParsedCsv
   const xs: number[] = [];
   const labels: number[] = [];
   const rows: number[] = [];
-  const reader = new RecordReader(text);
+  let reader = new RecordReader(text);
   const result = (): ParsedCsv => ({
     points: { data: Float32Array.from(xs), shape: [labels.length, 2] },
     labels: { data: Float32Array.from(labels), shape: [labels.length, 1] },
@@ -173,7 +201,7 @@ export function parseDatasetCsv(text: string, maxRows = CSV_MAX_ROWS): ParsedCsv
     errors.push(binary);
     return result();
   }
-  reader.detectDelimiter();
+  reader = new RecordReader(text, sniffDelimiter(text));
   const d = reader.delimiter;
   let first = true;
   for (let record = reader.next(); record; record = reader.next()) {
@@ -191,7 +219,9 @@ export function parseDatasetCsv(text: string, maxRows = CSV_MAX_ROWS): ParsedCsv
     } else if (!isHeader) {
       const values = cells.map((c) => cellNumber(c.trim(), d));
       const bad = values.findIndex((v) => !Number.isFinite(v));
+      const huge = values.findIndex((v) => !Number.isFinite(Math.fround(v)));  // would become ±Infinity in a Float32Array
       if (bad >= 0) errors.push(message('csv.notNumber', { row, column: COLUMNS[bad], cell: cells[bad].slice(0, 20) }));
+      else if (huge >= 0) errors.push(message('csv.beyondFloat32', { row, column: COLUMNS[huge], cell: cells[huge].slice(0, 30) }));
       else if (Math.abs(values[0]) > 6 || Math.abs(values[1]) > 6) errors.push(message('csv.outside', { row, x: values[0], y: values[1] }));
       else {
         xs.push(values[0], values[1]);
@@ -205,6 +235,37 @@ export function parseDatasetCsv(text: string, maxRows = CSV_MAX_ROWS): ParsedCsv
     }
   }
   return result();
+}
+
+// The delimiter that reads the file as points: for each of comma, semicolon and tab, each
+// of the first SNIFFED_RECORDS records (comments aside) scores 2 when it holds three numbers, 1 when it holds
+// three cells (as a header does); the highest total wins, then the fewest quoting errors
+// (comments included: a file of comments only still has one reading), then comma,
+// semicolon, tab in that order; when nothing scores, the first line's rule among the tied.
+// Like papaparse's guess (the delimiter that splits the first rows consistently), scored
+// on what this reader needs, so that a header cell holding another delimiter does not decide it.
+function sniffDelimiter(text: string): CsvDelimiter {
+  const scored = ([',', ';', '\t'] as const).map((d) => {
+    const reader = new RecordReader(text, d);
+    let score = 0, errors = 0;
+    for (let n = 0; n < SNIFFED_RECORDS;) {
+      const record = reader.next(true);
+      if (!record) break;
+      if (record.error) errors++;
+      if (record.comment) continue;  // comments count only by their errors
+      n++;
+      if (record.error || record.cells.length !== 3) continue;
+      score += record.cells.every((c) => Number.isFinite(cellNumber(c.trim(), d))) ? 2 : 1;
+    }
+    return { d, score, errors };
+  });
+  const top = Math.max(...scored.map((c) => c.score));
+  let tied = scored.filter((c) => c.score === top);
+  const fewest = Math.min(...tied.map((c) => c.errors));
+  tied = tied.filter((c) => c.errors === fewest);
+  if (top > 0 || tied.length === 1) return tied[0].d;
+  const byFirstLine = new RecordReader(text).firstLineDelimiter();
+  return tied.some((c) => c.d === byFirstLine) ? byFirstLine : tied[0].d;
 }
 
 // Bytes from a file: not UTF-8 text (or with NUL bytes) gives one message and no points.

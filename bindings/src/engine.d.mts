@@ -61,6 +61,8 @@ export interface EngineModel {
   predict(x: Matrix2D, batchSize: number): Matrix2D;
   forward(x: Matrix2D): void;
   layerOutputView(layer: number): Float32Array;
+  layerOutputs(x: Matrix2D): Matrix2D[];  // copies, in passes within the memory budget
+  rowsPerPass(): number;                   // rows one forward pass takes (forward refuses more)
   computeGradients(x: Matrix2D, y: Matrix2D): { loss: number; gradients: WeightArray[] };
   getWeights(): WeightArray[];
   setWeights(weights: { name?: string; shape: number[]; data: ArrayLike<number> }[]): void;

@@ -27,9 +27,11 @@ export class EngineFitSession implements FitSession {
 
   readonly samples: number;  // rows of x (validationSplit's rows included)
   #finalized: boolean;
+  #modelDisposed: () => boolean;  // a session of a disposed model answers so (end() still frees it)
 
-  constructor(loop: EngineFitLoop, samples: number, endWhenCollected = true) {
+  constructor(loop: EngineFitLoop, samples: number, endWhenCollected = true, modelDisposed: () => boolean = () => false) {
     this.#loop = loop;
+    this.#modelDisposed = modelDisposed;
     this.samples = samples;
     this.#done = loop.done();
     this.#epoch = loop.epoch();
@@ -38,6 +40,7 @@ export class EngineFitSession implements FitSession {
   }
 
   get #l(): EngineFitLoop {
+    if (this.#modelDisposed()) throw new Error('fit session: this model has been disposed');
     if (!this.#loop) throw new Error('fit session: this session has ended (end() was called); start another with beginFit()');
     return this.#loop;
   }

@@ -1,6 +1,8 @@
 // nn.landscape(model, x, y, {directions, span, resolution, seed, trajectory}): the training
 // loss on a plane through the model's current weights (Li et al., NeurIPS 2018), computed
 // by the engine (core/include/nnplay/landscape.hpp); the model's weights are left as they were.
+// It runs synchronously within a time budget: a request costing more than 1e10 (cells × rows ×
+// (weights + 64), core/include/nnplay/limits.hpp) is refused at once, naming what to lower.
 import type { EngineModel } from './engine.mjs';
 import { engineModelOf, type Sequential } from './model.js';
 import { SEED_RULE } from './model_checks.js';

@@ -35,6 +35,7 @@ export const ENGLISH = {
   'csv.quoteInField': (p) => `row ${p.row}: a quote inside an unquoted field ${q(p.cell)} (quote the whole field)`,
   'csv.columns': (p) => `row ${p.row}: expected 3 columns (x, y, label), found ${p.found}${p.header ? ' in the header' : ''} (delimiter ${JSON.stringify(p.delimiter)})`,
   'csv.notNumber': (p) => `row ${p.row}: ${p.column} ${q(p.cell)} is not a number`,
+  'csv.beyondFloat32': (p) => `row ${p.row}: ${p.column} ${q(p.cell)} is beyond float32, the engine's numbers (|v| <= 3.4e38)`,
   'csv.outside': (p) => `row ${p.row}: the point (${p.x}, ${p.y}) is outside [-6, 6]²`,
   'csv.tooManyBad': (p) => `more than ${p.max} bad rows; the rest was not read`,
   'csv.moreBad': (p) => `… and ${p.count} more bad rows`,
@@ -53,6 +54,10 @@ export const ENGLISH = {
   'model.noBias': (p) => `Layer ${p.layer} has no bias (use_bias false); every layer of the page has one.`,
   'model.output': (p) => `The output layer is ${p.units} unit(s) with ${q(p.activation)}; for this ${p.problem} setup the page's output is ${p.wantUnits} unit(s) with ${q(p.wantActivation)}.`,
   'model.loaded': (p) => `Loaded ${p.file}: ${p.inputs} inputs, hidden layers [${p.hidden}] (${p.activation}), output ${p.outputUnits} (${p.outputActivation}).`,
+  // own data kept in this browser (web/src/views/ownData.ts)
+  'ownData.capped': (p) => `This browser had ${p.found} points saved; the page holds at most ${p.max}, so the first ${p.max} are used.`,
+  'ownData.unreadable': () => 'The points saved in this browser could not be read (not what this page writes); starting with none.',
+  'ownData.notSaved': (p) => `The ${p.count} points are not saved in this browser: its storage is full or unavailable. They are lost when the page closes; export them as CSV to keep them.`,
 } satisfies Record<string, Wording>;
 
 export type MessageCode = keyof typeof ENGLISH;

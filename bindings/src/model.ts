@@ -250,7 +250,9 @@ export class Sequential {
   // it; fit() ends its own in a finally block and skips that bookkeeping.
   #startFit(x: TensorLike, y: TensorLike, args: BeginFitArgs, outlives: boolean): EngineFitSession {
     const [xm, ym, options] = this.#engineFitArgs(x, y, args);
-    return new EngineFitSession(new this.#engine.FitLoop(this.#m, xm, ym, options), xm.shape[0], outlives);
+    // a beginFit() session answers "disposed" with its model; fit() handles that itself
+    const disposed = outlives ? () => !this.#model : undefined;
+    return new EngineFitSession(new this.#engine.FitLoop(this.#m, xm, ym, options), xm.shape[0], outlives, disposed);
   }
 
   #engineFitArgs(x: TensorLike, y: TensorLike, args: BeginFitArgs): [Matrix2D, Matrix2D, EngineFitOptions] {
@@ -302,6 +304,14 @@ export class Sequential {
   layerOutputs(x: TensorLike): Matrix2D[] {
     const xm = toMatrix(x, 'layerOutputs: x');
     const rows = xm.shape[0];
+    if (rows > this.#m.rowsPerPass()) {  // the engine's passes (memory budget), errors under this method's name
+      try {
+        return this.#m.layerOutputs(xm);
+      } catch (e) {
+        if (e instanceof Error) e.message = e.message.replace(/^layer_outputs:/, 'layerOutputs:');
+        throw e;
+      }
+    }
     return this.#forwardViews(xm).map((view, i) => ({
       data: view.slice(),
       shape: [rows, rows > 0 ? view.length / rows : this.#m.layerInfo(i).units],
@@ -356,15 +366,17 @@ export class Sequential {
   }
 
   get layers(): LayerInfo[] {
+    const m = this.#m;  // refuses once disposed, with or without layers
     const out: LayerInfo[] = [];
-    for (let i = 0; i < this.#layers; i++) out.push(this.#m.layerInfo(i));
+    for (let i = 0; i < this.#layers; i++) out.push(m.layerInfo(i));
     return out;
   }
 
   // The compiled optimizer; learningRate can be changed live, between batches; its state
   // by Keras' names (optimizerState.ts).
   get optimizer(): CompiledOptimizer {
-    return compiledOptimizer(this.#m, this.#layers);
+    void this.#m;  // refuses once disposed
+    return compiledOptimizer(() => this.#m, this.#layers);  // and so does every later use of it
   }
 
   get isDisposed(): boolean {

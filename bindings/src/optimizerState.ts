@@ -48,8 +48,10 @@ function scalarsOf(m: EngineModel): Record<string, number> {
 // Per engine model (model.optimizer makes a new view each time; compile keeps the setting).
 const recordingModels = new WeakSet<EngineModel>();
 
-export function compiledOptimizer(m: EngineModel, layerCount: number): CompiledOptimizer {
-  const record = (on: boolean) => {
+// `model()` gives the engine model or throws "this model has been disposed": every getter,
+// setter and method asks it first, so an optimizer kept past model.dispose() says so.
+export function compiledOptimizer(model: () => EngineModel, layerCount: number): CompiledOptimizer {
+  const record = (m: EngineModel, on: boolean) => {
     if (on === recordingModels.has(m)) return;
     m.recordSteps(on);
     if (on) recordingModels.add(m);
@@ -57,31 +59,34 @@ export function compiledOptimizer(m: EngineModel, layerCount: number): CompiledO
   };
   return {
     get name() {
-      return String(m.optimizerConfig().name);
+      return String(model().optimizerConfig().name);
     },
     get learningRate() {
-      return m.learningRate();
+      return model().learningRate();
     },
     set learningRate(lr: number) {
+      const m = model();
       m.setLearningRate(check('optimizer.learningRate', 'value', lr, learningRateRule));
     },
     get config() {
-      return m.optimizerConfig();
+      return model().optimizerConfig();
     },
     get iterations() {
-      return Number(m.optimizerConfig().iterations);
+      return Number(model().optimizerConfig().iterations);
     },
     get recording() {
-      return recordingModels.has(m);
+      return recordingModels.has(model());
     },
     set recording(on: boolean) {
-      record(check('optimizer.recording', 'value', on, booleanRule));
+      const m = model();
+      record(m, check('optimizer.recording', 'value', on, booleanRule));
     },
-    getWeights: () => named('optimizer.getWeights', () => m.optimizerState(-1, '')),
+    getWeights: () => named('optimizer.getWeights', () => model().optimizerState(-1, '')),
     slots(layerIndex: number, which: WeightKind): ParameterSlots {
+      const m = model();
       check('optimizer.slots', 'layerIndex', layerIndex, countRule(0, Math.max(0, layerCount - 1)));
       check('optimizer.slots', 'which', which, oneOf(['kernel', 'bias'] as const));
-      record(true);
+      record(m, true);
       const s = named('optimizer.slots', () => m.optimizerState(layerIndex, which));
       return {
         name: s.name,

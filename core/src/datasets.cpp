@@ -152,6 +152,8 @@ Dataset<T> generate_dataset(const std::string& type, double noise, std::uint32_t
   if (!std::isfinite(noise) || noise < 0 || noise > 0.8) {
     fail("dataset: noise must be in [0, 0.8] (0 % to 80 %), got ", noise);
   }
+  // Within the memory budget (limits.hpp): x, labels and the features of every sample.
+  static_assert(double(max_dataset_samples) * 16 * sizeof(double) <= max_argument_bytes, "datasets fit the memory budget");
   if (samples > max_dataset_samples) fail("dataset: samples must be at most ", max_dataset_samples, ", got ", samples);
   const bool regression = is_regression_dataset(type);
   const std::size_t n = samples ? samples : (regression ? 1200 : 500);  // NUM_SAMPLES_REGRESS / _CLASSIFY

@@ -92,6 +92,8 @@ FitLoop<T>::FitLoop(Sequential<T>& model, const Matrix<T>& x, const Matrix<T>& y
   model.require_compiled("fit");
   model.check_xy(x, y, "fit");
   if (options.batch_size < 1) fail("fit: batch_size must be >= 1, got ", options.batch_size);
+  // A batch runs at once (one gradient): refused before anything is copied or grows.
+  model.require_batch_fits(std::min(options.batch_size, rows(x)), "fit", "batch_size (batchSize)");
   if (options.epochs < 0) fail("fit: epochs must be >= 0, got ", options.epochs);
   if (options.initial_epoch < 0) fail("fit: initial_epoch must be >= 0, got ", options.initial_epoch);
   if (!(options.validation_split >= 0 && options.validation_split < 1)) {

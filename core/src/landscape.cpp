@@ -6,6 +6,7 @@
 
 #include "compiler.hpp"
 #include "nnplay/errors.hpp"
+#include "nnplay/limits.hpp"
 
 namespace nnplay {
 
@@ -178,6 +179,19 @@ Landscape<T> loss_landscape(Sequential<T>& model, const Matrix<T>& x, const Matr
       if (!std::isfinite(v)) fail("landscape: trajectory snapshot ", s, " holds ", number_text(v), "; only finite numbers are allowed");
     }
   }
+  // The time budget, before any work: every cell is a forward pass over every row.
+  const double cells = double(options.resolution) * double(options.resolution);
+  const double cost = cells * double(rows(x)) * (double(count) + landscape_row_overhead);
+  if (cost > max_landscape_cost) {
+    fail("landscape: resolution ", options.resolution, " (", cells, " cells) over ", rows(x), " rows of x with ", count,
+         " weights costs ", cost, " (cells x rows x (weights + 64)), more than the time budget of ", max_landscape_cost,
+         "; use a lower resolution, fewer rows (a sample of x) or a smaller model");
+  }
+  // The memory budget: two directions, the offsets (twice for PCA) and two weight vectors.
+  const double copies = 2.0 * 8 + double(trajectory.size()) * 8 * (options.directions == LandscapeDirections::pca ? 2 : 1);
+  require_within_budget("landscape: the directions and trajectory for this model",
+                        double(count) * (copies + 2.0 * sizeof(T)), max_argument_bytes,
+                        "pass fewer trajectory snapshots or use a smaller model");
   WeightsGuard<T> guard(model);
   const std::vector<T>& centre = guard.saved();
   Landscape<T> out;

@@ -170,6 +170,7 @@ template <class T>
 Gradients<T> Sequential<T>::compute_gradients(const Matrix<T>& x, const Matrix<T>& y) {
   require_compiled("compute_gradients");
   check_xy(x, y, "compute_gradients");
+  require_batch_fits(rows(x), "compute_gradients", "rows of x");
   stage(x, &y, nullptr, 0, rows(x));
   Gradients<T> result;
   result.loss = graph_->forward(rows(x));

@@ -67,6 +67,7 @@ Logs Sequential<T>::train_on_batch(const Matrix<T>& x, const Matrix<T>& y) {
   require_compiled("train_on_batch");
   check_xy(x, y, "train_on_batch");
   const std::size_t n = rows(x);
+  require_batch_fits(n, "train_on_batch", "rows of x");
   stage(x, &y, nullptr, 0, n);
   const T loss = graph_->forward(n);
   std::fill(metric_sums_.begin(), metric_sums_.end(), 0.0);
@@ -89,16 +90,18 @@ Logs Sequential<T>::evaluate(const Matrix<T>& x, const Matrix<T>& y, std::size_t
 template <class T>
 Logs Sequential<T>::evaluate_unchecked(const Matrix<T>& x, const Matrix<T>& y, std::size_t batch_size) {
   const std::size_t n = rows(x);
-  const std::size_t capacity = graph_ ? graph_->capacity() : 1;
+  // Batches of batch_size rows, each split into passes that fit the memory budget: the
+  // loss of a pass weighted by its rows sums to the batch's (up to float rounding), and the
+  // metrics are sums over rows anyway.
+  const std::size_t pass = rows_per_pass(batch_size, "evaluate");
   double loss_sum = 0;
   std::vector<double> sums(metrics_.size(), 0.0);
-  for (std::size_t begin = 0; begin < n; begin += batch_size) {
-    const std::size_t count = std::min(batch_size, n - begin);
+  for (std::size_t begin = 0; begin < n; begin += pass) {
+    const std::size_t count = std::min(pass, n - begin);
     stage(x, &y, nullptr, begin, count);
     loss_sum += double(graph_->forward(count)) * double(count);  // batch-size-weighted mean, as Keras
     accumulate_metrics(count, sums);
   }
-  graph_->release_to(std::max(capacity, max_rows_per_pass));  // a huge batch_size does not keep its buffers
   return logs_from(loss_sum, sums, double(n), "");
 }
 
@@ -109,9 +112,11 @@ Matrix<T> Sequential<T>::predict(const Matrix<T>& x, std::size_t batch_size) {
   if (cols(x) != input_dim()) fail("predict: x has ", cols(x), " columns but the model's input has ", input_dim());
   require_finite(x, "predict: x");
   const std::size_t n = rows(x), out = output_dim();
-  // Rows are independent in a forward pass: passes of at most max_rows_per_pass rows give
-  // the same values whatever batch_size asks, without buffers sized for all of x.
-  const std::size_t pass = std::min(batch_size, max_rows_per_pass);
+  require_within_budget("predict: the result for x", double(n) * double(out) * sizeof(T), max_argument_bytes,
+                        "predict fewer rows per call");
+  // Rows are independent in a forward pass: passes that fit the memory budget give the same
+  // values whatever batch_size asks, without buffers sized for all of x.
+  const std::size_t pass = rows_per_pass(batch_size, "predict");
   Matrix<T> result = Matrix<T>::from_shape({n, out});
   for (std::size_t begin = 0; begin < n; begin += pass) {
     const std::size_t count = std::min(pass, n - begin);
@@ -127,6 +132,7 @@ void Sequential<T>::forward(const Matrix<T>& x) {
   require_layers("forward");
   if (cols(x) != input_dim()) fail("forward: x has ", cols(x), " columns but the model's input has ", input_dim());
   require_finite(x, "forward: x");
+  require_batch_fits(rows(x), "forward", "rows of x");  // its outputs are read in place: one pass
   stage(x, nullptr, nullptr, 0, rows(x));
   graph_->forward_network(rows(x));
 }
@@ -139,13 +145,25 @@ const T* Sequential<T>::layer_output_data(std::size_t layer) const {
 
 template <class T>
 std::vector<Matrix<T>> Sequential<T>::layer_outputs(const Matrix<T>& x) {
-  forward(x);
+  require_layers("layer_outputs");
+  if (cols(x) != input_dim()) fail("layer_outputs: x has ", cols(x), " columns but the model's input has ", input_dim());
+  require_finite(x, "layer_outputs: x");
+  const std::size_t n = rows(x);
+  double units_total = 0;
+  for (const auto& layer : layers_) units_total += double(layer->units());
+  require_within_budget("layer_outputs: every unit of every layer for x", double(n) * units_total * sizeof(T),
+                        max_argument_bytes, "pass fewer rows per call");
   std::vector<Matrix<T>> result;
-  for (std::size_t i = 0; i < layers_.size(); ++i) {
-    const std::size_t units = layers_[i]->units();
-    Matrix<T> m = Matrix<T>::from_shape({rows(x), units});
-    std::copy_n(outputs_[i]->value.data(), rows(x) * units, m.data());
-    result.push_back(std::move(m));
+  for (const auto& layer : layers_) result.push_back(Matrix<T>::from_shape({n, layer->units()}));
+  const std::size_t pass = rows_per_pass(n, "layer_outputs");  // same values in passes, as predict
+  for (std::size_t begin = 0; begin < n; begin += pass) {
+    const std::size_t count = std::min(pass, n - begin);
+    stage(x, nullptr, nullptr, begin, count);
+    graph_->forward_network(count);
+    for (std::size_t i = 0; i < layers_.size(); ++i) {
+      const std::size_t units = layers_[i]->units();
+      std::copy_n(outputs_[i]->value.data(), count * units, result[i].data() + begin * units);
+    }
   }
   return result;
 }

@@ -102,16 +102,17 @@ template <class T>
 T Sequential<T>::training_loss(const Matrix<T>& x, const Matrix<T>& y) {
   require_compiled("training_loss");
   check_xy(x, y, "training_loss");
-  // As evaluate(): passes of at most max_rows_per_pass rows, each weighted by its rows, so
-  // the graph's buffers never grow past that many rows, however large x is.
+  // As evaluate(): passes that fit the memory budget, each weighted by its rows, so the
+  // graph's buffers never grow past that many rows, however large x is.
   const std::size_t n = rows(x);
-  if (n <= max_rows_per_pass) {
+  const std::size_t pass = rows_per_pass(n, "training_loss");
+  if (n <= pass) {
     stage(x, &y, nullptr, 0, n);
     return graph_->forward(n);
   }
   double sum = 0;
-  for (std::size_t begin = 0; begin < n; begin += max_rows_per_pass) {
-    const std::size_t count = std::min(max_rows_per_pass, n - begin);
+  for (std::size_t begin = 0; begin < n; begin += pass) {
+    const std::size_t count = std::min(pass, n - begin);
     stage(x, &y, nullptr, begin, count);
     sum += double(graph_->forward(count)) * double(count);
   }

@@ -170,7 +170,8 @@ function writeCsv(rows, d) {
   };
   const quote = (cell, coin) => (d.quoting === 'all' || (d.quoting === 'some' && coin) ? `"${cell.replaceAll('"', '""')}"` : cell);
   const style = (i) => d.noise[i % d.noise.length];
-  const comment = (i) => `# comment ${i} ${d.delimiter}"${d.delimiter}` + (i % 2 ? ' "' : '');
+  // comments hold delimiters and quotes; a quoted field in them closes (a comment is a record, README "Own data")
+  const comment = (i) => `# comment ${i} ${d.delimiter}"${d.delimiter}"` + (i % 2 ? ' ""' : '');
   for (let c = 0; c < style(0).comments; c++) emit(comment(c));
   if (d.header) {
     // quoted names may hold anything; unquoted ones start with a letter and stay plain

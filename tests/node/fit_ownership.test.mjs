@@ -84,7 +84,7 @@ test('a stale session refuses clearly: after a newer session, after dispose', ()
   assert.throws(() => old.runningLogs(), /a newer fit started on its model/);
   assert.equal(old.history().epoch.length, 1);  // its own history
   model.dispose();
-  assert.throws(() => next.runEpoch(), /its model was destroyed/);
+  assert.throws(() => next.runEpoch(), /this model has been disposed/);  // as every handle of a disposed model (issue 22)
   next.end();
   old.end();
 });

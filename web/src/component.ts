@@ -9,6 +9,7 @@ import { HIDABLE_PARTS, SCHEMA } from '../../bindings/src/state.js';
 import { acceptDatasetProperty } from './component-properties.js';
 import { checkPageUrl, defaultPageUrl, FRAME_NAME, isPlaygroundDocument, noPageMessage } from './component-page.js';
 import { type EpochDetail, isEmbedMessage, MAX_HEIGHT, MIN_HEIGHT, type ReadyDetail, type SizeDetail, type StateDetail, type StoppedDetail } from './embed-events.js';
+import { frameHeight } from './frameHeight.js';
 
 export type { NnplayPlaygroundAttributes } from './component-jsx.js';
 export type { EpochDetail, ReadyDetail, SizeDetail, StateDetail, StoppedDetail, StopReason } from './embed-events.js';
@@ -91,11 +92,15 @@ export class NnplayPlayground extends ElementBase {
     root.append(this.#frame, this.#error);
     window.addEventListener('message', (e) => {
       if (e.source !== this.#frame.contentWindow || !isEmbedMessage(e.data)) return;
-      if (e.data.type === 'size') {
-        this.#contentHeight = e.data.height;
+      let detail = e.data;
+      if (detail.type === 'size') {
+        const height = frameHeight(detail.height);  // a finite number, within the height attribute's bounds
+        if (height === null) return;
+        detail = { ...detail, height };
+        this.#contentHeight = height;
         this.#applyHeight();
       }
-      this.dispatchEvent(new CustomEvent(e.data.type, { detail: e.data }));
+      this.dispatchEvent(new CustomEvent(detail.type, { detail }));
     });
   }
 

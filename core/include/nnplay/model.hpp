@@ -134,6 +134,15 @@ class Sequential {
   std::size_t input_dim() const;
   std::size_t output_dim() const;
   std::size_t parameter_count() const;
+  // The memory budget (limits.hpp, max_activation_bytes): the bytes of batch-sized buffers
+  // one row takes, and the rows one pass may take when `batch_size` are asked for (refused,
+  // naming `what`, when not even one row fits). Passes give the same values: rows are
+  // independent in a forward pass.
+  double activation_bytes_per_row() const;
+  std::size_t rows_per_pass(std::size_t batch_size, const char* what) const;
+  // Refuses, before any buffer grows, a batch of `rows` that must run at once (fit,
+  // train_on_batch, compute_gradients, forward); `argument` names what set it.
+  void require_batch_fits(std::size_t rows, const char* what, const char* argument) const;
   // Every kernel and bias, per layer in that order: get_weights()' order, the optimizer's list.
   std::vector<Parameter<T>> parameters() const;
   bool compiled() const { return optimizer_ != nullptr; }

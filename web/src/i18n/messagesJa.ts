@@ -44,6 +44,7 @@ export const JAPANESE = {
   'csv.quoteInField': (p) => `${p.row} 行目: 引用符で囲まれていない欄${q(p.cell)}に引用符があります（欄全体を引用符で囲んでください）`,
   'csv.columns': (p) => `${p.row} 行目: ${p.header ? '見出し行に' : ''}3 列（x, y, ラベル）が必要ですが、${p.found} 列あります（区切り文字${q(p.delimiter === '\t' ? 'タブ' : p.delimiter)}）`,
   'csv.notNumber': (p) => `${p.row} 行目: ${COLUMNS[p.column] ?? p.column} の${q(p.cell)}は数ではありません`,
+  'csv.beyondFloat32': (p) => `${p.row} 行目: ${COLUMNS[p.column] ?? p.column} の${q(p.cell)}は float32（エンジンの数、絶対値 3.4e38 まで）の範囲を超えています`,
   'csv.outside': (p) => `${p.row} 行目: 点 (${p.x}, ${p.y}) が [-6, 6]² の外にあります`,
   'csv.tooManyBad': (p) => `読み込めない行が ${p.max} を超えたため、残りは読み込みませんでした`,
   'csv.moreBad': (p) => `… ほかに読み込めない行が ${p.count} 行あります`,
@@ -62,4 +63,8 @@ export const JAPANESE = {
   'model.noBias': (p) => `層 ${p.layer} にはバイアスがありません（use_bias false）。ページの層にはすべてバイアスがあります。`,
   'model.output': (p) => `出力層は ${p.units} ユニットの ${q(p.activation)} です。この設定（${p.problem === 'regression' ? '回帰' : '分類'}）のページの出力層は ${p.wantUnits} ユニットの ${q(p.wantActivation)} です。`,
   'model.loaded': (p) => `${p.file} を読み込みました: 入力 ${p.inputs} 個、隠れ層 [${p.hidden}]（${p.activation}）、出力 ${p.outputUnits} 個（${p.outputActivation}）。`,
+  // own data kept in this browser (web/src/views/ownData.ts)
+  'ownData.capped': (p) => `このブラウザーには ${p.found} 個の点が保存されていました。このページで扱えるのは ${p.max} 個までなので、最初の ${p.max} 個を使います。`,
+  'ownData.unreadable': () => 'このブラウザーに保存された点を読み込めませんでした（このページが書く形式ではありません）。点なしで始めます。',
+  'ownData.notSaved': (p) => `${p.count} 個の点はこのブラウザーに保存されていません（ストレージがいっぱいか、使えません）。ページを閉じると失われます。残すには CSV に書き出してください。`,
 } satisfies Record<string, (p: MessageParams) => string>;

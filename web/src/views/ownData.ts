@@ -7,6 +7,7 @@ import { t } from '../i18n/index.js';
 import { word } from '../wording.js';
 import { byId } from '../dom.js';
 import { CSV_MAX_BYTES, type CsvParsed } from '../protocol.js';
+import { ownDataText, readOwnData } from './ownDataStorage.js';
 
 const STORAGE_KEY = 'nnplay.ownData';
 const MAX_POINTS = 5000;
@@ -17,23 +18,24 @@ export class OwnData {
   #onChange: () => void;
   #parse: (file: Blob, maxRows: number) => void;
   #errors: Message[] = [];  // the last import's messages
+  #storage: Message[] = [];  // what loading or saving in this browser could not do (shown with them)
 
   // parse: sends the file to the worker, whose answer comes back to imported().
   constructor(onChange: () => void, parse: (file: Blob, maxRows: number) => void) {
     this.#onChange = onChange;
     this.#parse = parse;
+    let text: string | null = null;
     try {
-      const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
-      if (saved && Array.isArray(saved.points) && Array.isArray(saved.classes) && saved.points.length === saved.classes.length * 2) {
-        const ok = saved.points.every((v: unknown) => typeof v === 'number' && Math.abs(v) <= 6) && saved.classes.every((c: unknown) => c === 0 || c === 1 || c === 2);
-        if (ok) {
-          this.points = saved.points;
-          this.classes = saved.classes;
-        }
-      }
+      text = localStorage.getItem(STORAGE_KEY);
     } catch {
       // no storage (file:// in some browsers, private mode): the points live in memory only
     }
+    const saved = readOwnData(text, MAX_POINTS);  // capped at the page's limit, with a notice
+    this.points = saved.points;
+    this.classes = saved.classes;
+    if (saved.found > MAX_POINTS) this.#storage = [message('ownData.capped', { found: saved.found, max: MAX_POINTS })];
+    else if (saved.unreadable) this.#storage = [message('ownData.unreadable')];
+    if (this.#storage.length) this.#showErrors([]);
     byId('clearPoints').addEventListener('click', () => {
       this.points = [];
       this.classes = [];
@@ -93,7 +95,7 @@ export class OwnData {
 
   #showErrors(errors: Message[]) {
     this.#errors = errors;
-    byId('importErrors').replaceChildren(...errors.map((m) => {
+    byId('importErrors').replaceChildren(...[...this.#storage, ...errors].map((m) => {
       const li = document.createElement('li');
       li.textContent = word(m);  // plain text
       return li;
@@ -111,10 +113,16 @@ export class OwnData {
   }
 
   #changed() {
+    let saved = true;
     try {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify({ points: this.points, classes: this.classes }));
+      localStorage.setItem(STORAGE_KEY, ownDataText(this.points, this.classes));
     } catch {
-      // see the constructor
+      saved = false;  // storage full (QuotaExceededError) or none at all: say so, the points are kept in memory
+    }
+    const notSaved = this.#storage.some((m) => m.code === 'ownData.notSaved');
+    if (saved === notSaved) {
+      this.#storage = saved ? this.#storage.filter((m) => m.code !== 'ownData.notSaved') : [...this.#storage, message('ownData.notSaved', { count: this.classes.length })];
+      this.#showErrors(this.#errors);
     }
     this.#onChange();
   }

@@ -11,6 +11,7 @@ import type { Metrics, ReadoutKind, Rebuild, Snapshot } from '../protocol.js';
 import { featuresOnGrid, hiddenThumbnails } from './grids.js';
 import { metricsOf } from './metrics.js';
 import { type RunChange, RunRecord } from './runRecord.js';
+import { boundedSpeed } from './speed.js';
 import { stopMessage } from './stopMessage.js';
 
 const NO_LIMIT = 1_000_000_000;
@@ -177,7 +178,7 @@ export class Training {
   }
 
   setSpeed(epochsPerFrame: number): void {
-    this.#epochsPerFrame = epochsPerFrame;
+    this.#epochsPerFrame = boundedSpeed(epochsPerFrame, this.#epochsPerFrame);
   }
 
   setLearningRate(value: number): void {
