@@ -10,12 +10,12 @@
 // or bindings/src/ is newer. Run: node --test tests/e2e/modelFiles.test.mjs
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { init } from 'nnplay';
-import { DIST, REPO, WAIT, launchChromium, loadPlayground, newSession, newestSourceMtime, openPlayground, playgroundUrl, startServer, state, step, until } from './support.mjs';
+import { DIST, WAIT, ensureFreshDist, launchChromium, loadPlayground, newSession, openPlayground, playgroundUrl, startServer, state, step, until } from './support.mjs';
+import { readNotebook, validateWithPython } from '../node/notebook-read.mjs';
 
 const SESSION = { context: { acceptDownloads: true }, ignoreBlobFailures: true, dialogsAreProblems: true };
 let srv;
@@ -23,11 +23,7 @@ let browser;
 let dir;
 
 before(async () => {
-  const app = path.join(DIST, 'app.js');
-  if (!existsSync(app) || !existsSync(path.join(DIST, 'index.html')) || newestSourceMtime() > statSync(app).mtimeMs) {
-    console.log('# dist/ is missing or older than web/ or bindings/src/: running node scripts/build.mjs');
-    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
-  }
+  ensureFreshDist();
   dir = mkdtempSync(path.join(tmpdir(), 'nnplay-model-files-'));
   writeFileSync(path.join(dir, 'blank.html'), '<!doctype html><meta charset="utf-8"><title>module</title>');
   srv = await startServer({ '/__tmp/': dir, '/': DIST });
@@ -85,12 +81,12 @@ const statusText = (page) => page.evaluate(() => {
   return { hidden: el.hidden, text: el.textContent, alarm: el.classList.contains('alarm') };
 });
 
-test('train, download the model (tfjs), reload the page, load the model back: the same network and the same heatmap pixels', async () => {
+test('train, download both (the model (tfjs) and the notebook), reload the page, load the model back: the same network and the same heatmap pixels', async () => {
   const trainedHash = '#activation=relu&networkShape=5,3&learningRate=0.03&lang=en';
   const s = await openPlayground(browser, playgroundUrl(srv.origin, trainedHash), SESSION);
   const { page } = s;
   try {
-    await step(page, 8);
+    const metrics = await step(page, 8);
     const before = await page.evaluate(() => {
       const snap = window.__nnplay.snapshot;
       return { epoch: snap.epoch, weights: snap.weights.map((w) => Array.from(w)), biases: snap.biases.map((b) => Array.from(b)) };
@@ -109,6 +105,13 @@ test('train, download the model (tfjs), reload the page, load the model back: th
     const model = await nn.loadLayersModel(`file://${files['nnplay-model.json']}`);
     assert.deepEqual(model.getWeights().filter((_, i) => i % 2 === 0).map((w) => Array.from(w.data)), before.weights);
     model.dispose();
+    // and the notebook of the same run: its eight epochs' losses, for the listings of this network
+    const [notebook] = await Promise.all([page.waitForEvent('download', { timeout: WAIT }), page.click('#exportNotebook')]);
+    const text = readFileSync(await notebook.path(), 'utf8');
+    assert.ok(validateWithPython(text).cells > 10, 'nbformat.validate accepts the notebook');
+    const book = readNotebook(text);
+    assert.deepEqual(book.history.loss, metrics.map((m) => m.loss), "the notebook's expected losses are the page's 8 epochs");
+    assert.match(book.code, /^LAYER2_NEURONS = 3 /m);
 
     // the page reloaded (a new document) on another network: the default one (tanh, 4,2)
     await loadPlayground(page, playgroundUrl(srv.origin, '?reloaded#lang=en'));

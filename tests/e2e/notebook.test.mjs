@@ -8,12 +8,9 @@
 // first when web/ or bindings/src/ is newer. Run: node --test tests/e2e/notebook.test.mjs
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
-import { existsSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { init } from 'nnplay';
-import { DIST, REPO, WAIT, launchChromium, newestSourceMtime, openPlayground, playgroundUrl, startServer, state, step, until } from './support.mjs';
+import { DIST, WAIT, ensureFreshDist, launchChromium, openPlayground, playgroundUrl, startServer, state, step, until } from './support.mjs';
 import { readNotebook, replayInEngine, rowsOf, runWithFakeKeras, validateWithPython } from '../node/notebook-read.mjs';
 
 let srv;
@@ -21,11 +18,7 @@ let browser;
 let nn;
 
 before(async () => {
-  const app = path.join(DIST, 'app.js');
-  if (!existsSync(app) || newestSourceMtime() > statSync(app).mtimeMs) {
-    console.log('# dist/ is missing or older than web/ or bindings/src/: running node scripts/build.mjs');
-    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
-  }
+  ensureFreshDist();
   srv = await startServer({ '/': DIST });
   nn = await init();
   browser = await launchChromium();

@@ -5,7 +5,8 @@
 // Needs /usr/bin/chromium (or CHROMIUM_PATH; scripts/setup.sh installs it) and `npm ci` (playwright-core).
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { readdirSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,6 +101,14 @@ export function newestMtime(dir) {
 
 /** The newest modification time of the page's sources (web/ and bindings/src/), to compare with dist/. */
 export const newestSourceMtime = () => Math.max(newestMtime(path.join(REPO, 'web')), newestMtime(path.join(REPO, 'bindings/src')));
+
+/** Runs `node scripts/build.mjs` when dist/ lacks the page or is older than its sources (a test's `before`). */
+export function ensureFreshDist() {
+  const app = path.join(DIST, 'app.js');
+  if (existsSync(app) && existsSync(path.join(DIST, 'index.html')) && newestSourceMtime() <= statSync(app).mtimeMs) return;
+  console.log('# dist/ is missing or older than web/ or bindings/src/: running node scripts/build.mjs');
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
+}
 
 // ---- problems
 

@@ -415,7 +415,8 @@ function bindButtons() {
   });
   byId('codePanel').addEventListener('toggle', () => showCode(store.state));
   byId('codeWithWeights').addEventListener('change', () => showCode(store.state));
-  byId('exportNotebook').addEventListener('click', () => send({ type: 'notebook', lang: store.state.lang }));
+  // Download notebook: in the export group and beside the code it replays (issue 21 point 3)
+  for (const id of ['exportNotebook', 'codeNotebook']) byId(id).addEventListener('click', () => send({ type: 'notebook', lang: store.state.lang }));
   byId('copyCode').addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(code(store.state));
