@@ -139,7 +139,7 @@ function random(seed) {
   };
 }
 
-test('1: monkey test: 300 seeded random control actions, no page error, the view agrees with the controls after each', { timeout: 240_000 }, async (t) => {
+test('1: monkey test: 300 seeded random control actions, no page error, the view agrees with the controls after each', { timeout: 600_000 }, async (t) => {
   const seed = Number(process.env.NNPLAY_MONKEY_SEED ?? Math.floor(Math.random() * 2 ** 31));
   t.diagnostic(`monkey seed ${seed} (NNPLAY_MONKEY_SEED=${seed} repeats this run)`);
   const rand = random(seed);
@@ -219,7 +219,15 @@ test('1: monkey test: 300 seeded random control actions, no page error, the view
             && hash.includes(`&networkShape=${e.shape.join(',')}&`)
             && JSON.stringify(hidden) === JSON.stringify(e.shape)
             && document.getElementById('problem').value === (e.classes === 0 ? 'regression' : 'classification');
-        }, expected, { timeout: 8_000, what: `the view to agree with the controls after: ${done.join(' → ')}` });
+        }, expected, {
+          what: `the view to agree with the controls (${JSON.stringify(expected)}) after: ${done.join(' → ')}`,
+          seen: () => ({
+            units: document.querySelectorAll('.output-layer .node').length, dataLayers: window.__nnplay.data?.layers, classes: window.__nnplay.data?.classes,
+            output: window.__nnplay.snapshot?.output.length, shown: document.querySelector('#datasets [aria-checked="true"]')?.dataset.name,
+            hidden: [...document.querySelectorAll('.layer.hidden')].map((l) => l.querySelectorAll('.node').length),
+            problem: document.getElementById('problem').value, hash: location.hash.slice(0, 200),
+          }),
+        });
       } catch (e) {
         throw new Error(`monkey seed ${seed}, action ${i + 1}: ${e.message}`);
       }
