@@ -313,8 +313,8 @@ test('the learning rate changes live: training continues, the state, the URL and
       };
       rec();
     });
-    const before = (await snap(page)).epoch;
-    const pointsBefore = await page.evaluate(() => window.__nnplay.charts.length);
+    // the epoch and the chart's points at one moment (training goes on between two page.evaluate calls)
+    const { before, pointsBefore } = await page.evaluate(() => ({ before: window.__nnplay.snapshot.epoch, pointsBefore: window.__nnplay.charts.length }));
     await page.selectOption('#learningRate', '0.1');
     assert.equal((await state(page)).learningRate, 0.1);
     assert.match(await page.evaluate(() => location.hash), /[#&]learningRate=0\.1&/);
@@ -324,10 +324,9 @@ test('the learning rate changes live: training continues, the state, the URL and
     assert.ok(seen.at(-1) > before, 'training went on');
     assert.equal(await page.evaluate(() => document.getElementById('play').classList.contains('playing')), true, 'still playing');
     await pause(page);
-    const paused = await snap(page);
     // the charts were not cleared (not exact: see the chart tests)
-    const points = await page.evaluate(() => window.__nnplay.charts.length);
-    assert.ok(points >= pointsBefore + (paused.epoch - before) - 2, `the charts were cleared: ${points} points, ${paused.epoch} epochs`);
+    const { paused, points } = await page.evaluate(() => ({ paused: window.__nnplay.snapshot.epoch, points: window.__nnplay.charts.length }));
+    assert.ok(points >= pointsBefore + (paused - before) - 2, `the charts were cleared: ${points} points at epoch ${paused}; before the change ${pointsBefore} at epoch ${before}`);
     assert.equal(await page.inputValue('#learningRate'), '0.1');
 
     // the worker uses the new rate: the same seed, three epochs at 0.03, then 0.3 from epoch 4 on,
