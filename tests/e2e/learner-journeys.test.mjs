@@ -419,8 +419,10 @@ test('4: weights by keyboard: one tab stop, arrow keys move, Enter edits, the re
     assert.equal(await page.evaluate(() => document.activeElement.closest('#hovercard') !== null), true, 'the editor has the focus');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('2.5');
-    await until(page, (b) => document.getElementById('trainLoss').textContent !== b, loss, { what: 'train loss after the keyboard edit' });
-    assert.equal(await page.evaluate(() => window.__nnplay.snapshot.weights[0][2]), 2.5);
+    // each key is an edit ('2', then '2.5'): wait for the last one's snapshot, not the first change
+    await until(page, () => window.__nnplay.snapshot.weights[0][2] === 2.5, undefined,
+      { what: 'the weight 2.5 in the snapshot after typing it', seen: () => ({ weight: window.__nnplay.snapshot.weights[0][2], field: document.querySelector('#hovercard input')?.value }) });
+    await until(page, (b) => document.getElementById('trainLoss').textContent !== b, loss, { what: 'train loss after the keyboard edit', seen: () => document.getElementById('trainLoss').textContent });
     await page.keyboard.press('Enter');
     assert.equal(await page.evaluate(() => document.activeElement.getAttribute('class')), 'link-hover', 'the focus returns to the weight');
     // the biases are reachable by Tab too, and Enter edits one
