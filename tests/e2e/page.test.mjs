@@ -259,15 +259,18 @@ test('the charts keep exactly one point per epoch across pauses', {
     const { page } = s;
     // play and pause as a user would, at moments not tied to the page's frames (the pause between
     // the clicks is the user's input, not a wait: what the test waits for is the paused snapshot)
+    // Each round trains at least one epoch (waited for), so that 20 rounds are 20 epochs or more on any machine.
     for (let i = 0; i < 20; i++) {
+      const e = await page.evaluate(() => window.__nnplay.snapshot.epoch);
       await page.evaluate(() => document.getElementById('play').click());
+      await until(page, (n) => window.__nnplay.snapshot.epoch > n, e, { what: `round ${i + 1}: an epoch after play` });
       await page.evaluate((ms) => new Promise((r) => setTimeout(r, ms)), 40 + ((i * 7) % 60));
       await page.evaluate(() => document.getElementById('play').click());
       await until(page, () => !window.__nnplay.snapshot.playing, undefined, { what: 'pause' });
     }
     // (the paused snapshot is the last one: the snapshot shown and the charts are read together)
     const { epoch, points } = await page.evaluate(() => ({ epoch: window.__nnplay.snapshot.epoch, points: window.__nnplay.charts.length }));
-    assert.ok(epoch > 20);
+    assert.ok(epoch >= 20, `${epoch} epochs in 20 rounds`);
     assert.equal(points, epoch, `${epoch - points} of ${epoch} epochs are missing from the charts`);
   } finally {
     await s.context.close();
