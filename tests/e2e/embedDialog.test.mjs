@@ -3,7 +3,7 @@
 // snippet (iframe and component) shows the same setup when pasted into an article.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, WAIT, launchChromium, startServer, watchProblems } from './support.mjs';
+import { DIST, launchChromium, startServer, waitFor, watchProblems } from './support.mjs';
 
 let srv, browser;
 
@@ -25,15 +25,23 @@ async function openPage() {
   const page = await context.newPage();
   const watch = watchProblems(page);
   await page.goto(`${srv.origin}/nnplay/index.html${SETUP}`);
-  await page.waitForFunction(() => window.__nnplay?.snapshot && document.getElementById('loading').hidden, null, { timeout: WAIT });
+  await waitFor(page, () => window.__nnplay?.snapshot && document.getElementById('loading').hidden, undefined, { what: 'the page\'s engine' });
   return { context, page, ...watch };
 }
+
+// For timeout messages: the dialog's state and where the focus is; the preview's size and hidden parts.
+const DIALOG = () => ({ open: document.getElementById('embedDialog')?.open ?? null, focus: `${document.activeElement?.tagName}#${document.activeElement?.id}` });
+const PREVIEW = () => {
+  const f = document.getElementById('embedPreview');
+  const r = f.getBoundingClientRect();
+  return { width: r.width, height: r.height, hide: f.contentWindow.__nnplay?.state.hide ?? 'not started' };
+};
 
 const previewFrame = (page) => page.frames().find((f) => f.parentFrame() === page.mainFrame() && f.url().includes('/nnplay/index.html'));
 
 // The embedded page shows the setup: these keys of its state, these parts hidden.
 async function assertShowsSetup(frame, hidden) {
-  await frame.waitForFunction(() => window.__nnplay?.snapshot, null, { timeout: WAIT });
+  await waitFor(frame, () => window.__nnplay?.snapshot, undefined, { what: 'the embedded page\'s engine' });
   const s = await frame.evaluate(() => JSON.parse(JSON.stringify(window.__nnplay.state)));
   assert.deepEqual([s.dataset, s.networkShape, s.learningRate, s.seed, s.lang], ['xor', [3, 2], 0.1, '0.25', 'en']);
   assert.deepEqual([s.hideText, s.hide], [true, ['playButton']]);
@@ -47,7 +55,7 @@ test('the Embed dialog: tick parts, pick a size, the preview follows, the snippe
   // keyboard: the button takes focus and Enter opens a modal <dialog>
   await page.focus('#embed');
   await page.keyboard.press('Enter');
-  await page.waitForSelector('dialog#embedDialog[open]');
+  await waitFor(page, () => document.getElementById('embedDialog')?.open, undefined, { what: 'the dialog to open on Enter', seen: DIALOG });
   assert.equal(await page.evaluate(() => document.getElementById('embedDialog').contains(document.activeElement)), true, 'focus moves into the dialog');
 
   await page.check('input[name=embedPart][value=hideText]');
@@ -60,13 +68,13 @@ test('the Embed dialog: tick parts, pick a size, the preview follows, the snippe
   assert.match(code, /^<iframe id="nnplay" src="http:\/\/127\.0\.0\.1:\d+\/nnplay\/index\.html#[^"]*playButton_hide=true/);
   assert.match(code, /style="width: 600px; height: 900px; border: 0"/);
   assert.doesNotMatch(code, /<script>/, 'a fixed height needs no script');
-  await page.waitForFunction(() => {
+  await waitFor(page, () => {
     const f = document.getElementById('embedPreview');
     return f.contentWindow.__nnplay?.state.hide.includes('playButton') && f.getBoundingClientRect().width === 600 && f.getBoundingClientRect().height === 900;
-  }, null, { timeout: WAIT });
+  }, undefined, { what: 'the preview at 600 × 900 without the play button', seen: PREVIEW });
   await assertShowsSetup(previewFrame(page), [false, true, false]);
   await page.uncheck('input[name=embedPart][value=playButton]');
-  await page.waitForFunction(() => !document.getElementById('embedPreview').contentWindow.__nnplay.state.hide.includes('playButton'), null, { timeout: WAIT });
+  await waitFor(page, () => !document.getElementById('embedPreview').contentWindow.__nnplay.state.hide.includes('playButton'), undefined, { what: 'the preview with the play button again', seen: PREVIEW });
   await page.check('input[name=embedPart][value=playButton]');
 
   // the component snippet, copied to the clipboard
@@ -83,9 +91,12 @@ test('the Embed dialog: tick parts, pick a size, the preview follows, the snippe
   const iframe = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(iframe, /<script>[\s\S]*e\.data\.type === 'size'[\s\S]*<\/script>$/);
 
-  // Escape closes it, and the preview's engine goes with it
+  // Escape closes it, and the preview's engine goes with it. (The author's focus is on the copy
+  // button just clicked; the close comes from the browser's close request for the key, so the
+  // test waits for it rather than reading the dialog in the same breath.)
+  assert.equal(await page.evaluate(() => document.getElementById('embedDialog').contains(document.activeElement)), true, 'the focus is in the dialog');
   await page.keyboard.press('Escape');
-  assert.equal(await page.evaluate(() => document.getElementById('embedDialog').open), false);
+  await waitFor(page, () => !document.getElementById('embedDialog').open, undefined, { what: 'Escape to close the dialog', seen: DIALOG });
   assert.equal(await page.evaluate(() => document.getElementById('embedPreview').hasAttribute('src')), false);
   assert.deepEqual(problems, []);
 
@@ -95,15 +106,19 @@ test('the Embed dialog: tick parts, pick a size, the preview follows, the snippe
     const watch = watchProblems(article);
     await article.route(`${srv.origin}/articles/${name}.html`, (r) => r.fulfill({ contentType: 'text/html', body: `<!DOCTYPE html><title>article</title><h1>Article</h1>${snippet}` }));
     await article.goto(`${srv.origin}/articles/${name}.html`);
-    await article.waitForFunction(() => [...document.querySelectorAll('iframe, nnplay-playground')].some((e) => (e.shadowRoot?.querySelector('iframe') ?? e).contentWindow?.__nnplay?.snapshot), null, { timeout: WAIT });
+    await waitFor(article, () => [...document.querySelectorAll('iframe, nnplay-playground')].some((e) => (e.shadowRoot?.querySelector('iframe') ?? e).contentWindow?.__nnplay?.snapshot),
+      undefined, { what: `the ${name} snippet's page to start`, seen: () => document.body.innerHTML.slice(0, 300) });
     const frame = article.frames().find((f) => f !== article.mainFrame());
     await assertShowsSetup(frame, [false, true, false]);
     assert.equal(await frame.evaluate(() => document.getElementById('embed').hidden), true, 'no Embed button inside an embedded page');
     if (name === 'iframe') {  // height auto: the frame is as tall as the page's content
-      await article.waitForFunction(() => {
+      await waitFor(article, () => {
         const f = document.getElementById('nnplay');
         return Math.abs(f.getBoundingClientRect().height - f.contentDocument.documentElement.getBoundingClientRect().height) <= 1;
-      }, null, { timeout: WAIT });
+      }, undefined, { what: 'the iframe as tall as its content', seen: () => {
+        const f = document.getElementById('nnplay');
+        return { frame: f.getBoundingClientRect().height, content: f.contentDocument.documentElement.getBoundingClientRect().height };
+      } });
     }
     assert.deepEqual(watch.problems, [], name);
     await article.close();
@@ -118,6 +133,7 @@ test('the Embed dialog speaks the page language', async () => {
   assert.equal(await page.textContent('#embedDialog h2'), '記事に埋め込む');
   assert.equal(await page.textContent('#embedCopy'), 'コードをコピー');
   await page.keyboard.press('Escape');
+  await waitFor(page, () => !document.getElementById('embedDialog').open, undefined, { what: 'Escape to close the dialog', seen: DIALOG });
   await page.click('#language');
   await page.click('#embed');
   assert.equal(await page.textContent('#embedDialog h2'), 'Embed in an article');

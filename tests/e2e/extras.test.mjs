@@ -20,7 +20,7 @@ import path from 'node:path';
 import { init } from 'nnplay';
 import {
   DIST, REPO, WAIT, launchChromium, loadPlayground, newestSourceMtime, openPlayground, pause, playgroundUrl,
-  snap, startServer, state, step, until, waitForEngine,
+  nextFrames, snap, startServer, state, step, until, waitForEngine,
 } from './support.mjs';
 
 const GRID = 100;     // the heatmap's resolution (web/src/protocol.ts)
@@ -301,6 +301,8 @@ test('side by side: the figure 5-10 preset shows the article\'s four behaviours 
 
 // ---- 2. gradient descent, seen
 
+// (The rules are functions, tested in tests/node/descent.test.mjs: what each rate does, the verdicts,
+// the local minimum, a loss never negative, the wording. Here: the page shows the engine's path, step by step.)
 test('gradient descent view: SGD from w = 2.8 at 0.003 / 0.03 / 0.3 / 3 follows the engine\'s optimizer, number for number', { timeout: 60_000 }, async () => {
   await withPage('', async ({ page }) => {
     await page.click('#descentPanel > summary');
@@ -312,6 +314,14 @@ test('gradient descent view: SGD from w = 2.8 at 0.003 / 0.03 / 0.3 / 3 follows 
     const roll = async (rate, { waitForEnd }) => {
       await page.selectOption('#descentRate', String(rate));
       assert.deepEqual(await page.evaluate(() => window.__nnplay.descent.path), [START], `${rate}: a new rate resets the ball`);
+      // every status the animation writes (one per step)
+      await page.evaluate(() => {
+        const el = document.getElementById('descentStatus');
+        window.__descentTexts = [];
+        window.__descentObserver?.disconnect();
+        window.__descentObserver = new MutationObserver(() => window.__descentTexts.push(el.textContent));
+        window.__descentObserver.observe(el, { childList: true, characterData: true, subtree: true });
+      });
       await page.click('#descentRun');
       await until(page, () => window.__nnplay.descent.path.length > 1, undefined, { what: `the path for ${rate}` });
       const path = await page.evaluate(() => window.__nnplay.descent.path);
@@ -330,6 +340,12 @@ test('gradient descent view: SGD from w = 2.8 at 0.003 / 0.03 / 0.3 / 3 follows 
     assert.ok(Math.abs(p03.at(-1) - 2.115) < 0.01, `0.03 reaches the minimum near 2.115: ${p03.at(-1)}`);
     assert.ok(p03.every((w) => w > -0.25), '0.03 never crosses the hump');
     assert.match(await page.textContent('#descentStatus'), new RegExp(`60: w = ${p03.at(-1).toFixed(3).replace('.', '\\.')}, loss = `));
+    assert.match(await page.textContent('#descentStatus'), /谷底（最適解）にたどり着いた/, 'the verdict, in the page language');
+    const shown = await page.evaluate(() => window.__descentTexts);
+    const losses = shown.map((text) => text.match(/loss = (-?[\d.]+)/)).filter(Boolean).map((l) => Number(l[1]));
+    assert.ok(losses.length >= 60 && losses.every((l) => l >= 0), `a loss at every step, never negative: ${losses.length} shown, ${losses.filter((l) => l < 0)}`);
+    await page.locator('#descentPanel').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(REPO, 'test-results', 'learner-descent-1280.png') });
     const p3 = await roll(0.3, { waitForEnd: false });
     assert.ok(p3[1] < 2.115, `0.3 overshoots the minimum in its first step: ${p3[1]}`);
     assert.ok(p3.every((w) => w > -0.25), '0.3 stays in the valley (never jumps the hump)');
@@ -586,9 +602,11 @@ test('training controls: maxEpochs 20 stops playing at epoch 20; patience stops 
     assert.equal(await page.isVisible('#status'), true);
     assert.match(await page.textContent('#status'), /最大エポック数に達しました \(20\)|maximum number of epochs \(20\)/);
     assert.equal(await page.textContent('#epoch'), '000,020');
-    // play again: nothing more
+    // play again: nothing more, and the page says why
     await page.click('#play');
-    await page.waitForTimeout(300);
+    await until(page, () => /最大エポック数に達したため|maximum number of epochs is reached, so Play/.test(document.getElementById('status').textContent) && !document.getElementById('play').classList.contains('playing'),
+      undefined, { what: 'the page to say why Play does nothing' });
+    await nextFrames(page, 5);
     assert.equal((await snap(page)).epoch, 20, 'no epoch past the maximum');
     await pause(page);
 

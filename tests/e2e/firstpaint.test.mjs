@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { DIST, REPO, WAIT, launchChromium, startServer } from './support.mjs';
+import { DIST, REPO, launchChromium, nextFrames, startServer, waitFor, waitForEngine } from './support.mjs';
 import { loadMessages } from '../../scripts/prerender.mjs';
 
 let srv, browser, ja;
@@ -44,11 +44,11 @@ test('the page paints before its script has arrived', async () => {
     await route.continue();
   });
   await page.goto(`${srv.origin}/index.html`, { waitUntil: 'commit' });
-  const fcp = await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime, null, { timeout: WAIT }).then((h) => h.jsonValue());
+  const fcp = await waitFor(page, () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime, undefined, { what: 'the first contentful paint' }).then((h) => h.jsonValue());
   assert.ok(fcp > 0);
   assert.equal(await page.evaluate(() => window.__nnplay), undefined, 'app.js has not run yet');
   release();
-  await page.waitForFunction(() => window.__nnplay?.snapshot, null, { timeout: WAIT });
+  await waitFor(page, () => window.__nnplay?.snapshot, undefined, { what: 'the engine after app.js arrived' });
   await page.close();
 });
 
@@ -63,13 +63,18 @@ for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 1000
         for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
       }).observe({ type: 'layout-shift', buffered: true });
     });
+    // app.js is held until the page has painted, so that it arrives after the first paint
+    let release;
+    const held = new Promise((r) => (release = r));
     await page.route(`${srv.origin}/app.js`, async (route) => {
-      await new Promise((r) => setTimeout(r, 1000));
+      await held;
       await route.continue();
     });
-    await page.goto(`${srv.origin}/index.html#seed=1`);
-    await page.waitForFunction(() => window.__nnplay?.snapshot && document.getElementById('loading').hidden, null, { timeout: WAIT });
-    await page.waitForTimeout(1000);
+    await page.goto(`${srv.origin}/index.html#seed=1`, { waitUntil: 'commit' });
+    await waitFor(page, () => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { what: 'the first contentful paint' });
+    release();
+    await waitForEngine(page);  // the first snapshot drawn and the dataset thumbnails painted
+    await nextFrames(page);     // layout shifts are reported after the frame that made them
     const shift = await page.evaluate(() => window.__shift);
     assert.ok(shift <= 0.05, `cumulative layout shift ${shift.toFixed(3)} > 0.05`);
     await page.close();

@@ -56,7 +56,7 @@ async function load(url, { afterLoad } = {}) {
       const finished = page.waitForFunction(() => document.getElementById('out')?.dataset.state !== 'pending', null, { timeout: WAIT });
       finished.catch(() => {});  // may lose the race below
       if (await Promise.race([finished.then(() => true), fatal.then(() => false)]) === false) {
-        await new Promise((resolve) => setTimeout(resolve, 100));  // let the related console/request events arrive
+        await page.evaluate(() => 0).catch(() => {});  // one round trip: the events sent before it have arrived
         throw new Error('uncaught error in the page');
       }
     } catch (e) {

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, launchChromium, newSession, startServer, until, waitForEngine } from './support.mjs';
+import { DIST, launchChromium, newSession, nextFrames, startServer, until, waitForEngine } from './support.mjs';
 
 let srv, browser;
 
@@ -47,7 +47,7 @@ test('in Japanese, start-up leaves the prerendered texts and labels alone (no re
     assert.deepEqual(await s.page.evaluate(() => window.__writes), []);
     // the recorder sees writes: switching to English rewrites them
     await s.page.click('#language');
-    await until(s.page, () => document.documentElement.lang === 'en');
+    await until(s.page, () => document.documentElement.lang === 'en', undefined, { what: 'lang=en after the language button' });
     const writes = await s.page.evaluate(() => window.__writes);
     assert.ok(writes.includes('html lang') && writes.length > 50, `${writes.length} writes after the switch`);
     assert.deepEqual(s.problems, [], s.problems.join(' | '));
@@ -62,7 +62,7 @@ for (const [where, url] of [['over http', () => `${srv.origin}/index.html#seed=1
     try {
       await s.page.goto(url());
       await waitForEngine(s.page);
-      await s.page.waitForTimeout(300);  // a frame or two for the IntersectionObserver
+      await nextFrames(s.page);  // the IntersectionObserver reports in the frame after the layout
       assert.deepEqual(s.requests.filter((u) => u.endsWith('/uplot.js')), [], 'not at start-up: the charts are below the first screen');
       await s.page.locator('#lossChart').scrollIntoViewIfNeeded();
       await until(s.page, () => document.querySelectorAll('#lossChart .u-legend .u-series').length === 3 && document.querySelectorAll('#accChart .u-legend .u-series').length === 3,
@@ -89,7 +89,7 @@ test('on a phone the plot and the network are drawn when scrolled into view, wit
     while (await page.evaluate(() => window.__nnplay.snapshot.epoch) < epoch) {
       const e = await page.evaluate(() => window.__nnplay.snapshot.epoch);
       await page.click('#step');
-      await until(page, (n) => window.__nnplay.snapshot.epoch > n, e);
+      await until(page, (n) => window.__nnplay.snapshot.epoch > n, e, { what: `epoch ${e + 1} after #step` });
     }
   };
   const phone = await newSession(browser, { context: { viewport: { width: 412, height: 823 } } });

@@ -163,11 +163,49 @@ export async function newSession(browser, { context: contextOptions = {}, initSc
   return { context, page, ...watchProblems(page, watch) };
 }
 
+// What a playground page shows now, for a timeout's message: the snapshot, the status line,
+// the loading screen and the language (a frame without the playground says what it has).
+const PAGE_SUMMARY = () => {
+  const n = window.__nnplay;
+  const s = n?.snapshot;
+  const st = document.getElementById('status');
+  return {
+    url: location.href.slice(0, 120),
+    ...(n ? {} : { nnplay: 'not started' }),
+    ...(s ? { epoch: s.epoch, batch: s.batch, playing: s.playing, diverged: s.diverged, stopped: s.stopped } : {}),
+    ...(st && !st.hidden ? { status: st.textContent.slice(0, 160) } : {}),
+    ...(document.getElementById('loading') ? { loading: !document.getElementById('loading').hidden } : {}),
+    lang: document.documentElement.lang,
+  };
+};
+
+/**
+ * Waits until predicate(arg) is true in target (a page or a frame; predicate is sent as source:
+ * it must not close over anything). On timeout the error says what it waited for (`what`) and
+ * what it last saw: seen(arg) evaluated in target (default: the playground's snapshot and status).
+ */
+export async function waitFor(target, predicate, arg, { timeout = WAIT, what = predicate.toString(), seen = PAGE_SUMMARY } = {}) {
+  try {
+    return await target.waitForFunction(([src, a]) => (0, eval)(`(${src})`)(a), [predicate.toString(), arg], { timeout });  // eslint-disable-line no-eval
+  } catch (e) {
+    throw new Error(`timed out after ${timeout} ms waiting for ${what}; last seen: ${await lastSeen(target, seen, arg)} (${e.message.split('\n')[0]})`, { cause: e });
+  }
+}
+
+async function lastSeen(target, seen, arg) {
+  try {
+    return JSON.stringify(await target.evaluate(([src, a]) => (0, eval)(`(${src})`)(a), [seen.toString(), arg]));  // eslint-disable-line no-eval
+  } catch (e) {
+    return `(could not read the page: ${e.message.split('\n')[0]})`;
+  }
+}
+
 /**
  * Waits until predicate(arg) is true in the page; fails at once (with the message) when the
  * page shows an engine error instead. predicate is sent as source: it must not close over anything.
+ * On timeout the error names `what` and what the page last showed (`seen`, as for waitFor).
  */
-export async function until(page, predicate, arg, { timeout = WAIT, what = predicate.toString() } = {}) {
+export async function until(page, predicate, arg, { timeout = WAIT, what = predicate.toString(), seen = PAGE_SUMMARY } = {}) {
   let handle;
   try {
     handle = await page.waitForFunction(([src, a]) => {
@@ -177,11 +215,24 @@ export async function until(page, predicate, arg, { timeout = WAIT, what = predi
       return (0, eval)(`(${src})`)(a) ? { ok: true } : false;
     }, [predicate.toString(), arg], { timeout });
   } catch (e) {
-    throw new Error(`timed out waiting for ${what} (${e.message.split('\n')[0]})`, { cause: e });
+    throw new Error(`timed out after ${timeout} ms waiting for ${what}; last seen: ${await lastSeen(page, seen, arg)} (${e.message.split('\n')[0]})`, { cause: e });
   }
   const result = await handle.jsonValue();
   if (result.engineError) throw new Error(`the page shows an engine error while waiting for ${what}: ${result.engineError}`);
 }
+
+/**
+ * Waits for n display frames of the page (requestAnimationFrame callbacks): the page draws at
+ * most one snapshot per frame and reacts to a resize, an observer or a click in the next one,
+ * so "n frames later" is the state to wait for before checking that something did NOT happen.
+ */
+export const nextFrames = (page, n = 2) => page.evaluate((k) => new Promise((resolve) => {
+  const next = (i) => (i === 0 ? resolve() : requestAnimationFrame(() => next(i - 1)));
+  next(k);
+}), n);
+
+/** Waits until the page shows the snapshot of a model built after the last change: epoch 0, not playing. */
+export const rebuilt = (page, what = 'the rebuilt model at epoch 0') => until(page, () => window.__nnplay.snapshot.epoch === 0 && !window.__nnplay.snapshot.playing, undefined, { what });
 
 /** Waits for the engine: the worker is ready, the first snapshot is drawn and the dataset thumbnails are painted. */
 export const waitForEngine = (page) => until(page, () => window.__nnplay?.snapshot && document.getElementById('loading').hidden
@@ -214,7 +265,11 @@ export const snap = (page) => page.evaluate(() => {
 /** A plain copy of the page's state. */
 export const state = (page) => page.evaluate(() => JSON.parse(JSON.stringify(window.__nnplay.state)));
 
-/** Presses #step n times, waiting for each epoch's snapshot; returns each epoch's metrics. Throws when training diverges. */
+/**
+ * Presses #step n times, waiting for each epoch's snapshot; returns each epoch's metrics. Throws when training diverges.
+ * After a change that rebuilds the model, wait for rebuilt(page) first: until the new model's first snapshot is
+ * shown, the page still shows the old one, and "one epoch more" would be counted from the old model's epoch.
+ */
 export async function step(page, n = 1) {
   const out = [];
   for (let i = 0; i < n; i++) {
