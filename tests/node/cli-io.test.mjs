@@ -69,8 +69,13 @@ test('output paths are all checked before training: one bad path, no file and no
 });
 
 // Starts a long run and resolves once `ready` shows on stdout.
-function startLongRun(args, ready = /Epoch 3\//) {
-  const child = spawn(process.execPath, [cli, 'train', '--epochs', '100000', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+// With --json nothing is printed before the end, so the child is started with a hook that says on
+// stderr when the CLI installs its SIGINT handler (the state an interrupt test needs).
+const SIGINT_HOOK = `data:text/javascript,${encodeURIComponent(
+  "const once = process.once.bind(process); process.once = (ev, fn) => { once(ev, fn); if (ev === 'SIGINT') process.stderr.write('[test] SIGINT handler installed\\n'); return process; };")}`;
+
+function startLongRun(args, ready = /Epoch 3\//, { hook = false } = {}) {
+  const child = spawn(process.execPath, [...(hook ? ['--import', SIGINT_HOOK] : []), cli, 'train', '--epochs', '100000', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const result = { stdout: '', stderr: '', child };
   result.started = new Promise((resolve, reject) => {
     child.stdout.on('data', (b) => {
@@ -79,7 +84,11 @@ function startLongRun(args, ready = /Epoch 3\//) {
     });
     child.on('exit', () => reject(new Error(`exited before training: ${result.stderr}`)));
   });
-  child.stderr.on('data', (b) => (result.stderr += b));
+  child.stderr.on('data', (b) => (result.stderr += b));  // before the listener below, which reads it
+  result.sigintHandled = hook && new Promise((resolve, reject) => {
+    child.stderr.on('data', () => /\[test\] SIGINT handler installed/.test(result.stderr) && resolve());
+    child.on('exit', () => reject(new Error(`exited before handling SIGINT: ${result.stderr}`)));
+  });
   result.exited = new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
   return result;
 }
@@ -110,8 +119,8 @@ test('Ctrl-C (SIGINT): stops, writes the history and weights so far, says so, ex
 });
 
 test('Ctrl-C with --json: the JSON so far, with stopReason "interrupted"', { timeout: 60_000 }, async () => {
-  const r = startLongRun(['--json'], /x/);  // --json prints nothing until the end: interrupt after a moment
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const r = startLongRun(['--json'], /x/, { hook: true });  // --json prints nothing until the end: interrupt once the
+  await r.sigintHandled;                     // CLI handles SIGINT (it starts to right before training)
   r.child.kill('SIGINT');
   const { code } = await r.exited;
   assert.equal(code, 130, r.stderr);

@@ -97,14 +97,12 @@ test('binary input gives one clear error and no points: NUL bytes, text that was
 });
 
 test('the row cap: reading stops there (a 50 MB file is not read to its end)', () => {
-  const big = '1,1,1\n'.repeat(9_000_000);  // 54 MB
-  big.charCodeAt(0);  // repeat() builds a rope: flatten it before the clock starts
-  const t0 = performance.now();
+  // Past the cap: 54 MB of rows, then rows that would be errors if they were read (a bad number,
+  // a quote never closed). Only the cap's message may come back — checked on what was read, not on time.
+  const big = '1,1,1\n'.repeat(9_000_000) + 'x,1,1\n"never closed,1,1\n';
   const r = parse(big, 100);
-  const ms = performance.now() - t0;
   assert.equal(r.points.shape[0], 100);
   assert.deepEqual(r.errors, ['row 101: more than 100 rows; the rest was not read']);
-  assert.ok(ms < 200, `parsing up to the cap took ${ms.toFixed(0)} ms`);
   assert.equal(parse('1,1,1\n'.repeat(10001)).points.shape[0], 10000, 'the default cap');
   assert.deepEqual(parse('1,1,1\n1,1,1\n# the end\n\n', 2).errors, [], 'exactly the cap: nothing left unread');
 });
