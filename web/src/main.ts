@@ -13,6 +13,7 @@ import { NeuronHover } from './neuronHover.js';
 import { nextTask } from './nextTask.js';
 import { outputForColour } from './outputRange.js';
 import { Playback } from './playback.js';
+import { POINTS_IN_LINK } from '../../bindings/src/pointsLink.js';
 import { type DataInfo, DOMAIN, type FromWorker, type Rebuild, type Snapshot, type TestResult, type ToWorker } from './protocol.js';
 import { Store } from './state/store.js';
 import { showNotices, StatusLine } from './status.js';
@@ -88,7 +89,7 @@ function makeOutput() {
     if (ownDataActive() && own.drawing) own.add(x, y);
     else addTest(x, y);
   });
-  tests = new TestTable(byId<HTMLTableElement>('testTable'), byId('testSummary'), byId('colPrediction'), byId('testNote'));
+  tests = new TestTable(byId<HTMLTableElement>('testTable'), byId('testSummary'), byId('colPrediction'), byId('testNote'), byId<HTMLTableElement>('testClasses'));
   charts = new Charts(byId('lossChart'), byId('accChart'), chartLabels());
   playback = new Playback(send, render, byId<HTMLButtonElement>('play'), () => compare.running);
   legend();
@@ -97,8 +98,18 @@ function makeOutput() {
 function makeOwnData() {
   own = new OwnData(() => {
     sendOwnData();
+    syncPointsKey();
     renderState(store.state);
   }, (file, maxRows) => send({ type: 'parseCsv', file, maxRows }));
+  own.onImported = resetRun;  // new data: the run starts again (epoch 0, no old banner)
+}
+// A link's own points (URL key `points`) are shown instead of the ones saved in this browser.
+function applyLinkedPoints() {
+  if (store.state.points) own.useLinked(store.state.points);
+}
+// The URL key `points` follows own data while it is the dataset (null over POINTS_IN_LINK).
+function syncPointsKey() {
+  store.update({ points: ownDataActive() ? own.forLink : null });
 }
 // The optimizer inspector and the loss landscape: their panels build their contents when opened.
 function makeInsight() {
@@ -175,6 +186,8 @@ function stateChanged(state: PlaygroundState, rebuild: Rebuild, changed: string[
     }
   }
   playback.redraw();
+  if (changed.includes('points') && state.points && !own.holds(state.points)) own.useLinked(state.points);  // a pasted link
+  else if (['dataset', 'problem', 'points'].some((k) => changed.includes(k))) syncPointsKey();
 }
 
 // Everything worded outside the static data-i18n texts, again in the new language.
@@ -291,13 +304,24 @@ function render(s: Snapshot) {
   status.showSnapshot(s);
 }
 
+// Both tests (one point, fresh points) turn テストデータ表示 on themselves: the learner asked to see them.
+function showTestPoints() {
+  if (store.state.showTestData) return;
+  store.update({ showTestData: true });
+  status.show(t('testShownNow'), false);
+}
+
 function addTest(x: number, y: number) {
-  if (!store.state.showTestData) {
-    status.show(t('showTestFirst'), false);
-    return;
-  }
+  showTestPoints();
   tests.add(Math.max(-DOMAIN, Math.min(DOMAIN, x)), Math.max(-DOMAIN, Math.min(DOMAIN, y)));
   send({ type: 'test', points: tests.points });
+}
+
+function resetRun() {
+  playback.setPlaying(false);
+  status.clearEngineError();
+  charts.clear();
+  send({ type: 'reset' });
 }
 
 // ---- buttons
@@ -324,12 +348,7 @@ function bindButtons() {
     playback.setPlaying(false);
     send({ type: 'stepBatch' });
   });
-  byId('reset').addEventListener('click', () => {
-    playback.setPlaying(false);
-    status.clearEngineError();
-    charts.clear();
-    send({ type: 'reset' });
-  });
+  byId('reset').addEventListener('click', resetRun);
   byId('newWeights').addEventListener('click', () => {
     playback.setPlaying(false);
     store.update({ weightsSeed: Math.floor(Math.random() * 2 ** 32) });
@@ -346,7 +365,7 @@ function bindButtons() {
     updatePoints();
   });
   byId('testFresh').addEventListener('click', () => {
-    if (!store.state.showTestData) store.update({ showTestData: true });  // the learner asked to see them
+    showTestPoints();
     if (ownDataActive()) tests.say(t('testFreshCustom'));
     else send({ type: 'testFresh', samples: Number(byId<HTMLSelectElement>('testFreshCount').value) });
   });
@@ -357,6 +376,9 @@ function bindButtons() {
   });
   byId('language').addEventListener('click', () => store.update({ lang: store.state.lang === 'ja' ? 'en' : 'ja' }));
   byId('share').addEventListener('click', async () => {
+    // said plainly when the link cannot carry the learner's own points
+    const left = ownDataActive() && own.classes.length > POINTS_IN_LINK;
+    byId('shareNote').textContent = left ? t('shareWithoutPoints').replace('{max}', String(POINTS_IN_LINK)) : '';
     try {
       await navigator.clipboard.writeText(location.href);
       flashLabel(byId('share'), t('copied'), () => t('share'));
@@ -401,6 +423,7 @@ async function start() {
   for (const step of [
     () => (worker = startWorker((why) => status.show(why, true))),
     makeControls, makeNetwork, makeDatasets, makeOutput, makeOwnData, makeInsight, makeDescent, makeCompare, bindButtons,
+    applyLinkedPoints,
   ]) {
     await nextTask();
     step();

@@ -211,4 +211,22 @@ export const en: Messages = {
   cspTrustedTypes: "This site requires Trusted Types and does not allow the policy named nnplay, so the playground cannot start its engine: add nnplay to its trusted-types directive (docs/EMBEDDING.md).",
   workerFailed: "the worker that runs the engine could not start",
   notLoaded: "could not be loaded",
+  // own data in links and CSV import's replace-or-add question (issue 20 §4)
+  importAsk: '{file}: there are already {n} points here. What should the file\'s points do? (Training starts again.)',
+  importReplace: 'Replace them',
+  importAdd: 'Add to them',
+  importCancel: 'Cancel',
+  pointsFromLink: '(from the link; saved in this browser when you edit them)',
+  pointsInLink: '"Copy a link to this setup" and the embed code include these points.',
+  pointsNotInLink: '{n} points do not fit in a link (up to {max}): "Copy a link to this setup" and the embed code leave your points out.',
+  shareWithoutPoints: 'Copied (without your own points: a link carries up to {max})',
+  // step 8: every row, a per-class summary, the single test as the fresh one (issue 20 §5)
+  testRows: '{n} points',
+  testRowsAria: 'Test points (scrolls)',
+  testShownNow: 'Turned on “Show test data”.',
+  classSummary: 'Per class',
+  classCol: 'Class',
+  classTruth: 'Points of this class',
+  classRight: 'Of them predicted right (share)',
+  classPredicted: 'Points predicted as this class',
 };

@@ -210,5 +210,23 @@ export const ja = {
   cspTrustedTypes: "このサイトは Trusted Types を必須にしており、nnplay という名前のポリシーを許可していないため、エンジンを起動できません。trusted-types ディレクティブに nnplay を加えてください（docs/EMBEDDING.md）。",
   workerFailed: "エンジンを動かすワーカーを起動できませんでした",
   notLoaded: "を読み込めませんでした",
+  // own data in links and CSV import's replace-or-add question (issue 20 §4)
+  importAsk: '{file}: ここにはすでに {n} 点あります。読み込んだ点をどうしますか？（学習は最初からやり直します）',
+  importReplace: '置き換える',
+  importAdd: '追加する',
+  importCancel: 'やめる',
+  pointsFromLink: '（リンクから。編集するとこのブラウザーに保存）',
+  pointsInLink: '［この設定のリンクをコピー］と埋め込みコードに、この点も入ります。',
+  pointsNotInLink: '{n} 点はリンクに入りません（リンクに入るのは {max} 点まで）。［この設定のリンクをコピー］と埋め込みコードには点が含まれません。',
+  shareWithoutPoints: 'コピーしました（自分のデータの点は含まれません：{max} 点まで）',
+  // step 8: every row, a per-class summary, the single test as the fresh one (issue 20 §5)
+  testRows: '{n} 点',
+  testRowsAria: 'テスト点の一覧（スクロールできます）',
+  testShownNow: '［☑ テストデータ表示］をオンにしました。',
+  classSummary: 'クラスごと',
+  classCol: 'クラス',
+  classTruth: '正解がこのクラスの点',
+  classRight: 'そのうち予測が正しい点（割合）',
+  classPredicted: 'このクラスと予測した点',
 };
 export type Messages = { [K in keyof typeof ja]: string };
