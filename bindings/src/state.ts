@@ -99,6 +99,7 @@ export const SCHEMA: readonly Field[] = [
   { key: 'landscape', type: 'enum', default: 'off', values: ['off', 'random', 'pca'], serializeDefault: 'omit', rebuild: 'none', help: 'the loss landscape view: off, random (filter-normalised directions) or pca (of the weight trajectory)' },
   { key: 'lang', type: 'enum', default: 'ja', values: ['ja', 'en'], rebuild: 'none', help: 'page language' },
   { key: 'palette', type: 'enum', default: 'default', values: ['default', 'cb'], rebuild: 'none', help: 'colours: the playground\'s orange/blue, or cb (colour-blind-safe)' },
+  { key: 'theme', type: 'enum', default: 'auto', values: ['auto', 'light', 'dark'], serializeDefault: 'omit', rebuild: 'none', help: 'page colours: auto follows the system (prefers-color-scheme); light or dark forces one (for embedding in a light or dark article)' },
   // own data in the link (bindings/src/pointsLink.ts); the page sets it while dataset=custom
   { key: 'points', type: 'points', default: null, optional: true, max: POINTS_IN_LINK, rebuild: 'none', help: `own data (dataset=custom): up to ${POINTS_IN_LINK} drawn or imported points, coordinates on a 0.005 grid, base64url as the page writes it` },
 ];
@@ -155,6 +156,7 @@ export interface PlaygroundState {
   landscape: 'off' | 'random' | 'pca';
   lang: 'ja' | 'en';
   palette: 'default' | 'cb';
+  theme: 'auto' | 'light' | 'dark';
   points: OwnPoints | null;
   hide: string[];  // parts hidden by <part>_hide=true, in the order given
 }

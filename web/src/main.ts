@@ -33,9 +33,12 @@ import { OwnData } from './views/ownData.js';
 import { pointSets } from './views/pointSets.js';
 import { renderStats } from './views/stats.js';
 import { TestTable } from './views/testTable.js';
+import { touchInput } from './views/inputWords.js';
+import { applyTheme } from './theme.js';
 
 const store = new Store(location.hash);
 setLanguage(store.state.lang);
+applyTheme(store.state.theme);
 let colours = new ColourScale(store.state.palette);
 let data: DataInfo | null = null;  // what the worker said of the current data and network
 let testResult: TestResult | null = null;
@@ -105,7 +108,7 @@ function makeOwnData() {
 }
 // A link's own points (URL key `points`) are shown instead of the ones saved in this browser.
 function applyLinkedPoints() {
-  if (store.state.points) own.useLinked(store.state.points);
+  if (store.state.points) own.useLinked(store.state.points, false);  // 'ready' sends them to the worker
 }
 // The URL key `points` follows own data while it is the dataset (null over POINTS_IN_LINK).
 function syncPointsKey() {
@@ -169,6 +172,7 @@ function stateChanged(state: PlaygroundState, rebuild: Rebuild, changed: string[
     network.invalidate();
     reword();
   }
+  if (changed.includes('theme')) applyTheme(state.theme);
   if (changed.includes('palette')) {
     colours = new ColourScale(state.palette);
     legend();
@@ -366,7 +370,7 @@ function bindButtons() {
   });
   byId('testFresh').addEventListener('click', () => {
     showTestPoints();
-    if (ownDataActive()) tests.say(t('testFreshCustom'));
+    if (ownDataActive()) tests.say(t(touchInput() ? 'testFreshCustomTap' : 'testFreshCustom'));
     else send({ type: 'testFresh', samples: Number(byId<HTMLSelectElement>('testFreshCount').value) });
   });
   byId('compareRun').addEventListener('click', () => {

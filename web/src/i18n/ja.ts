@@ -228,5 +228,14 @@ export const ja = {
   classTruth: '正解がこのクラスの点',
   classRight: 'そのうち予測が正しい点（割合）',
   classPredicted: 'このクラスと予測した点',
+  // the original's guidance: feature tiles, and hints worded for touch (issue 20 §6, §7)
+  featureClick: '（特徴のタイルをクリックすると、使う／使わないが切り替わります）',
+  featureTap: '（特徴のタイルをタップすると、使う／使わないが切り替わります）',
+  neuronTap: 'ニューロンをタップすると、その出力が大きく表示されます。',
+  testTap: 'または、出力のグラフをタップしてテスト',
+  drawTap: '出力のグラフをタップして点を描く',
+  inspectTapHelp: 'ネットワーク図の線（重み）か四角（バイアス）をタップするか、下の一覧から選ぶ。1バッチ進めるたびに、勾配 g、最適化が重みごとに持つ状態（スロット）、更新量 Δw と tf.keras 2.x の更新式に数値を入れたものを表示する。',
+  tapToEdit: 'タップして編集',
+  testFreshCustomTap: '自分のデータには生成器がないため、新しいテスト用データは作れません。グラフをタップしてテストしてください。',
 };
 export type Messages = { [K in keyof typeof ja]: string };

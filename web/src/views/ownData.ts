@@ -119,11 +119,12 @@ export class OwnData {
 
   // Points from a shared link: shown and trained on, kept in memory only, so that the
   // points saved in this browser come back on a page opened without them.
-  useLinked(own: OwnPoints): void {
+  // notify: false before the worker is ready (its 'ready' brings the points to it).
+  useLinked(own: OwnPoints, notify = true): void {
     this.points = [...own.points];
     this.classes = [...own.classes];
     this.fromLink = true;
-    this.#onChange();
+    if (notify) this.#onChange();
   }
 
   // The points as the URL key `points` holds them: null when there are none or more than a link carries.
