@@ -1,7 +1,7 @@
 // Issue 20 §8 in Chromium against dist/, in ja and en, at 1280 px and on a 390 px phone:
 //  - print: a learner steps a few epochs without scrolling, then prints; the views the page
-//    skipped while they were off-screen (the network's thumbnails) are drawn for paper, and
-//    show the same pixels as a page that always saw them
+//    skipped while they were off-screen (the network's thumbnails, the charts) are drawn for
+//    paper, and the thumbnails show the same pixels as a page that always saw them
 //  - dark: with the system in dark mode (or theme=dark in the link) the page's background
 //    is dark in a screenshot, the plot's data colours are the same pixels as in light, and
 //    axe-core finds no text under 4.5:1; theme=light keeps a dark system's page light
@@ -97,6 +97,21 @@ for (const lang of ['ja', 'en']) {
       assert.ok(!blank(await canvasPixels(page, '#heatmap')), 'the plot is drawn');
       const pdf = await page.pdf({ width: '390px', height: '844px' });
       assert.ok(pdf.length > 10_000, `a PDF of ${pdf.length} bytes`);
+    });
+  });
+
+  test(`${lang} 1280 px: printing draws the charts even when they were never scrolled near`, { timeout: 90_000 }, async () => {
+    await withPage(`#seed=1&lang=${lang}`, { viewport: { width: 1280, height: 400 } }, async (page) => {
+      await stepTo(page, 3, false);
+      assert.equal(await page.evaluate(() => document.querySelectorAll('#lossChart canvas').length), 0, 'no chart yet: below the window');
+      await page.emulateMedia({ media: 'print' });
+      await until(page, () => {
+        const c = document.querySelector('#lossChart canvas');
+        if (!c) return false;
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        return d.some((v, i) => i % 4 === 3 && v > 0);
+      }, undefined, { what: 'the loss chart drawn for print' });
+      assert.match(await page.locator('#lossChart .u-legend').innerText(), lang === 'ja' ? /訓練/ : /Train/);
     });
   });
 

@@ -32,6 +32,7 @@ import { NetworkView } from './views/network.js';
 import { OwnData } from './views/ownData.js';
 import { pointSets } from './views/pointSets.js';
 import { renderStats } from './views/stats.js';
+import { loadUplot } from './views/uplot.js';
 import { TestTable } from './views/testTable.js';
 import { touchInput } from './views/inputWords.js';
 import { applyTheme } from './theme.js';
@@ -437,6 +438,9 @@ async function start() {
   renderState(store.state);
   worker.onmessage = receive;
   playback.start();
+  // uPlot ahead of a print (whose beforeprint cannot wait for a script): fetched at the
+  // learner's first touch of the page, never at start-up.
+  for (const type of ['pointerdown', 'keydown']) addEventListener(type, () => void loadUplot().catch(() => {}), { once: true });
 
   // For tests and for measuring: frame times and the last snapshot.
   (window as unknown as Record<string, unknown>).__nnplay = {

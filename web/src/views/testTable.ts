@@ -84,7 +84,7 @@ export class TestTable {
     const parts: string[] = [];
     if (result.loss !== null) parts.push(`${t('testLoss')}: ${result.loss.toFixed(4)}`);
     if (result.acc !== null) parts.push(`${t('testAcc')}: ${result.acc.toFixed(3)}`);
-    parts.push(t('testRows').replace('{n}', String(result.rows.length)));
+    if (result.rows.length) parts.push(t('testRows').replace('{n}', String(result.rows.length)));
     this.#summary.textContent = parts.join('  ');
     this.#renderClasses(result, problem, classes, outputActivation);
     const notes: string[] = [];
