@@ -28,6 +28,9 @@ function fieldOk(f: Field, v: unknown): boolean {
       if (!isPlainObject(v) || typeof v.setting !== 'string' || !Array.isArray(v.values) || Object.keys(v).length !== 2) return false;
       if (v.values.some((x, i) => !(i in (v.values as unknown[])) || (typeof x !== 'string' && typeof x !== 'number'))) return false;
       break;
+    case 'points':
+      if (!isPlainObject(v) || !Array.isArray(v.points) || !Array.isArray(v.classes) || Object.keys(v).length !== 2) return false;
+      break;
   }
   return sameValue(parseValue(f, formatValue(f, v)), v);
 }
@@ -58,6 +61,7 @@ function describe(f: Field): string {
     case 'intList': return `an array of up to ${f.maxItems} whole numbers from ${f.min} to ${f.max}`;
     case 'seed': return 'a string of up to 40 letters, digits, dots, dashes or underscores';
     case 'compare': return '{setting, values} as nn.state.parse gives it, or null';
+    case 'points': return `{points, classes} of up to ${f.max} points on a 0.005 grid, as nn.state.parse gives it, or null`;
   }
 }
 

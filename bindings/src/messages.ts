@@ -82,6 +82,7 @@ export function englishAllowed(p: MessageParams): string {
     case 'int': return `a whole number from ${p.min} to ${p.max}`;
     case 'intList': return `up to ${p.maxItems} comma-separated whole numbers from ${p.min} to ${p.max}`;
     case 'seed': return 'up to 40 letters, digits, dots, dashes or underscores';
+    case 'points': return `up to ${p.max} points as the page's "Copy link" writes them`;
     default: return `setting:v1,v2,… with setting one of ${p.values} and 2 to 4 of its values`;
   }
 }

@@ -6,9 +6,10 @@
 
 import { hashOfLink } from './stateLink.js';
 import { englishAllowed, type Message, message, type MessageParams } from './messages.js';
+import { decodePoints, encodePoints, type OwnPoints, POINTS_IN_LINK, POINTS_MAX_CHARS } from './pointsLink.js';
 import { HIDDEN_ACTIVATIONS, LOSS_SHORT_NAMES, OPTIMIZER_KEYS, OPTIMIZERS } from './registry.js';
 
-export type FieldType = 'enum' | 'number' | 'int' | 'bool' | 'intList' | 'seed' | 'compare';
+export type FieldType = 'enum' | 'number' | 'int' | 'bool' | 'intList' | 'seed' | 'compare' | 'points';
 
 // What a change of the setting makes the page redo: new data (and so a new model), a new
 // model, a new fit session (same weights), or nothing (views only, or set live).
@@ -100,6 +101,9 @@ export const SCHEMA: readonly Field[] = [
   { key: 'lang', type: 'enum', default: 'ja', values: ['ja', 'en'], rebuild: 'none', help: 'page language' },
   { key: 'palette', type: 'enum', default: 'default', values: ['default', 'cb'], rebuild: 'none', help: 'colours: the playground\'s orange/blue, or cb (colour-blind-safe)' },
   { key: 'lossScale', type: 'enum', default: 'keras', values: ['keras', 'half'], serializeDefault: 'omit', rebuild: 'none', help: "losses shown as Keras reports them, or half: squared error on the Deep Insider playground's ½ scale (display only; code and exports stay Keras)" },
+  { key: 'theme', type: 'enum', default: 'auto', values: ['auto', 'light', 'dark'], serializeDefault: 'omit', rebuild: 'none', help: 'page colours: auto follows the system (prefers-color-scheme); light or dark forces one (for embedding in a light or dark article)' },
+  // own data in the link (bindings/src/pointsLink.ts); the page sets it while dataset=custom
+  { key: 'points', type: 'points', default: null, optional: true, max: POINTS_IN_LINK, rebuild: 'none', help: `own data (dataset=custom): up to ${POINTS_IN_LINK} drawn or imported points, coordinates on a 0.005 grid, base64url as the page writes it` },
 ];
 
 // The optimizers' hyper-parameters the state holds (momentum, rho, beta1, beta2).
@@ -155,6 +159,8 @@ export interface PlaygroundState {
   lang: 'ja' | 'en';
   palette: 'default' | 'cb';
   lossScale: 'keras' | 'half';
+  theme: 'auto' | 'light' | 'dark';
+  points: OwnPoints | null;
   hide: string[];  // parts hidden by <part>_hide=true, in the order given
 }
 
@@ -187,8 +193,10 @@ export function describeAllowed(f: Field): string {
 
 // Returns the parsed value, or undefined when `text` is not allowed for the field.
 export function parseValue(f: Field, text: string): unknown {
-  if (text.length > MAX_VALUE) return undefined;
+  if (text.length > (f.type === 'points' ? POINTS_MAX_CHARS : MAX_VALUE)) return undefined;
   switch (f.type) {
+    case 'points':
+      return decodePoints(text);
     case 'enum':
       return f.values!.includes(text) ? text : undefined;
     case 'bool':
@@ -230,6 +238,7 @@ export function parseValue(f: Field, text: string): unknown {
 export function formatValue(f: Field, v: unknown): string {
   if (f.type === 'intList') return (v as number[]).join(',');
   if (f.type === 'compare') return `${(v as Comparison).setting}:${(v as Comparison).values.join(',')}`;
+  if (f.type === 'points') return encodePoints(v as OwnPoints) ?? '';
   return String(v);
 }
 

@@ -412,6 +412,7 @@ test('own data: drawing three classes, 3 output units, training, reload keeps th
     // CSV import: good rows added, bad rows listed, drawn points kept
     const csv = ['x,y,label', '1,1,0', '2,-1,1', 'abc,1,0', '0.5,0.5,2', '7,0,1', '1,2', '-1,-1,-1', '1,1,5'].join('\n');
     await page.setInputFiles('#importCsv', { name: 'points.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.click('#importAdd');  // there are points already: the page asks replace or add (issue 20 §4)
     await until(page, () => document.querySelectorAll('#importErrors li').length > 0, undefined, { what: 'import errors' });
     assert.equal(await count(), 34, 'four good rows added to the 30 drawn');
     const errors = await page.locator('#importErrors li').allTextContents();

@@ -679,15 +679,15 @@ test('test points: a click on the plot and the test button add rows with the tru
     await page.click('#clearTests');
     assert.equal(await rows().count(), 0);
     assert.equal(await page.textContent('#testSummary'), '');
-    // with the test data hidden, a click explains and adds nothing
+    // with the test data hidden, a click turns it on (as the fresh test does) and says so (issue 20 §5)
     await page.uncheck('#showTestData');
     assert.equal((await state(page)).showTestData, false);
     await clickAt(0, 0);
     await until(page, () => !document.getElementById('status').hidden, undefined, { what: 'the status message' });
-    assert.equal(await page.textContent('#status'), '［☑ テストデータ表示］をオンにしてください。');
+    assert.equal(await page.textContent('#status'), '［☑ テストデータ表示］をオンにしました。');
     assert.equal(await page.evaluate(() => document.getElementById('status').classList.contains('alarm')), false);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    assert.equal(await rows().count(), 0, 'no row while test data is hidden');
+    assert.equal((await state(page)).showTestData, true);
+    await until(page, () => document.querySelectorAll('#testTable tbody tr').length === 1, undefined, { what: 'the clicked row' });
     assert.deepEqual(s.problems, [], s.problems.join(' | '));
   } finally {
     await s.context.close();

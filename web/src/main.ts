@@ -16,6 +16,7 @@ import { lossFactor } from './lossScale.js';
 import { outputForColour } from './outputRange.js';
 import { Playback } from './playback.js';
 import { type DataInfo, DOMAIN, type FromWorker, type ModelLoaded, type Rebuild, type Snapshot, type TestResult, type ToWorker } from './protocol.js';
+import { POINTS_IN_LINK } from '../../bindings/src/pointsLink.js';
 import { Store } from './state/store.js';
 import { showNotices, StatusLine } from './status.js';
 import { Charts } from './views/charts.js';
@@ -35,10 +36,14 @@ import { NetworkView } from './views/network.js';
 import { OwnData } from './views/ownData.js';
 import { pointSets } from './views/pointSets.js';
 import { renderStats } from './views/stats.js';
+import { loadUplot } from './views/uplot.js';
 import { TestTable } from './views/testTable.js';
+import { touchInput } from './views/inputWords.js';
+import { applyTheme } from './theme.js';
 
 const store = new Store(location.hash);
 setLanguage(store.state.lang);
+applyTheme(store.state.theme);
 let colours = new ColourScale(store.state.palette);
 let data: DataInfo | null = null;  // what the worker said of the current data and network
 let testResult: TestResult | null = null;
@@ -96,7 +101,7 @@ function makeOutput() {
     if (ownDataActive() && own.drawing) own.add(x, y);
     else addTest(x, y);
   });
-  tests = new TestTable(byId<HTMLTableElement>('testTable'), byId('testSummary'), byId('colPrediction'), byId('testNote'));
+  tests = new TestTable(byId<HTMLTableElement>('testTable'), byId('testSummary'), byId('colPrediction'), byId('testNote'), byId<HTMLTableElement>('testClasses'));
   charts = new Charts(byId('lossChart'), byId('accChart'), chartLabels());
   playback = new Playback(send, render, byId<HTMLButtonElement>('play'), () => compare.running, () => sent);
   legend();
@@ -105,8 +110,18 @@ function makeOutput() {
 function makeOwnData() {
   own = new OwnData(() => {
     sendOwnData();
+    syncPointsKey();
     renderState(store.state);
   }, (file, maxRows) => send({ type: 'parseCsv', file, maxRows }));
+  own.onImported = resetRun;  // new data: the run starts again (epoch 0, no old banner)
+}
+// A link's own points (URL key `points`) are shown instead of the ones saved in this browser.
+function applyLinkedPoints() {
+  if (store.state.points) own.useLinked(store.state.points, false);  // 'ready' sends them to the worker
+}
+// The URL key `points` follows own data while it is the dataset (null over POINTS_IN_LINK).
+function syncPointsKey() {
+  store.update({ points: ownDataActive() ? own.forLink : null });
 }
 // The optimizer inspector and the loss landscape: their panels build their contents when opened.
 function makeInsight() {
@@ -173,6 +188,7 @@ function stateChanged(state: PlaygroundState, rebuild: Rebuild, changed: string[
     reword();
   }
   if (changed.includes('lossScale') && testResult) renderTests(testResult);
+  if (changed.includes('theme')) applyTheme(state.theme);
   if (changed.includes('palette')) {
     colours = new ColourScale(state.palette);
     legend();
@@ -190,6 +206,8 @@ function stateChanged(state: PlaygroundState, rebuild: Rebuild, changed: string[
     }
   }
   playback.redraw();
+  if (changed.includes('points') && state.points && !own.holds(state.points)) own.useLinked(state.points);  // a pasted link
+  else if (['dataset', 'problem', 'points'].some((k) => changed.includes(k))) syncPointsKey();
 }
 
 // Everything worded outside the static data-i18n texts, again in the new language.
@@ -340,13 +358,24 @@ function render(s: Snapshot) {
   if (!s.playing && byId<HTMLInputElement>('codeWithWeights').checked && byId<HTMLDetailsElement>('codePanel').open) showCode(store.state);
 }
 
+// Both tests (one point, fresh points) turn テストデータ表示 on themselves: the learner asked to see them.
+function showTestPoints() {
+  if (store.state.showTestData) return;
+  store.update({ showTestData: true });
+  status.show(t('testShownNow'), false);
+}
+
 function addTest(x: number, y: number) {
-  if (!store.state.showTestData) {
-    status.show(t('showTestFirst'), false);
-    return;
-  }
+  showTestPoints();
   tests.add(Math.max(-DOMAIN, Math.min(DOMAIN, x)), Math.max(-DOMAIN, Math.min(DOMAIN, y)));
   send({ type: 'test', points: tests.points });
+}
+
+function resetRun() {
+  playback.setPlaying(false);
+  status.clearEngineError();
+  charts.clear();
+  send({ type: 'reset' });
 }
 
 // ---- buttons
@@ -373,12 +402,7 @@ function bindButtons() {
     playback.setPlaying(false);
     send({ type: 'stepBatch' });
   });
-  byId('reset').addEventListener('click', () => {
-    playback.setPlaying(false);
-    status.clearEngineError();
-    charts.clear();
-    send({ type: 'reset' });
-  });
+  byId('reset').addEventListener('click', resetRun);
   byId('newWeights').addEventListener('click', () => {
     playback.setPlaying(false);
     store.update({ weightsSeed: Math.floor(Math.random() * 2 ** 32) });
@@ -395,8 +419,8 @@ function bindButtons() {
     updatePoints();
   });
   byId('testFresh').addEventListener('click', () => {
-    if (!store.state.showTestData) store.update({ showTestData: true });  // the learner asked to see them
-    if (ownDataActive()) tests.say(t('testFreshCustom'));
+    showTestPoints();
+    if (ownDataActive()) tests.say(t(touchInput() ? 'testFreshCustomTap' : 'testFreshCustom'));
     else send({ type: 'testFresh', samples: Number(byId<HTMLSelectElement>('testFreshCount').value) });
   });
   byId('compareRun').addEventListener('click', () => {
@@ -406,6 +430,9 @@ function bindButtons() {
   });
   byId('language').addEventListener('click', () => store.update({ lang: store.state.lang === 'ja' ? 'en' : 'ja' }));
   byId('share').addEventListener('click', async () => {
+    // said plainly when the link cannot carry the learner's own points
+    const left = ownDataActive() && own.classes.length > POINTS_IN_LINK;
+    byId('shareNote').textContent = left ? t('shareWithoutPoints').replace('{max}', String(POINTS_IN_LINK)) : '';
     try {
       await navigator.clipboard.writeText(location.href);
       flashLabel(byId('share'), t('copied'), () => t('share'));
@@ -457,6 +484,7 @@ async function start() {
   for (const step of [
     () => (worker = startWorker((why) => status.show(why, true))),
     makeControls, makeNetwork, makeDatasets, makeOutput, makeOwnData, makeInsight, makeDescent, makeCompare, bindButtons,
+    applyLinkedPoints,
   ]) {
     await nextTask();
     step();
@@ -466,6 +494,9 @@ async function start() {
   renderState(store.state);
   worker.onmessage = receive;
   playback.start();
+  // uPlot ahead of a print (whose beforeprint cannot wait for a script): fetched at the
+  // learner's first touch of the page, never at start-up.
+  for (const type of ['pointerdown', 'keydown']) addEventListener(type, () => void loadUplot().catch(() => {}), { once: true });
 
   // For tests and for measuring: frame times and the last snapshot.
   (window as unknown as Record<string, unknown>).__nnplay = {

@@ -91,7 +91,6 @@ export const ja = {
   colTruth: '正解',
   testLoss: 'Test loss',
   testAcc: 'Test acc',
-  showTestFirst: '［☑ テストデータ表示］をオンにしてください。',
   weight: '重み',
   bias: 'バイアス',
   clickToEdit: 'クリックして編集',
@@ -148,7 +147,6 @@ export const ja = {
   testFreshCount: 'テスト点の数',
   testFreshNote: '同じ生成器・新しいシードで生成した {n} 点（正解つき）',
   testFreshCustom: '自分のデータには生成器がないため、新しいテスト用データは作れません。グラフをクリックしてテストしてください。',
-  testRowsShown: '{shown} / {n} 行を表示',
   testDatasetChanged: 'データセットが変わったため、テスト点を新しいデータセットで評価し直しました（生成したテスト用データは消しました）。',
   'noTruth.gauss': 'ガウス分布が重なるため、1つの点の正解を決める規則がありません。［テスト用データを生成］を使うと正解つきの点でテストできます。',
   'noTruth.spiral': '渦巻きの正解は点の生成時に決まり、位置だけから決める規則がありません。［テスト用データを生成］を使うと正解つきの点でテストできます。',
@@ -249,5 +247,32 @@ export const ja = {
   // Files that did not load (issue 19): the page says which, and what still works
   fileMissing: "{file} を読み込めませんでした。index.html と同じフォルダーにあるか確かめてください。",
   chartsUnavailable: "グラフを表示できません（{file} の読み込みに失敗しました）。学習はグラフなしで続けられます。",
+  // own data in links and CSV import's replace-or-add question (issue 20 §4)
+  importAsk: '{file}: ここにはすでに {n} 点あります。読み込んだ点をどうしますか？（学習は最初からやり直します）',
+  importReplace: '置き換える',
+  importAdd: '追加する',
+  importCancel: 'やめる',
+  pointsFromLink: '（リンクから。編集するとこのブラウザーに保存）',
+  pointsInLink: '［この設定のリンクをコピー］と埋め込みコードに、この点も入ります。',
+  pointsNotInLink: '{n} 点はリンクに入りません（リンクに入るのは {max} 点まで）。［この設定のリンクをコピー］と埋め込みコードには点が含まれません。',
+  shareWithoutPoints: 'コピーしました（自分のデータの点は含まれません：{max} 点まで）',
+  // step 8: every row, a per-class summary, the single test as the fresh one (issue 20 §5)
+  testRows: '{n} 点',
+  testRowsAria: 'テスト点の一覧（スクロールできます）',
+  testShownNow: '［☑ テストデータ表示］をオンにしました。',
+  classSummary: 'クラスごと',
+  classCol: 'クラス',
+  classTruth: '正解がこのクラスの点',
+  classRight: 'そのうち予測が正しい点（割合）',
+  classPredicted: 'このクラスと予測した点',
+  // the original's guidance: feature tiles, and hints worded for touch (issue 20 §6, §7)
+  featureClick: '（特徴のタイルをクリックすると、使う／使わないが切り替わります）',
+  featureTap: '（特徴のタイルをタップすると、使う／使わないが切り替わります）',
+  neuronTap: 'ニューロンをタップすると、その出力が大きく表示されます。',
+  testTap: 'または、出力のグラフをタップしてテスト',
+  drawTap: '出力のグラフをタップして点を描く',
+  inspectTapHelp: 'ネットワーク図の線（重み）か四角（バイアス）をタップするか、下の一覧から選ぶ。1バッチ進めるたびに、勾配 g、最適化が重みごとに持つ状態（スロット）、更新量 Δw と tf.keras 2.x の更新式に数値を入れたものを表示する。',
+  tapToEdit: 'タップして編集',
+  testFreshCustomTap: '自分のデータには生成器がないため、新しいテスト用データは作れません。グラフをタップしてテストしてください。',
 };
 export type Messages = { [K in keyof typeof ja]: string };

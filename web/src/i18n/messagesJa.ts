@@ -15,6 +15,7 @@ function allowed(p: MessageParams): string {
     case 'int': return `${p.min} から ${p.max} までの整数`;
     case 'intList': return `${p.min} から ${p.max} までの整数をカンマ区切りで最大 ${p.maxItems} 個`;
     case 'seed': return '英数字・ドット・ダッシュ・下線で 40 文字まで';
+    case 'points': return `ページの「リンクをコピー」が書いた形の ${p.max} 点まで`;
     default: return `「設定:値1,値2,…」の形（設定は ${p.values} のどれか、値はその設定の値を 2〜4 個）`;
   }
 }

@@ -63,6 +63,14 @@ export class Charts {
     }, { rootMargin: '300px' });
     seen.observe(lossEl);
     seen.observe(accEl);
+    // Printing shows the charts even if they were never scrolled near (issue 20 §8).
+    const print = () => {
+      if (this.#loss) return;
+      seen.disconnect();
+      this.#make();
+    };
+    addEventListener('beforeprint', print);
+    matchMedia('print').addEventListener('change', (e) => e.matches && print());
   }
 
   // New texts (a language switch): the charts are rebuilt with them, keeping the data.

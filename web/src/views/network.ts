@@ -5,6 +5,7 @@
 // pointer or the focus leaves what it is about.
 import { FEATURE_KEYS, type PlaygroundState } from '../../../bindings/src/state.js';
 import { t } from '../i18n/index.js';
+import { touchInput } from './inputWords.js';
 import { unitForColour } from '../outputRange.js';
 import { THUMB } from '../protocol.js';
 import type { ColourScale } from './colors.js';
@@ -350,7 +351,7 @@ export class NetworkView {
     text.textContent = `${kind === 'bias' ? t('bias') : t('weight')}: ${value.toPrecision(2)} `;
     const edit = document.createElement('button');
     edit.type = 'button';
-    edit.textContent = t('clickToEdit');
+    edit.textContent = t(touchInput() ? 'tapToEdit' : 'clickToEdit');
     edit.addEventListener('click', () => this.#edit(anchor, kind, layer, a, b));
     this.#card.replaceChildren(text, edit);
   }

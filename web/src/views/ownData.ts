@@ -1,13 +1,16 @@
 // Own data: points drawn on the plot in a chosen class, or imported from a CSV file
-// (x,y,label). They are kept in this browser (localStorage), since a URL cannot carry
-// them; a bad CSV row gets a message and nothing already drawn is lost. The file is read
-// in the training worker (worker/csvImport.ts), files over CSV_MAX_BYTES not at all.
+// (x,y,label). They are kept in this browser (localStorage) and, up to POINTS_IN_LINK, in
+// the link (URL key `points`, bindings/src/pointsLink.ts); a bad CSV row gets a message and
+// nothing already drawn is lost; an import into existing points asks: replace or add. The
+// file is read in the training worker (worker/csvImport.ts), files over CSV_MAX_BYTES not at all.
 import { type Message, message } from '../../../bindings/src/messages.js';
 import { t } from '../i18n/index.js';
 import { word } from '../wording.js';
 import { byId } from '../dom.js';
 import { CSV_MAX_BYTES, type CsvParsed } from '../protocol.js';
 import { ownDataText, readOwnData } from './ownDataStorage.js';
+import { encodePoints, type OwnPoints, POINTS_IN_LINK, quantizePoint } from '../../../bindings/src/pointsLink.js';
+import { type ImportMode, importRoom, mergeImport } from './importMerge.js';
 
 const STORAGE_KEY = 'nnplay.ownData';
 const MAX_POINTS = 5000;
@@ -19,12 +22,19 @@ export class OwnData {
   #parse: (file: Blob, maxRows: number) => void;
   #errors: Message[] = [];  // the last import's messages
   #storage: Message[] = [];  // what loading or saving in this browser could not do (shown with them)
+  #pending: File | null = null;     // a file waiting for "replace or add"
+  #mode: ImportMode = 'add';        // what the file being read does
+  #onImported: () => void = () => {};
+  fromLink = false;                 // the points came from the link (not saved until edited)
 
   // parse: sends the file to the worker, whose answer comes back to imported().
   constructor(onChange: () => void, parse: (file: Blob, maxRows: number) => void) {
     this.#onChange = onChange;
     this.#parse = parse;
     let text: string | null = null;
+    byId('importReplace').addEventListener('click', () => this.#choose('replace'));
+    byId('importAdd').addEventListener('click', () => this.#choose('add'));
+    byId('importCancel').addEventListener('click', () => this.#choose(null));
     try {
       text = localStorage.getItem(STORAGE_KEY);
     } catch {
@@ -39,6 +49,7 @@ export class OwnData {
     byId('clearPoints').addEventListener('click', () => {
       this.points = [];
       this.classes = [];
+      this.fromLink = false;
       this.#changed();
     });
     byId<HTMLInputElement>('importCsv').addEventListener('change', (e) => {
@@ -59,38 +70,73 @@ export class OwnData {
 
   add(x: number, y: number): void {
     if (this.classes.length >= MAX_POINTS) return;
-    this.points.push(Math.max(-6, Math.min(6, x)), Math.max(-6, Math.min(6, y)));
+    this.points.push(quantizePoint(x), quantizePoint(y));  // on the link's grid
     this.classes.push(this.selectedClass);
+    this.fromLink = false;
     this.#changed();
+  }
+
+  // Called after an import has changed the points: the page starts the run again.
+  set onImported(f: () => void) {
+    this.#onImported = f;
+  }
+
+  // With points already there, the page asks first: replace them, or add the file's.
+  importFile(file: File): void {
+    if (file.size > CSV_MAX_BYTES) {
+      this.#showErrors([message('csv.tooLarge', { file: file.name, mb: (file.size / 1048576).toFixed(1), maxMb: CSV_MAX_BYTES / 1048576 })]);
+      return;
+    }
+    if (this.classes.length === 0) return this.#read(file, 'replace');
+    this.#pending = file;
+    byId('importQuestion').textContent = t('importAsk').replace('{file}', file.name).replace('{n}', String(this.classes.length));
+    byId('importChoice').hidden = false;
+    byId('importReplace').focus();
+  }
+
+  #choose(mode: ImportMode | null) {
+    const file = this.#pending;
+    this.#pending = null;
+    byId('importChoice').hidden = true;
+    if (file && mode) this.#read(file, mode);
   }
 
   // The size is checked before anything is read, so that a huge file costs nothing.
-  importFile(file: File): void {
-    const room = MAX_POINTS - this.classes.length;
-    if (file.size > CSV_MAX_BYTES) {
-      this.#showErrors([message('csv.tooLarge', { file: file.name, mb: (file.size / 1048576).toFixed(1), maxMb: CSV_MAX_BYTES / 1048576 })]);
-    } else if (room === 0) {
-      this.#showErrors([message('csv.full', { file: file.name, max: MAX_POINTS })]);
-    } else {
-      this.#parse(file, room);
-    }
+  #read(file: File, mode: ImportMode) {
+    const room = importRoom(mode, this.classes.length, MAX_POINTS);
+    if (room === 0) return this.#showErrors([message('csv.full', { file: file.name, max: MAX_POINTS })]);
+    this.#mode = mode;
+    this.#parse(file, room);
   }
 
-  // Labels -1 / 0 -> class 0 (orange), 1 -> class 1 (blue), 2 -> class 2 (green).
   imported(parsed: CsvParsed): void {
-    const errors = [...parsed.errors];
-    parsed.labels.forEach((label, i) => {
-      const c = label <= 0 ? 0 : label === 1 ? 1 : label === 2 ? 2 : -1;
-      if (this.classes.length >= MAX_POINTS) return;  // points drawn while the file was read
-      if (c < 0) {
-        errors.push(message('csv.badLabel', { row: parsed.rows[i], label }));
-        return;
-      }
-      this.points.push(parsed.points[i * 2], parsed.points[i * 2 + 1]);
-      this.classes.push(c);
-    });
-    this.#showErrors(errors);
+    const merged = mergeImport(this, parsed, this.#mode, MAX_POINTS);
+    this.points = merged.points;
+    this.classes = merged.classes;
+    this.fromLink = false;
+    this.#showErrors([...parsed.errors, ...merged.errors]);
     this.#changed();
+    this.#onImported();
+  }
+
+  // Points from a shared link: shown and trained on, kept in memory only, so that the
+  // points saved in this browser come back on a page opened without them.
+  // notify: false before the worker is ready (its 'ready' brings the points to it).
+  useLinked(own: OwnPoints, notify = true): void {
+    this.points = [...own.points];
+    this.classes = [...own.classes];
+    this.fromLink = true;
+    if (notify) this.#onChange();
+  }
+
+  // The points as the URL key `points` holds them: null when there are none or more than a link carries.
+  get forLink(): OwnPoints | null {
+    if (this.classes.length === 0 || this.classes.length > POINTS_IN_LINK) return null;
+    return { points: [...this.points], classes: [...this.classes] };
+  }
+
+  holds(other: OwnPoints): boolean {
+    return encodePoints(other) === encodePoints(this);
   }
 
   #showErrors(errors: Message[]) {
@@ -109,7 +155,9 @@ export class OwnData {
 
   render(visible: boolean): void {
     byId('ownData').hidden = !visible;
-    byId('ownDataCount').textContent = `${this.classes.length} ${t('points')}`;
+    byId('ownDataCount').textContent = `${this.classes.length} ${t('points')}${this.fromLink ? ` ${t('pointsFromLink')}` : ''}`;
+    const n = this.classes.length;
+    byId('ownDataLink').textContent = n === 0 ? '' : n <= POINTS_IN_LINK ? t('pointsInLink') : t('pointsNotInLink').replace('{n}', String(n)).replace('{max}', String(POINTS_IN_LINK));
   }
 
   #changed() {
