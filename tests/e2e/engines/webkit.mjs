@@ -15,6 +15,13 @@ import { VIEWPORT } from '../support.mjs';
 
 const MINIBROWSER = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const DRIVER_START = 30_000;  // Xvfb and the driver, until /status answers
+const SESSION_START = 30_000;  // a new session (the browser's start), then its timeouts and window
+
+const within = (ms, what, promise) => {
+  let timer;
+  const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`webkit: timed out after ${ms} ms waiting for ${what}`)), ms); });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+};
 
 const freePort = () => new Promise((resolve, reject) => {
   const s = net.createServer();
@@ -66,14 +73,15 @@ export async function launch() {
   try {
     const url = `http://127.0.0.1:${port}`;
     await driverReady(url, child, log);
-    driver = await new Builder().usingServer(url).withCapabilities({
+    driver = await within(SESSION_START, 'a new WebKitWebDriver session (MiniBrowser)', new Builder().usingServer(url).withCapabilities({
       browserName: 'MiniBrowser',
       'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
-    }).build();
-    await driver.manage().setTimeouts({ script: 30_000, pageLoad: 30_000 });
-    await fitViewport(driver);
+    }).build());
+    await within(SESSION_START, 'the timeouts and the window size', (async () => {
+      await driver.manage().setTimeouts({ script: 30_000, pageLoad: 30_000 });
+      await fitViewport(driver);
+    })());
   } catch (e) {
-    await driver?.quit().catch(() => {});
     await endGroup(child);
     throw e;
   }
@@ -108,6 +116,11 @@ export async function launch() {
     },
     async close() {
       await Promise.race([driver.quit().catch(() => {}), new Promise((done) => setTimeout(done, 10_000))]);
+      await endGroup(child);
+      process.off('exit', endWithUs);
+    },
+    // a call that does not answer (index.mjs): Xvfb, the driver and every web process end now
+    async kill() {
       await endGroup(child);
       process.off('exit', endWithUs);
     },
