@@ -49,3 +49,12 @@ test('ending the browser from outside (a test that timed out) makes the pending 
   await page.end('twice');
   assert.deepEqual(calls, ['kill']);
 });
+
+test("a call whose engine says its session is gone ends the browser at once", { timeout: 5000 }, async () => {
+  const { raw, calls } = standIn();
+  raw.screenshot = async () => { throw Object.assign(new Error('webkit: the session is gone'), { endBrowser: true }); };
+  const page = bounded(raw, 'webkit', 60_000);
+  await assert.rejects(page.screenshot('/tmp/x.png'), /the session is gone/);
+  assert.deepEqual(calls, ['kill']);
+  await assert.rejects(page.click('#step'), /webkit: click on #step not sent: the browser was ended after webkit: the session is gone/);
+});

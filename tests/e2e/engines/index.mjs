@@ -73,13 +73,15 @@ export function bounded(raw, engine, timeout = COMMAND_TIMEOUT) {
         throw new Error(`${engine}: ${what} not sent: the browser was ended after ${page.ended}`);
       }
       let timer;
+      let timedOut = false;
       const late = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`${engine}: ${what} did not answer in ${timeout / 1000} s; the browser was ended`)), timeout);
+        timer = setTimeout(() => { timedOut = true; reject(new Error(`${engine}: ${what} did not answer in ${timeout / 1000} s; the browser was ended`)); }, timeout);
       });
       try {
         return await Promise.race([raw[name](...args), late]);
       } catch (e) {
-        if (e.message.includes('did not answer in')) await page.end(`${what} did not answer in ${timeout / 1000} s`);
+        // endBrowser: the engine's module found its session gone (e.g. webkit.mjs's screenshot)
+        if (timedOut || e.endBrowser) await page.end(timedOut ? `${what} did not answer in ${timeout / 1000} s` : e.message);
         throw e;
       } finally {
         clearTimeout(timer);

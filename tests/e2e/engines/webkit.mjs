@@ -121,7 +121,9 @@ export async function launch() {
       const shot = driver.takeScreenshot();
       const png = await within(SCREENSHOT_WAIT, `Take Screenshot (${file})`, shot).catch(async (e) => {
         shot.catch(() => {});  // answered late, or never
-        await within(SCREENSHOT_WAIT, 'a script after Take Screenshot did not answer', driver.executeScript('return 1'));
+        await within(SCREENSHOT_WAIT, 'a script after Take Screenshot did not answer', driver.executeScript('return 1')).catch((gone) => {
+          throw Object.assign(new Error(`${e.message}, and ${gone.message}`), { endBrowser: true });  // index.mjs ends the browser
+        });
         process.stderr.write(`# ${e.message}; the session still answers: no screenshot, the journey goes on\n`);
         return null;
       });
