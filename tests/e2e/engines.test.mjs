@@ -19,6 +19,10 @@ import { engineLoaded, pageReady, pageState, playState } from './engines/playgro
 import { startEngineServer } from './engines/server.mjs';
 
 const PLAYS_AT_READY = 20;
+// No journey may hang the run: each fails after its timeout (its browser is then ended and the
+// next journey starts a new one); every driver call is bounded too (engines/index.mjs).
+const JOURNEY_TIMEOUT = 4 * 60_000;
+const PLAYS_TIMEOUT = PLAYS_AT_READY * 30_000;  // 20 loads of the page
 const THROWING_UPLOT = 'throw new RangeError("injected by the test: uPlot failed while loading");\n';
 
 let srv;
@@ -36,7 +40,7 @@ before(async () => {
   });
   const nn = await init();
   reference = { full: await tutorial(nn, { epochs: 100 }), short: await tutorial(nn, { epochs: 5 }), errors: await errorProbe(nn) };
-});
+}, { timeout: JOURNEY_TIMEOUT });
 
 after(async () => {
   await srv?.close();
@@ -64,16 +68,28 @@ for (const engine of ENGINES) {
       return waitFor(page, (e) => window.__nnplay.snapshot.epoch === e + 1 && window.__nnplay.snapshot, before, { what: `epoch ${before + 1} after #step` });
     };
 
+    // a test with a timeout; a browser ended by an earlier one (a call or the test timed out) is started anew
+    const journey = (name, fn, timeout = JOURNEY_TIMEOUT) => test(name, { timeout }, async (t) => {
+      if (page?.ended) page = await launch(engine);
+      const end = () => page.end(`the test's timeout (${timeout / 1000} s): ${name}`);
+      t.signal.addEventListener('abort', end, { once: true });
+      try {
+        await fn();
+      } finally {
+        t.signal.removeEventListener('abort', end);
+      }
+    });
+
     before(async () => {
       started = performance.now();
       page = await launch(engine);
-    });
+    }, { timeout: JOURNEY_TIMEOUT });
     after(async () => {
       await page?.close();
       times[engine] = (performance.now() - started) / 1000;
-    });
+    }, { timeout: JOURNEY_TIMEOUT });
 
-    test('the page loads, steps, plays and pauses', async () => {
+    journey('the page loads, steps, plays and pauses', async () => {
       await open();
       await stepOnce();
       const s = await stepOnce();
@@ -86,7 +102,7 @@ for (const engine of ENGINES) {
       assert.deepEqual(await errors(page), []);
     });
 
-    test(`Play pressed the moment the page says it is ready keeps playing (${PLAYS_AT_READY} loads)`, async () => {
+    journey(`Play pressed the moment the page says it is ready keeps playing (${PLAYS_AT_READY} loads)`, async () => {
       const lost = [];
       for (let i = 0; i < PLAYS_AT_READY; i++) {
         await page.goto(url(`/cached/index.html?load=${i}`));  // a new query: a real new load (its files may come from the cache)
@@ -103,9 +119,9 @@ for (const engine of ENGINES) {
       }
       assert.deepEqual(lost, [], `${engine}: ${lost.length} of ${PLAYS_AT_READY} Play clicks at ready were lost`);
       assert.deepEqual(await errors(page), []);
-    });
+    }, PLAYS_TIMEOUT);
 
-    test('a dataset and a learning rate change the run and the URL', async () => {
+    journey('a dataset and a learning rate change the run and the URL', async () => {
       await open();
       await page.click('#datasets .dataset[data-name="xor"]');
       await waitFor(page, () => window.__nnplay.state.dataset === 'xor' && location.hash.includes('dataset=xor')
@@ -124,7 +140,7 @@ for (const engine of ENGINES) {
       assert.deepEqual(await errors(page), []);
     });
 
-    test('a URL hash sets the page up, and an edited hash applies', async () => {
+    journey('a URL hash sets the page up, and an edited hash applies', async () => {
       await open('/dist/index.html#dataset=circle&learningRate=0.1&networkShape=3,2&activation=relu');
       const st = await page.evaluate(pageState);
       assert.equal(st.dataset, 'circle');
@@ -138,7 +154,7 @@ for (const engine of ENGINES) {
       assert.deepEqual(await errors(page), []);
     });
 
-    test('the language button switches the page to English and back', async () => {
+    journey('the language button switches the page to English and back', async () => {
       await open();
       await page.click('#language');
       await waitFor(page, () => document.querySelector('h1').textContent === 'Neural Network Playground' && window.__nnplay.state.lang === 'en'
@@ -149,7 +165,7 @@ for (const engine of ENGINES) {
       assert.deepEqual(await errors(page), []);
     });
 
-    test('the charts draw every epoch', async () => {
+    journey('the charts draw every epoch', async () => {
       await open();
       await page.evaluate(() => document.getElementById('lossChart').scrollIntoView({ block: 'center' }));
       await stepOnce();
@@ -169,7 +185,7 @@ for (const engine of ENGINES) {
       assert.deepEqual(await errors(page), []);
     });
 
-    test('the component in an article: events, and its height is its content before any scrolling', async () => {
+    journey('the component in an article: events, and its height is its content before any scrolling', async () => {
       const http = srv.httpErrors.length;
       await page.goto(url('/tests/e2e/fixtures/engines-article.html'));
       await waitFor(page, () => {
@@ -204,7 +220,7 @@ for (const engine of ENGINES) {
       assert.deepEqual({ article: await errors(page), frame: frameErrors, http: httpErrorsSince(http) }, { article: [], frame: [], http: [] });
     });
 
-    test("the module in a page and in a module worker gives Node's numbers", async () => {
+    journey("the module in a page and in a module worker gives Node's numbers", async () => {
       for (const [fixture, ref] of [['page.html', reference.full], ['worker.html', reference.short]]) {
         await page.goto(url(`/tests/e2e/fixtures/${fixture}`));
         await waitFor(page, () => document.getElementById('out')?.dataset.state !== 'pending', null, { what: `${fixture} to finish`, timeout: 60_000 });
@@ -217,7 +233,7 @@ for (const engine of ENGINES) {
       }
     });
 
-    test('a uplot.js that throws costs only the charts: the page trains and says so', async () => {
+    journey('a uplot.js that throws costs only the charts: the page trains and says so', async () => {
       await page.goto(url('/broken-uplot/index.html'));
       await waitFor(page, engineLoaded, null, { what: 'the engine with a throwing uplot.js' });
       await page.evaluate(() => document.getElementById('lossChart').scrollIntoView({ block: 'center' }));
@@ -239,7 +255,7 @@ for (const engine of ENGINES) {
     });
 
     for (const [mount, file] of [['/no-app/', 'app.js'], ['/no-worker/', 'nnplay-worker.js'], ['/no-wasm/', 'nnplay-engine.wasm']]) {
-      test(`a page without ${file} says so, in Japanese and English`, async () => {
+      journey(`a page without ${file} says so, in Japanese and English`, async () => {
         const shown = (previous) => waitFor(page, (before) => {
           const el = document.getElementById('loadProblem');
           const text = el && !el.hidden && getComputedStyle(el).visibility === 'visible' && el.textContent;

@@ -18,5 +18,7 @@ export async function launch() {
     },
     screenshot: (file) => page.screenshot({ path: file }).then(() => {}),
     close: () => browser.close(),
+    // a call that does not answer (index.mjs): playwright ends the browser's process group on close
+    kill: () => Promise.race([browser.close().catch(() => {}), new Promise((done) => setTimeout(done, 10_000))]),
   };
 }

@@ -29,5 +29,14 @@ export async function launch() {
       await Promise.race([browser.close(), new Promise((done) => setTimeout(done, 10_000))]);
       if (proc && proc.exitCode === null) proc.kill('SIGKILL');
     },
+    // a call that does not answer (index.mjs): Firefox and its content processes end now
+    async kill() {
+      const proc = browser.process();
+      if (!proc || proc.exitCode !== null) return;
+      const exited = new Promise((done) => proc.once('exit', done));
+      try { process.kill(-proc.pid, 'SIGKILL'); } catch { proc.kill('SIGKILL'); }  // its group, when it has one
+      await exited;
+      browser.disconnect().catch(() => {});
+    },
   };
 }

@@ -5,6 +5,7 @@
 // A page: goto(url), evaluate(fn, arg) (fn is sent as source: it must not close over
 // anything; its result must be JSON), click(selector), select(selector, value),
 // type(selector, text) (then Tab or Enter, so the field's change fires), screenshot(file), close(). One page per engine at a time.
+// Every call is bounded (bounded() below): a browser that does not answer is ended, not waited on.
 // Errors are recorded inside the page (recorder.js, injected by server.mjs) and read with errors().
 // NNPLAY_ENGINES=firefox,webkit picks engines (default: all three).
 // The files of this folder are helpers: their names must not match what `node --test tests/e2e/`
@@ -19,11 +20,74 @@ for (const e of ENGINES) if (!ALL_ENGINES.includes(e)) throw new Error(`NNPLAY_E
 
 export const SCREENSHOTS = path.join(REPO, 'test-results', 'engines');
 
-/** Starts the engine and returns its page (see above), with `engine` (its name). */
+// A driver call that has not answered in this long never will (the slowest, a load of the
+// page under load, takes seconds): the browser is ended and the call fails, naming itself.
+export const COMMAND_TIMEOUT = 60_000;
+const LAUNCH_TIMEOUT = 90_000;  // Xvfb, the driver and a session, each bounded in the engine's module
+
+/**
+ * Starts the engine and returns its page (see above), with `engine` (its name), `end(why)`
+ * (ends the browser's processes; every later call fails at once, saying why) and `ended`
+ * (why it was ended, or null).
+ */
 export async function launch(engine) {
   const { launch: start } = await import(`./${engine}.mjs`);
-  const page = await start();
-  page.engine = engine;
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${engine}: the browser did not start in ${LAUNCH_TIMEOUT / 1000} s`)), LAUNCH_TIMEOUT);
+  });
+  const starting = start();
+  starting.then((p) => { if (!timer) p.kill(); }, () => {});  // started too late: end it
+  try {
+    return bounded(await Promise.race([starting, late]), engine);
+  } finally {
+    clearTimeout(timer);
+    timer = null;
+  }
+}
+
+const describeCall = {
+  goto: (url) => `goto ${url} (its load event)`,
+  evaluate: (fn) => `evaluate \`${String(fn).replace(/\s+/g, ' ').slice(0, 160)}\``,
+  click: (selector) => `click on ${selector}`,
+  select: (selector, value) => `select ${value} in ${selector}`,
+  type: (selector, text) => `type ${JSON.stringify(text)} into ${selector}`,
+  screenshot: (file) => `screenshot to ${file}`,
+  close: () => 'close (quit the session)',
+};
+
+// Each call of the page races COMMAND_TIMEOUT; the loser is the browser: its processes are
+// ended (kill()), so the hung call and every later one fail at once instead of hanging the run.
+export function bounded(raw, engine, timeout = COMMAND_TIMEOUT) {
+  const page = { engine, ended: null };
+  page.end = async (why) => {
+    if (page.ended) return;
+    page.ended = why;
+    await raw.kill();
+  };
+  for (const [name, describe] of Object.entries(describeCall)) {
+    page[name] = async (...args) => {
+      const what = describe(...args);
+      if (page.ended) {
+        if (name === 'close') return;
+        throw new Error(`${engine}: ${what} not sent: the browser was ended after ${page.ended}`);
+      }
+      let timer;
+      let timedOut = false;
+      const late = new Promise((_, reject) => {
+        timer = setTimeout(() => { timedOut = true; reject(new Error(`${engine}: ${what} did not answer in ${timeout / 1000} s; the browser was ended`)); }, timeout);
+      });
+      try {
+        return await Promise.race([raw[name](...args), late]);
+      } catch (e) {
+        // endBrowser: the engine's module found its session gone (e.g. webkit.mjs's screenshot)
+        if (timedOut || e.endBrowser) await page.end(timedOut ? `${what} did not answer in ${timeout / 1000} s` : e.message);
+        throw e;
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+  }
   return page;
 }
 

@@ -15,6 +15,14 @@ import { VIEWPORT } from '../support.mjs';
 
 const MINIBROWSER = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const DRIVER_START = 30_000;  // Xvfb and the driver, until /status answers
+const SESSION_START = 30_000;  // a new session (the browser's start), then its timeouts and window
+const SCREENSHOT_WAIT = 20_000;  // a screenshot takes well under a second (see screenshot below)
+
+const within = (ms, what, promise) => {
+  let timer;
+  const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`webkit: timed out after ${ms} ms waiting for ${what}`)), ms); });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+};
 
 const freePort = () => new Promise((resolve, reject) => {
   const s = net.createServer();
@@ -66,14 +74,15 @@ export async function launch() {
   try {
     const url = `http://127.0.0.1:${port}`;
     await driverReady(url, child, log);
-    driver = await new Builder().usingServer(url).withCapabilities({
+    driver = await within(SESSION_START, 'a new WebKitWebDriver session (MiniBrowser)', new Builder().usingServer(url).withCapabilities({
       browserName: 'MiniBrowser',
       'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
-    }).build();
-    await driver.manage().setTimeouts({ script: 30_000, pageLoad: 30_000 });
-    await fitViewport(driver);
+    }).build());
+    await within(SESSION_START, 'the timeouts and the window size', (async () => {
+      await driver.manage().setTimeouts({ script: 30_000, pageLoad: 30_000 });
+      await fitViewport(driver);
+    })());
   } catch (e) {
-    await driver?.quit().catch(() => {});
     await endGroup(child);
     throw e;
   }
@@ -103,11 +112,30 @@ export async function launch() {
       await el.clear();
       await el.sendKeys(text, Key.TAB);
     },
+    // Take Screenshot (which waits for the view's next presentation update) once never answered,
+    // on the component's article under load, after scripts had answered in milliseconds; nothing
+    // bounded it, and the run hung. A screenshot is evidence, not a check: if it does not answer
+    // but a script still does, it is skipped, said on stderr, and the journey goes on; if the
+    // session no longer answers, the call fails (and index.mjs ends the browser).
     async screenshot(file) {
-      await fs.writeFile(file, Buffer.from(await driver.takeScreenshot(), 'base64'));
+      const shot = driver.takeScreenshot();
+      const png = await within(SCREENSHOT_WAIT, `Take Screenshot (${file})`, shot).catch(async (e) => {
+        shot.catch(() => {});  // answered late, or never
+        await within(SCREENSHOT_WAIT, 'a script after Take Screenshot did not answer', driver.executeScript('return 1')).catch((gone) => {
+          throw Object.assign(new Error(`${e.message}, and ${gone.message}`), { endBrowser: true });  // index.mjs ends the browser
+        });
+        process.stderr.write(`# ${e.message}; the session still answers: no screenshot, the journey goes on\n`);
+        return null;
+      });
+      if (png !== null) await fs.writeFile(file, Buffer.from(png, 'base64'));
     },
     async close() {
       await Promise.race([driver.quit().catch(() => {}), new Promise((done) => setTimeout(done, 10_000))]);
+      await endGroup(child);
+      process.off('exit', endWithUs);
+    },
+    // a call that does not answer (index.mjs): Xvfb, the driver and every web process end now
+    async kill() {
       await endGroup(child);
       process.off('exit', endWithUs);
     },
