@@ -4,7 +4,7 @@ import { EngineFitSession, type EpochReport, type FitSession } from './fit_sessi
 import { type DenseLayer, engineDenseConfig } from './layers.js';
 import { type BeginFitArgs, checkBatchOptions, checkBeginFitArgs, checkCompileArgs, checkFitArgs, checkLayer, checkPrintFn, checkWeights } from './model_checks.js';
 import { checkOptimizer, engineOptions, type OptimizerSpec } from './optimizers.js';
-import type { LossName, MetricName, OptimizerName } from './registry.js';
+import { FIT_DEFAULTS, type LossName, type MetricName, type OptimizerName } from './registry.js';
 import { booleanRule, check } from './validate.js';
 import { type TensorLike, toMatrix } from './tensors.js';
 import { nextTick } from './yield.js';
@@ -37,7 +37,7 @@ export interface FitCallbacks {
 
 export interface FitArgs {
   verbose?: 0;               // tfjs / Keras: the module prints nothing (the nnplay CLI prints Keras' progress)
-  batchSize?: number;        // default 32
+  batchSize?: number;        // default: Keras' 32 (core/registry.json)
   epochs?: number;           // default 1
   initialEpoch?: number;
   shuffle?: boolean;         // default true: reshuffled every epoch, seeded
@@ -196,7 +196,7 @@ export class Sequential {
     }
     const history: History = {
       ...engineHistory,
-      params: { epochs: options.epochs ?? 1, batchSize: options.batchSize ?? 32, samples },
+      params: { epochs: options.epochs ?? FIT_DEFAULTS.epochs, batchSize: options.batchSize ?? FIT_DEFAULTS.batchSize, samples },
     };
     if (stoppedByCallback >= 0) {
       history.stopReason = 'callback';
@@ -214,7 +214,7 @@ export class Sequential {
     const [xm, ym, engineOptions] = this.#engineFitArgs(x, y, options);
     this.#stopRequested = false;
     const history = this.#engine.FitLoop.run(this.#m, xm, ym, engineOptions) as History;  // a fresh object: completed in place
-    history.params = { epochs: options.epochs ?? 1, batchSize: options.batchSize ?? 32, samples: xm.shape[0] };
+    history.params = { epochs: options.epochs ?? FIT_DEFAULTS.epochs, batchSize: options.batchSize ?? FIT_DEFAULTS.batchSize, samples: xm.shape[0] };
     return history;
   }
 
@@ -248,7 +248,7 @@ export class Sequential {
     const xm = toMatrix(x, 'fit: x');
     const ym = toMatrix(y, 'fit: y');
     const options: EngineFitOptions = {
-      batchSize: args.batchSize ?? 32,
+      batchSize: args.batchSize ?? FIT_DEFAULTS.batchSize,
       epochs: args.epochs ?? 1,
       initialEpoch: args.initialEpoch ?? 0,
       shuffle: args.shuffle ?? true,
@@ -279,12 +279,12 @@ export class Sequential {
 
   evaluate(x: TensorLike, y: TensorLike, args: { batchSize?: number } = {}): Logs {
     args = checkBatchOptions('evaluate', args);
-    return this.#m.evaluate(toMatrix(x, 'evaluate: x'), toMatrix(y, 'evaluate: y'), args.batchSize ?? 32);
+    return this.#m.evaluate(toMatrix(x, 'evaluate: x'), toMatrix(y, 'evaluate: y'), args.batchSize ?? FIT_DEFAULTS.batchSize);
   }
 
   predict(x: TensorLike, args: { batchSize?: number } = {}): Matrix2D {
     args = checkBatchOptions('predict', args);
-    return this.#m.predict(toMatrix(x, 'predict: x'), args.batchSize ?? 32);
+    return this.#m.predict(toMatrix(x, 'predict: x'), args.batchSize ?? FIT_DEFAULTS.batchSize);
   }
 
   // The output of every unit of every layer for x: one {data, shape: [rows, units]} per layer.

@@ -136,8 +136,6 @@ export function checkPrintFn(printFn: unknown): ((line: string) => void) | null 
   return check('summary', 'printFn', printFn, nullable(functionRule)) as ((line: string) => void) | null;
 }
 
-export const learningRateRule = numberRule({ min: 0 });
-
 interface WeightInput { name?: string; shape: number[]; data: ArrayLike<number> }
 
 // setWeights' argument: one {shape, data} per kernel and bias, in getWeights()' order, with

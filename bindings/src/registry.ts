@@ -1,7 +1,8 @@
 // The registry (core/registry.json): the optimizers with their tf.keras 2.x defaults and
-// ranges, the losses, activations and metrics, with their display names. The engine's
-// tables are generated from the same file (cmake/registry.cmake), so the JS API, the URL
-// schema, the page, the code generator and the engine's error messages share one list.
+// ranges, the losses, activations, metrics and input features with their display names,
+// and fit()'s defaults. The engine's tables are generated from the same file
+// (cmake/registry.cmake), so the JS API, the URL schema, the page, the CLI, the code
+// generator and the engine's error messages share one list.
 import data from '../../core/registry.json';
 
 export interface OptimizerOption {
@@ -29,6 +30,8 @@ export type ActivationName = 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'elu' | 's
 export type MetricName =
   | 'tanh_accuracy' | 'tanhAccuracy' | 'binary_accuracy' | 'binaryAccuracy' | 'categorical_accuracy' | 'categoricalAccuracy'
   | 'accuracy' | 'acc' | 'mse' | 'meanSquaredError' | 'mae' | 'meanAbsoluteError';
+// The input features, by their URL keys (the playground's).
+export type FeatureName = 'x' | 'y' | 'xSquared' | 'ySquared' | 'xTimesY' | 'sinX' | 'sinY';
 
 export interface OptimizerEntry {
   key: OptimizerName;  // sgd, rmsprop, ...: the URL's and the CLI's name
@@ -56,7 +59,19 @@ export interface MetricEntry {
   camel?: MetricName;
 }
 
-const registry = data as unknown as { optimizers: OptimizerEntry[]; losses: LossEntry[]; activations: ActivationEntry[]; metrics: MetricEntry[] };
+export interface FeatureEntry {
+  name: FeatureName;  // the URL key and the engine's name
+  label: string;      // the page's network diagram: X₁²
+  text: string;       // plain text (help, docs, code comments): X1²
+  code: string;       // NumPy, in the generated tf.keras code: x1 ** 2
+  default: boolean;   // on in a new playground
+  hashOrder: number;  // its place among the features in the Deep Insider URL
+}
+
+const registry = data as unknown as {
+  optimizers: OptimizerEntry[]; losses: LossEntry[]; activations: ActivationEntry[]; metrics: MetricEntry[];
+  features: FeatureEntry[]; fit: { batchSize: number; epochs: number };
+};
 
 export const OPTIMIZERS: readonly OptimizerEntry[] = registry.optimizers;
 export const OPTIMIZER_KEYS: readonly OptimizerName[] = OPTIMIZERS.map((o) => o.key);
@@ -93,3 +108,14 @@ export function activationLabel(name: string): string {
 
 export const METRIC_NAMES: readonly MetricName[] = registry.metrics.map((m) => m.name);
 export const METRIC_SPELLINGS: readonly MetricName[] = [...new Set(registry.metrics.flatMap((m) => (m.camel ? [m.name, m.camel] : [m.name])))];
+
+// In the engine's order (the input columns' order).
+export const FEATURES: readonly FeatureEntry[] = registry.features;
+export const FEATURE_NAMES: readonly FeatureName[] = FEATURES.map((f) => f.name);
+
+export function findFeature(name: string): FeatureEntry | undefined {
+  return FEATURES.find((f) => f.name === name);
+}
+
+// Keras' defaults of fit(), evaluate() and predict() (the engine's too).
+export const FIT_DEFAULTS: { readonly batchSize: number; readonly epochs: number } = registry.fit;

@@ -2,7 +2,7 @@
 // worker's snapshots go to the views. Views never call the engine. Start-up (start(), at
 // the end) is a series of short tasks: the engine first, then the views a few at a time.
 import { keras } from '../../bindings/src/codegen.js';
-import type { PlaygroundState } from '../../bindings/src/state.js';
+import { MAX_HIDDEN_LAYERS, type PlaygroundState } from '../../bindings/src/state.js';
 import { byId, flashLabel } from './dom.js';
 import { downloadExport } from './download.js';
 import { thumbnails } from './grid.js';
@@ -146,7 +146,7 @@ function renderState(state: PlaygroundState) {
   if (data) inspector.setNetwork(data.layers, state.inspect);
   landscape.render(state.landscape);
   byId('layerCount').textContent = String(state.networkShape.length);
-  byId<HTMLButtonElement>('addLayer').disabled = state.networkShape.length >= 6;
+  byId<HTMLButtonElement>('addLayer').disabled = state.networkShape.length >= MAX_HIDDEN_LAYERS;
   byId<HTMLButtonElement>('removeLayer').disabled = state.networkShape.length === 0;
   updatePoints();
 }
@@ -335,7 +335,7 @@ function bindButtons() {
     store.update({ weightsSeed: Math.floor(Math.random() * 2 ** 32) });
   });
   byId('regenerate').addEventListener('click', () => store.update({ seed: Math.random().toFixed(5), weightsSeed: null }));
-  byId('addLayer').addEventListener('click', () => store.update({ networkShape: [...store.state.networkShape, 2].slice(0, 6) }));
+  byId('addLayer').addEventListener('click', () => store.update({ networkShape: [...store.state.networkShape, 2].slice(0, MAX_HIDDEN_LAYERS) }));
   byId('removeLayer').addEventListener('click', () => store.update({ networkShape: store.state.networkShape.slice(0, -1) }));
   byId('speed').addEventListener('change', (e) => send({ type: 'speed', epochsPerFrame: Number((e.target as HTMLSelectElement).value) }));
   byId('testButton').addEventListener('click', () => addTest(Math.random() * 12 - 6, Math.random() * 12 - 6));
