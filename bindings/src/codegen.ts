@@ -3,7 +3,7 @@
 // tanh_accuracy; compile; fit with validation_data; data from plygdata). The page's code
 // panel, nn.codegen.keras(state) and `nnplay code` all print this.
 import { customClassCount, optimizerOptions, plan } from './playground.js';
-import { findLoss, findOptimizer } from './registry.js';
+import { findFeature, findLoss, findOptimizer } from './registry.js';
 import type { PlaygroundState } from './state.js';
 
 const PLYGDATA: Record<string, [string, string]> = {
@@ -13,10 +13,6 @@ const PLYGDATA: Record<string, [string, string]> = {
   spiral: ['ClassifySpiralData', '問題種別: 「分類」、データ種別: 「螺旋」'],
   'reg-plane': ['RegressPlane', '問題種別: 「回帰」、データ種別: 「平面」'],
   'reg-gauss': ['RegressGaussian', '問題種別: 「回帰」、データ種別: 「マルチガウシアン」'],
-};
-const FEATURE_CODE: Record<string, [string, string]> = {
-  x: ['x1', 'X1'], y: ['x2', 'X2'], xSquared: ['x1 ** 2', 'X1²'], ySquared: ['x2 ** 2', 'X2²'],
-  xTimesY: ['x1 * x2', 'X1X2'], sinX: ['np.sin(x1)', 'sin(X1)'], sinY: ['np.sin(x2)', 'sin(X2)'],
 };
 
 // A Python number literal.
@@ -34,7 +30,7 @@ function aligned(rows: [string, string][]): string[] {
 // `custom`: own data (dataset=custom), whose class count decides the output layer.
 export function keras(state: PlaygroundState, custom?: { classes: ArrayLike<number> }): string {
   const model = plan(state, customClassCount(custom));  // the same rule the page and the CLI train with
-  const { dataset, classes, features, outputActivation, outputUnits } = model;
+  const { dataset, classes, features, outputActivation, outputUnits, fit } = model;
   const fromFile = dataset === 'gauss3' || dataset === 'custom';  // data plygdata cannot generate: read nnplay's CSV
   const softmax = model.labels === 'one-hot';
   const sigmoid = model.labels === 'zero-one';
@@ -82,10 +78,10 @@ export function keras(state: PlaygroundState, custom?: { classes: ArrayLike<numb
   }
   if (!onlyXY) {
     line();
-    line(`# 入力の特徴: ${features.map((f) => FEATURE_CODE[f][1]).join(', ')}`);
+    line(`# 入力の特徴: ${features.map((f) => findFeature(f)!.text).join(', ')}`);
     line('def make_features(X):');
     line('  x1, x2 = X[:, 0], X[:, 1]');
-    line(`  return np.stack([${features.map((f) => FEATURE_CODE[f][0]).join(', ')}], axis=1)`);
+    line(`  return np.stack([${features.map((f) => findFeature(f)!.code).join(', ')}], axis=1)`);
     line('X_train, X_valid = make_features(X_train), make_features(X_valid)');
   }
   if (sigmoid) {
@@ -178,13 +174,13 @@ export function keras(state: PlaygroundState, custom?: { classes: ArrayLike<numb
   // (6) fit
   line('# 定数(ミニバッチ学習時に必要となるもの)');
   out.push(...aligned([
-    [model.batchSize === 'all' ? 'BATCH_SIZE = len(X_train)' : `BATCH_SIZE = ${model.batchSize}`, model.batchSize === 'all' ? 'バッチサイズ: 全部' : `バッチサイズ: ${model.batchSize}`],
-    [`EPOCHS = ${state.maxEpochs ?? 100}`, `エポック数: ${state.maxEpochs ?? 100}`],
+    [fit.batchSize === 'all' ? 'BATCH_SIZE = len(X_train)' : `BATCH_SIZE = ${fit.batchSize}`, fit.batchSize === 'all' ? 'バッチサイズ: 全部' : `バッチサイズ: ${fit.batchSize}`],
+    [`EPOCHS = ${fit.epochs}`, `エポック数: ${fit.epochs}`],
   ]));
   line();
-  if (state.patience !== null) {
+  if (fit.patience !== null) {
     line('# 早期終了（val_loss が patience エポック改善しなければ止める）');
-    line(`early_stopping = tf.keras.callbacks.EarlyStopping(monitor='val_loss', patience=${state.patience})`);
+    line(`early_stopping = tf.keras.callbacks.EarlyStopping(monitor='${fit.monitor}', patience=${fit.patience})`);
     line();
   }
   line('# 学習する');
@@ -193,7 +189,8 @@ export function keras(state: PlaygroundState, custom?: { classes: ArrayLike<numb
   line('                 validation_data=(X_valid, y_valid), # 精度検証用');
   line('                 batch_size=BATCH_SIZE,              # バッチサイズ');
   line('                 epochs=EPOCHS,                      # エポック数');
-  if (state.patience !== null) line('                 callbacks=[early_stopping],         # 早期終了');
+  if (!fit.shuffle) line('                 shuffle=False,                      # 並べ替えない');
+  if (fit.patience !== null) line('                 callbacks=[early_stopping],         # 早期終了');
   line('                 verbose=1)                          # 実行状況表示');
   return out.join('\n') + '\n';
 }

@@ -18,6 +18,7 @@ import { checkCustom, checkHistory, checkMatrix, checkSetup, checkState, checkTe
 import { checkSequentialArgs } from './model_checks.js';
 import { descend, makeOptimizer, type OptimizerSpec, optimizers } from './optimizers.js';
 import * as playground from './playground.js';
+import * as runPlan from './runPlan.js';
 import * as training from './training.js';
 import { ACTIVATION_NAMES, LOSS_NAMES, METRIC_NAMES, OPTIMIZER_KEYS } from './registry.js';
 import * as state from './state.js';
@@ -31,9 +32,10 @@ export type { CompileArgs, EarlyStoppingArgs, FitArgs, FitCallbacks, FitSession,
 export type { OptimizerFactory, OptimizerName, OptimizerOptions, OptimizerSpec } from './optimizers.js';
 export type { CompiledOptimizer, ParameterSlots, WeightKind } from './optimizerState.js';
 export type { Landscape, LandscapeOptions } from './landscape.js';
-export type { ActivationName, LossName, MetricName } from './registry.js';
+export type { ActivationName, FeatureName, LossName, MetricName } from './registry.js';
 export type { PlaygroundState, ParseResult } from './state.js';
-export type { CustomData, ModelPlan } from './playground.js';
+export type { CustomData, ModelPlan, RunPlan } from './playground.js';
+export type { FitPlan } from './runPlan.js';
 export type { TrainingSetup } from './training.js';
 export type { TensorLike } from './tensors.js';
 export { Sequential };
@@ -100,11 +102,11 @@ function makeApi(engine: Engine) {
     },
     // The page's and the CLI's path from a playground state to data and a compiled model.
     playground: {
-      // The pure state -> model rule (no engine), and 'all' / too-large batch sizes resolved.
+      // The pure state -> run rule (no engine), and 'all' / too-large batch sizes resolved.
       plan: (s: state.PlaygroundState, customClasses?: 2 | 3) =>
         playground.plan(checkState('playground.plan', s), customClasses === undefined ? undefined : check('playground.plan', 'customClasses', customClasses, oneOfNumbers([2, 3]))),
       batchRows: (batchSize: number | 'all', rows: number) =>
-        playground.batchRows(check('playground.batchRows', 'batchSize', batchSize, either(oneOf(['all'] as const), countRule(1))), check('playground.batchRows', 'rows', rows, countRule(0))),
+        runPlan.batchRows(check('playground.batchRows', 'batchSize', batchSize, either(oneOf(['all'] as const), countRule(1))), check('playground.batchRows', 'rows', rows, countRule(0))),
       setup: (s: state.PlaygroundState, custom?: playground.CustomData) =>
         registerSetup(training.setup(engine, checkState('playground.setup', s), checkCustom('playground.setup', custom))),
       prepareData: (setup: training.TrainingSetup, custom?: playground.CustomData) => {

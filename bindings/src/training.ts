@@ -2,11 +2,11 @@
 // compiled model for a plan (playground.ts holds the rule itself).
 import type { Engine, Matrix2D } from './engine.mjs';
 import { Sequential } from './model.js';
-import { convertLabels, type CustomData, customClassCount, layersFor, type ModelPlan, plan } from './playground.js';
+import { convertLabels, type CustomData, customClassCount, layersFor, type RunPlan, plan } from './playground.js';
 import type { PlaygroundState } from './state.js';
 
 // A plan and its seeds: what the engine needs to make the data and the model.
-export interface TrainingSetup extends ModelPlan {
+export interface TrainingSetup extends RunPlan {
   dataSeed: number;
   splitSeed: number;
   modelSeed: number;

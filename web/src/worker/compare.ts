@@ -3,6 +3,7 @@
 import type { CustomData, FitSession, Nnplay, Sequential, TrainingSetup } from '../../../bindings/src/index.js';
 import type { PlaygroundState } from '../../../bindings/src/state.js';
 import type { PreparedData } from '../../../bindings/src/training.js';
+import { fitArgs } from '../../../bindings/src/runPlan.js';
 import { type CompareResult, GRID, type Metrics } from '../protocol.js';
 import { CompareLandscape } from './compareLandscape.js';
 import { metricsOf } from './metrics.js';
@@ -35,13 +36,9 @@ export function startComparison(nn: Nnplay, states: PlaygroundState[], epochs: n
     first ??= data;
     if (data.train.x.shape[0] === 0) throw new Error('side by side needs data: draw at least 2 points first');
     const model = nn.playground.buildModel(setup);
-    const rows = data.train.x.shape[0];
-    const session = model.beginFit(data.train.x, data.train.y, {
-      batchSize: nn.playground.batchRows(setup.batchSize, rows),
-      epochs,
-      validationData: data.valid.x.shape[0] ? [data.valid.x, data.valid.y] : undefined,
-      seed: setup.modelSeed,
-    });
+    // The plan's fit settings, but every run the same length and no early stop (runs keep in lockstep).
+    const { batchSize, shuffle, validationData } = fitArgs(setup.fit, data, false);
+    const session = model.beginFit(data.train.x, data.train.y, { batchSize, epochs, shuffle, validationData, seed: setup.modelSeed });
     const gridFeatures = nn.datasets.makeFeatures({ data: grid, shape: [GRID * GRID, 2] }, setup.features);
     return { setup, model, session, pending: [], last: null, grid: gridFeatures, diverged: false };
   });

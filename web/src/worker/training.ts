@@ -6,13 +6,12 @@
 import type { CustomData, FitSession, Logs, Matrix2D, Nnplay, Sequential, TrainingSetup } from '../../../bindings/src/index.js';
 import type { Message } from '../../../bindings/src/messages.js';
 import type { PreparedData } from '../../../bindings/src/training.js';
+import { fitArgs, fitPlan } from '../../../bindings/src/runPlan.js';
 import type { PlaygroundState } from '../../../bindings/src/state.js';
 import type { Metrics, Rebuild, Snapshot } from '../protocol.js';
 import { featuresOnGrid, hiddenThumbnails } from './grids.js';
 import { metricsOf } from './metrics.js';
 import { stopMessage } from './stopMessage.js';
-
-const NO_LIMIT = 1_000_000_000;
 
 // Observers of training (the optimizer inspector, the loss landscape). With batch hooks set,
 // epochs run batch by batch so that every step can be seen.
@@ -217,20 +216,13 @@ export class Training {
     this.#session = null;
     this.#batch = 0;
     this.#batches = 0;
-    const { train, valid } = this.#data;
+    const { train } = this.#data;
     const rows = train.x.shape[0];
     if (rows === 0) return;  // own data without points yet
-    const hasValidation = valid.x.shape[0] > 0;
-    const batchSize = this.#nn.playground.batchRows(this.#setup.batchSize, rows);
-    this.#batches = Math.ceil(rows / batchSize);
-    this.#session = this.model.beginFit(train.x, train.y, {
-      batchSize,
-      epochs: this.#state.maxEpochs ?? NO_LIMIT,
-      initialEpoch: this.#epochsDone,
-      validationData: hasValidation ? [valid.x, valid.y] : undefined,
-      earlyStopping: this.#state.patience !== null && hasValidation ? { monitor: 'val_loss', patience: this.#state.patience } : undefined,
-      seed: this.#setup.modelSeed,
-    });
+    // The plan's fit settings (the session's own: maxEpochs and patience change without a new model).
+    const args = fitArgs(fitPlan(this.#state), this.#data, true);
+    this.#batches = Math.ceil(rows / args.batchSize);
+    this.#session = this.model.beginFit(train.x, train.y, { ...args, initialEpoch: this.#epochsDone, seed: this.#setup.modelSeed });
     if (this.#session.done) this.#stopped = `max:${this.#state.maxEpochs}`;
   }
 
