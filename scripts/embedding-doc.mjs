@@ -126,7 +126,7 @@ The page posts each of these to \`window.parent\` as \`{ source: 'nnplay', type,
 \`e.source === iframe.contentWindow\` and \`e.data.source === 'nnplay'\`); \`<nnplay-playground>\` dispatches each as
 a DOM event named \`type\` whose \`detail\` is the message. A page that is not in a frame posts nothing.
 
-${EMBED_EVENTS.map((e) => `### \`${e.type}\`\nWhen ${e.when}.\n\n| field | what |\n|---|---|\n${Object.entries(e.fields).map(([k, v]) => `| ${code(k)} | ${cell(v)} |`).join('\n')}\n`).join('\n')}
+${EMBED_EVENTS.map((e) => `### \`${e.type}\`\nWhen ${e.when}.\n\n| field | what |\n|---|---|\n${Object.entries(e.fields).map(([k, v]) => `| ${code(k)} | ${cell(v)} |`).join('\n')}\n${e.changed ? `\n${e.changed}\n` : ''}`).join('\n')}
 ## Content-Security-Policy
 
 An article that embeds the page from another origin needs, besides its own rules:

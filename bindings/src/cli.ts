@@ -11,6 +11,7 @@ import { progbarLine } from './progbar.js';
 import { type FlagSpec, SETTING_FLAGS, stateFromFlags, UsageError } from './cliFlags.js';
 import { FIT_DEFAULTS } from './registry.js';
 import { DEFAULT_EPOCHS, fitArgs } from './runPlan.js';
+import { isDiverged, type StopReasonName } from './stopReason.js';
 import { CLASSIFY_DATASETS, type PlaygroundState, REGRESS_DATASETS, serializeHash } from './state.js';
 
 // The setting flags come from the URL-state schema (cliFlags.ts); these are the command's own.
@@ -140,7 +141,7 @@ async function train(nn: Nnplay, values: Record<string, string | boolean | undef
     });
     if (history.stopReason === 'early_stopping' && !values.json) out(history.stopMessage);
     let test: Record<string, number> | undefined;
-    if (!values['no-test'] && !history.stopReason.startsWith('non_finite') && !interrupted) {
+    if (!values['no-test'] && !isDiverged(history.stopReason) && !interrupted) {
       const fresh = nn.playground.testData(setup, setup.dataSeed ^ 0x27d4eb2d, testSamples);
       const t0 = performance.now();
       test = model.evaluate(fresh.x, fresh.y);
@@ -163,7 +164,7 @@ async function train(nn: Nnplay, values: Record<string, string | boolean | undef
         fit: { ...fit, validationData: fit.validationData !== undefined, epochs },  // what fit() got (runPlan.ts)
         epoch: history.epoch,
         history: history.history,
-        stopReason: interrupted ? 'interrupted' : history.stopReason,
+        stopReason: (interrupted ? 'interrupted' : history.stopReason) satisfies StopReasonName,
         stoppedEpoch: history.stoppedEpoch,
         stopMessage: history.stopMessage,
         test: test ?? null,
@@ -174,7 +175,7 @@ async function train(nn: Nnplay, values: Record<string, string | boolean | undef
       err(`nnplay: interrupted (Ctrl-C): training stopped in epoch ${history.epoch.length} of ${epochs}${wrote}`);
       return 130;
     }
-    if (history.stopReason.startsWith('non_finite')) {
+    if (isDiverged(history.stopReason)) {
       err(`nnplay: training failed: ${history.stopMessage}`);
       return 1;
     }

@@ -1,5 +1,6 @@
 // Types of the Embind module bindings/embind.cpp builds (written by hand: Emscripten
 // 3.1.6 cannot generate them). Internal: users see the API of index.ts.
+import type { EngineStopReason } from './stopReason.js';
 
 export interface Matrix2D {
   data: Float32Array;
@@ -17,7 +18,7 @@ export type Logs = Record<string, number>;
 export interface EngineHistory {
   epoch: number[];
   history: Record<string, number[]>;
-  stopReason: 'completed' | 'early_stopping' | 'non_finite_loss' | 'non_finite_weights' | 'callback';
+  stopReason: EngineStopReason;  // stopReason.ts: max_epochs, early_stopping, diverged, non_finite_weights, callback
   stoppedEpoch: number;
   stopMessage: string;
 }

@@ -4,6 +4,7 @@ import { EngineFitSession, type EpochReport, type FitSession } from './fit_sessi
 import { type DenseLayer, engineDenseConfig } from './layers.js';
 import { type BeginFitArgs, checkBatchOptions, checkBeginFitArgs, checkCompileArgs, checkFitArgs, checkLayer, checkPrintFn, checkWeights } from './model_checks.js';
 import { checkOptimizer, engineOptions, type OptimizerSpec } from './optimizers.js';
+import type { EngineStopReason } from './stopReason.js';
 import { FIT_DEFAULTS, type LossName, type MetricName, type OptimizerName } from './registry.js';
 import { booleanRule, check } from './validate.js';
 import { type TensorLike, toMatrix } from './tensors.js';
@@ -53,7 +54,7 @@ export interface History {
   epoch: number[];
   history: Record<string, number[]>;
   params: { epochs: number; batchSize: number; samples: number };
-  stopReason: 'completed' | 'early_stopping' | 'non_finite_loss' | 'non_finite_weights' | 'callback';
+  stopReason: EngineStopReason;  // stopReason.ts: max_epochs, early_stopping, diverged, non_finite_weights, callback
   stoppedEpoch: number;  // -1 unless training stopped early
   stopMessage: string;
 }

@@ -580,7 +580,7 @@ test('training controls: maxEpochs 20 stops playing at epoch 20; patience stops 
       && !document.getElementById('play').classList.contains('playing'), undefined, { timeout: 30_000, what: 'playing to stop' });
     const s = await snap(page);
     assert.equal(s.epoch, 20);
-    assert.equal(s.stopped, 'max:20');
+    assert.deepEqual(s.stopped, { reason: 'max_epochs', epoch: 20, maxEpochs: 20 });
     assert.equal(await page.isVisible('#status'), true);
     assert.match(await page.textContent('#status'), /最大エポック数に達しました \(20\)|maximum number of epochs \(20\)/);
     assert.equal(await page.textContent('#epoch'), '000,020');

@@ -33,7 +33,7 @@ test('--json prints the history with Keras key names', () => {
   assert.deepEqual(Object.keys(out.history), ['loss', 'tanh_accuracy', 'val_loss', 'val_tanh_accuracy']);
   assert.equal(out.history.loss.length, 5);
   assert.deepEqual(out.epoch, [0, 1, 2, 3, 4]);
-  assert.equal(out.stopReason, 'completed');
+  assert.equal(out.stopReason, 'max_epochs');
   assert.ok(out.test.loss > 0);
   assert.match(out.state, /networkShape=3,3/);
   // the same run twice gives the same numbers

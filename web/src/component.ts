@@ -8,7 +8,7 @@
 import { HIDABLE_PARTS, SCHEMA } from '../../bindings/src/state.js';
 import { type EpochDetail, isEmbedMessage, MAX_HEIGHT, MIN_HEIGHT, type ReadyDetail, type SizeDetail, type StateDetail, type StoppedDetail } from './embed-events.js';
 
-export type { EpochDetail, ReadyDetail, SizeDetail, StateDetail, StoppedDetail, StopReason } from './embed-events.js';
+export type { EpochDetail, ReadyDetail, SizeDetail, StateDetail, StoppedDetail, StopReason, StopReasonName } from './embed-events.js';
 
 const KEYS = new Map(SCHEMA.map((f) => [f.key.toLowerCase(), f.key]));
 const PARTS = new Map(HIDABLE_PARTS.map((p) => [`${p.toLowerCase()}_hide`, `${p}_hide`]));

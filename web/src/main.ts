@@ -310,7 +310,7 @@ function bindButtons() {
       status.show(t('needPoints'), false);
     } else if (playback.shown?.stopped && !playback.shown.diverged) {
       // finished (early stopping, maximum epochs): Play would do nothing, so say why
-      status.show(t(playback.shown.stopped.startsWith('max:') ? 'playAfterMax' : 'playAfterEarlyStop'), false);
+      status.show(t(playback.shown.stopped.reason === 'max_epochs' ? 'playAfterMax' : 'playAfterEarlyStop'), false);
     } else if (!playback.shown?.diverged) {
       playback.setPlaying(true);
       send({ type: 'play' });

@@ -215,7 +215,7 @@ export class CompareView {
     byId('compareLandscapeLegend').replaceChildren(...c.values.map((v, i) => {
       const li = document.createElement('li');
       li.style.borderColor = COLOURS[i];
-      const diverged = l.stopped[i] || this.#lastRuns[i]?.diverged;
+      const diverged = l.diverged[i] || this.#lastRuns[i]?.diverged;
       const note = [diverged ? t('compareLandscapeStopped') : '', l.leaving === i ? t('compareLandscapeLeaves') : ''].filter(Boolean).map((n) => ` — ${n}`).join('');
       li.textContent = `${t(c.setting as MessageKey)} ${v}${note}`;
       return li;

@@ -4,6 +4,7 @@ import type { CustomData, FitSession, Nnplay, Sequential, TrainingSetup } from '
 import type { PlaygroundState } from '../../../bindings/src/state.js';
 import type { PreparedData } from '../../../bindings/src/training.js';
 import { fitArgs } from '../../../bindings/src/runPlan.js';
+import { isDiverged } from '../../../bindings/src/stopReason.js';
 import { type CompareResult, GRID, type Metrics } from '../protocol.js';
 import { CompareLandscape } from './compareLandscape.js';
 import { metricsOf } from './metrics.js';
@@ -69,7 +70,7 @@ export function compareFrame(nn: Nnplay, train = true): CompareResult {
       run.last = metricsOf(logs, run.setup.metrics[0]);
       run.pending.push(run.last);
     }
-    if (done && run.session.history().stopReason.startsWith('non_finite')) run.diverged = true;
+    if (done && isDiverged(run.session.history().stopReason)) run.diverged = true;
   }
   if (train && runs.some((r) => r.pending.length > 0)) epoch++;
   const done = epoch >= limit || runs.every((r) => !r.session || r.session.done);

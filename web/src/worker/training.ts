@@ -7,11 +7,11 @@ import type { CustomData, FitSession, Logs, Matrix2D, Nnplay, Sequential, Traini
 import type { Message } from '../../../bindings/src/messages.js';
 import type { PreparedData } from '../../../bindings/src/training.js';
 import { fitArgs, fitPlan } from '../../../bindings/src/runPlan.js';
+import { isDiverged, type StopReason, stopMessage, stopReasonOf } from '../../../bindings/src/stopReason.js';
 import type { PlaygroundState } from '../../../bindings/src/state.js';
 import type { Metrics, Rebuild, Snapshot } from '../protocol.js';
 import { featuresOnGrid, hiddenThumbnails } from './grids.js';
 import { metricsOf } from './metrics.js';
-import { stopMessage } from './stopMessage.js';
 
 // Observers of training (the optimizer inspector, the loss landscape). With batch hooks set,
 // epochs run batch by batch so that every step can be seen.
@@ -44,8 +44,8 @@ export class Training {
   #pending: Metrics[] = [];  // completed since the last snapshot
   #epochLogs: Logs[] = [];  // every completed epoch's Keras logs, for the CSV export
   #last: Metrics | null = null;
-  #stopped: string | null = null;
-  #stopWorded: [string | null, Message | null] | null = null;  // #stopped and its message
+  #stopped: StopReason | null = null;
+  #stopWords: Message | null = null;  // #stopped in words, worded once per stop
   #diverged = false;
   #rateSamples: [number, number][] = [];  // (time, epochs done)
   hooks: TrainingHooks | null = null;
@@ -84,7 +84,7 @@ export class Training {
     if (rebuild === 'none') return;
     if (rebuild === 'session') {
       if (!this.#diverged) {
-        this.#stopped = null;
+        this.#stop(null);
         this.#startSession();
       }
       return;
@@ -202,7 +202,7 @@ export class Training {
       weights: kernels,
       biases,
       stopped: this.#stopped,
-      stop: this.#stopMessage(),
+      stop: this.#stopWords,
       diverged: this.#diverged,
       epochsPerSecond: this.#epochsPerSecond(),
     };
@@ -223,7 +223,7 @@ export class Training {
     const args = fitArgs(fitPlan(this.#state), this.#data, true);
     this.#batches = Math.ceil(rows / args.batchSize);
     this.#session = this.model.beginFit(train.x, train.y, { ...args, initialEpoch: this.#epochsDone, seed: this.#setup.modelSeed });
-    if (this.#session.done) this.#stopped = `max:${this.#state.maxEpochs}`;
+    if (this.#session.done) this.#stop({ reason: 'max_epochs', epoch: this.#epochsDone, maxEpochs: args.epochs });
   }
 
   #buildModel() {
@@ -237,8 +237,7 @@ export class Training {
     this.#pending = [];
     this.#epochLogs = [];
     this.#last = null;
-    this.#stopped = null;
-    this.#diverged = false;
+    this.#stop(null);
     this.#evaluateNow();
     this.#startSession();
   }
@@ -294,23 +293,18 @@ export class Training {
     if (!session.done) return;
     const h = session.history();
     this.#playing = false;
-    if (h.stopReason === 'non_finite_loss' || h.stopReason === 'non_finite_weights') {
-      this.#diverged = true;
-      this.#stopped = h.stopMessage;
-    } else if (h.stopReason === 'early_stopping') {
-      this.#stopped = h.stopMessage;
-    } else {
-      this.#stopped = `max:${this.#state.maxEpochs}`;
-    }
+    const fit = fitPlan(this.#state);
+    this.#stop(stopReasonOf({
+      stopReason: h.stopReason, history: h.history, epoch: this.#epochsDone,
+      maxEpochs: fit.maxEpochs, monitor: fit.monitor, patience: fit.patience, learningRate: this.#state.learningRate,
+    }));
   }
 
-  // The stop as a message, worded once per stop (the history is read only then).
-  #stopMessage(): Message | null {
-    if (this.#stopWorded?.[0] !== this.#stopped) {
-      const history = this.#stopped === null ? undefined : this.#session?.history();
-      this.#stopWorded = [this.#stopped, stopMessage(this.#stopped, this.#diverged, history, this.#state)];
-    }
-    return this.#stopWorded[1];
+  // Why training stopped (null: it has not), and its words.
+  #stop(stopped: StopReason | null) {
+    this.#stopped = stopped;
+    this.#stopWords = stopMessage(stopped);
+    this.#diverged = isDiverged(stopped?.reason);
   }
 
   #epochsPerSecond(): number {
