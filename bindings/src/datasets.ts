@@ -3,7 +3,7 @@
 import type { Engine, Matrix2D } from './engine.mjs';
 import { FEATURE_KEYS } from './state.js';
 import { type TensorLike, toMatrix } from './tensors.js';
-import { arrayOf, check, checkOptions, countRule, either, fail, isPlainObject, named, numberRule, oneOf, show, type Rule } from './validate.js';
+import { arrayOf, check, checkOptions, countRule, either, fail, isPlainObject, named, numberRule, oneOf, randomSeedNumber, SEED_RULE, show, type Rule } from './validate.js';
 
 export interface Dataset {
   type: string;
@@ -24,13 +24,13 @@ export interface Split {
 export const DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'reg-plane', 'reg-gauss', 'gauss3'] as const;
 
 // A seed: a whole number in [0, 2^32), or a string (hashed, as the playground's seeds are).
-const seedRule: Rule<number | string> = either(numberRule({ integer: true, min: 0, max: 2 ** 32 - 1 }), {
+const seedRule: Rule<number | string> = either(SEED_RULE, {
   allowed: 'a string of up to 1000 characters',
   test: (v: unknown): v is string => typeof v === 'string' && v.length <= 1000,
 });
 
 export function toSeed(engine: Engine, seed: number | string | undefined, what: string): number {
-  if (seed === undefined) return Math.floor(Math.random() * 2 ** 32);
+  if (seed === undefined) return randomSeedNumber();
   check(what, 'seed', seed, seedRule);
   if (typeof seed === 'string') return engine.seedFromString(seed) >>> 0;
   return seed;

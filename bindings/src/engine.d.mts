@@ -23,6 +23,13 @@ export interface EngineHistory {
   stopMessage: string;
 }
 
+export interface EngineCompileConfig {
+  optimizer: string;  // the class name
+  optimizerOptions?: Record<string, number>;  // Keras' names, booleans as 0 / 1
+  loss: string;
+  metrics?: string[];
+}
+
 export interface EngineDenseConfig {
   units: number;
   activation?: string;
@@ -55,7 +62,7 @@ export interface EngineFitOptions {
 
 export interface EngineModel {
   addDense(config: EngineDenseConfig): void;
-  compile(config: { optimizer: string; optimizerOptions?: Record<string, number>; loss: string; metrics?: string[] }): void;
+  compile(config: EngineCompileConfig): void;
   stopTraining(): void;
   trainOnBatch(x: Matrix2D, y: Matrix2D): Logs;
   evaluate(x: Matrix2D, y: Matrix2D, batchSize: number): Logs;

@@ -23,8 +23,7 @@ import * as training from './training.js';
 import { ACTIVATION_NAMES, LOSS_NAMES, METRIC_NAMES, OPTIMIZER_KEYS } from './registry.js';
 import * as state from './state.js';
 import type { Matrix2D, WeightArray } from './engine.mjs';
-import { check, checkArray, countRule, either, fail, isPlainObject, named, oneOf, type Rule, show, stringRule } from './validate.js';
-import { SEED_RULE } from './model_checks.js';
+import { check, checkArray, countRule, either, fail, isPlainObject, named, oneOf, type Rule, SEED_RULE, show, stringRule } from './validate.js';
 
 export type { Dataset, Split } from './datasets.js';
 export type { DenseArgs, DenseLayer, InitializerName, Regularizer } from './layers.js';
@@ -55,7 +54,7 @@ function makeApi(engine: Engine) {
     // sequential([layers], {seed}) or tfjs' sequential({layers, seed})
     sequential: (layers?: DenseLayer[] | { layers?: DenseLayer[]; seed?: number }, options?: { seed?: number }) => {
       const args = checkSequentialArgs(layers, options);
-      return new Sequential(engine, args.layers, { seed: args.seed });
+      return new Sequential(engine, args.layers, args.seed);
     },
     layers: { dense },
     regularizers,

@@ -3,9 +3,8 @@
 // by the engine (core/include/nnplay/landscape.hpp); the model's weights are left as they were.
 import type { EngineModel } from './engine.mjs';
 import { engineModelOf, type Sequential } from './model.js';
-import { SEED_RULE } from './model_checks.js';
 import { type TensorLike, toMatrix } from './tensors.js';
-import { arrayOf, checkOptions, countRule, named, numberRule, oneOf, type Rule } from './validate.js';
+import { arrayOf, checkOptions, countRule, named, numberRule, oneOf, type Rule, SEED_RULE } from './validate.js';
 
 export interface LandscapeOptions {
   // 'random': filter-normalised Gaussian directions (biases 0); 'pca': the first two

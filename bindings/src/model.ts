@@ -3,61 +3,15 @@ import type { Engine, EngineFitOptions, EngineHistory, EngineModel, Logs, Matrix
 import { EngineFitSession, type EpochReport, type FitSession } from './fit_session.js';
 import { type DenseLayer, engineDenseConfig } from './layers.js';
 import { type BeginFitArgs, checkBatchOptions, checkBeginFitArgs, checkCompileArgs, checkFitArgs, checkLayer, checkPrintFn, checkWeights } from './model_checks.js';
-import { checkOptimizer, engineOptions, type OptimizerSpec } from './optimizers.js';
-import type { EngineStopReason } from './stopReason.js';
-import { FIT_DEFAULTS, type LossName, type MetricName, type OptimizerName } from './registry.js';
+import type { CompileArgs, FitArgs, History } from './model_args.js';
+import { FIT_DEFAULTS } from './registry.js';
 import { booleanRule, check } from './validate.js';
 import { type TensorLike, toMatrix } from './tensors.js';
 import { nextTick } from './yield.js';
 import { type CompiledOptimizer, compiledOptimizer } from './optimizerState.js';
 
 export type { EpochReport, FitSession, Logs, Matrix2D, WeightArray };
-
-export interface CompileArgs {
-  optimizer: OptimizerSpec | OptimizerName;
-  loss: LossName;
-  metrics?: MetricName[] | MetricName;
-}
-
-export interface EarlyStoppingArgs {
-  monitor?: string;  // default 'val_loss'
-  minDelta?: number;
-  patience?: number;
-  mode?: 'auto' | 'min' | 'max';
-  baseline?: number;
-  restoreBestWeights?: boolean;
-}
-
-export interface FitCallbacks {
-  onTrainBegin?: () => void | Promise<void>;
-  onTrainEnd?: (history: History) => void | Promise<void>;
-  onEpochBegin?: (epoch: number) => void | Promise<void>;
-  onEpochEnd?: (epoch: number, logs: Logs) => void | Promise<void>;
-  onBatchEnd?: (batch: number, logs: Logs) => void | Promise<void>;
-}
-
-export interface FitArgs {
-  verbose?: 0;               // tfjs / Keras: the module prints nothing (the nnplay CLI prints Keras' progress)
-  batchSize?: number;        // default: Keras' 32 (core/registry.json)
-  epochs?: number;           // default 1
-  initialEpoch?: number;
-  shuffle?: boolean;         // default true: reshuffled every epoch, seeded
-  validationSplit?: number;  // the last fraction of x / y, taken before shuffling
-  validationData?: [TensorLike, TensorLike];
-  earlyStopping?: EarlyStoppingArgs;
-  seed?: number;             // the shuffling seed; default: the model's seed
-  callbacks?: FitCallbacks | FitCallbacks[];  // an array: each object's hooks, in order
-  yieldEvery?: 'epoch' | 'never';  // default 'epoch': let the event loop run between epochs
-}
-
-export interface History {
-  epoch: number[];
-  history: Record<string, number[]>;
-  params: { epochs: number; batchSize: number; samples: number };
-  stopReason: EngineStopReason;  // stopReason.ts: max_epochs, early_stopping, diverged, non_finite_weights, callback
-  stoppedEpoch: number;  // -1 unless training stopped early
-  stopMessage: string;
-}
+export type { CompileArgs, EarlyStoppingArgs, FitArgs, FitCallbacks, History } from './model_args.js';
 
 export interface LayerInfo {
   name: string;
@@ -89,16 +43,14 @@ export class Sequential {
   #fitting = false;  // a fit() is running (from its start until it returns)
   #session: EngineFitSession | null = null;  // the last session beginFit() started
 
-  constructor(engine: Engine, layers: DenseLayer[] = [], options: { seed?: number } = {}) {
+  // `layers` and `seed` as checkSequentialArgs returns them (nn.sequential), or the playground's own.
+  constructor(engine: Engine, layers: readonly DenseLayer[], seed: number) {
     this.#engine = engine;
-    this.seed = options.seed ?? Math.floor(Math.random() * 2 ** 32);
-    if (!Number.isInteger(this.seed) || this.seed < 0 || this.seed >= 2 ** 32) {
-      throw new Error(`sequential: seed must be a whole number in [0, 2^32), got ${options.seed}`);
-    }
+    this.seed = seed;
     this.#model = new engine.Model(this.seed);
     finalizer.register(this, this.#model, this);
     try {
-      for (const layer of layers) this.add(layer);
+      for (const layer of layers) this.#addDense(layer);
     } catch (e) {
       this.dispose();  // nobody gets this object: free the engine's model now, not at some GC
       throw e;
@@ -118,22 +70,18 @@ export class Sequential {
 
   add(layer: DenseLayer): this {
     this.#refuseWhileFitting('add');
-    checkLayer('add', layer);
+    this.#addDense(checkLayer('add', layer));
+    return this;
+  }
+
+  #addDense(layer: DenseLayer): void {
     this.#m.addDense(engineDenseConfig(layer, this.#layers === 0));
     this.#layers++;
-    return this;
   }
 
   compile(args: CompileArgs): void {
     this.#refuseWhileFitting('compile');
-    args = checkCompileArgs(args);
-    const spec = checkOptimizer('compile', args.optimizer);
-    this.#m.compile({
-      optimizer: spec.className,
-      optimizerOptions: engineOptions(spec),
-      loss: String(args.loss ?? ''),
-      metrics: ([] as string[]).concat(args.metrics ?? []),
-    });
+    this.#m.compile(checkCompileArgs(args));
   }
 
   async fit(x: TensorLike, y: TensorLike, args: FitArgs = {}): Promise<History> {
@@ -250,7 +198,7 @@ export class Sequential {
     const ym = toMatrix(y, 'fit: y');
     const options: EngineFitOptions = {
       batchSize: args.batchSize ?? FIT_DEFAULTS.batchSize,
-      epochs: args.epochs ?? 1,
+      epochs: args.epochs ?? FIT_DEFAULTS.epochs,
       initialEpoch: args.initialEpoch ?? 0,
       shuffle: args.shuffle ?? true,
       validationSplit: args.validationSplit ?? 0,

@@ -70,7 +70,7 @@ export function testData(engine: Engine, setup: TrainingSetup, seed: number, sam
 }
 
 export function buildModel(engine: Engine, setup: TrainingSetup): Sequential {
-  const model = new Sequential(engine, layersFor(setup), { seed: setup.modelSeed });
+  const model = new Sequential(engine, layersFor(setup), setup.modelSeed);
   model.compile({ optimizer: setup.optimizer, loss: setup.loss, metrics: setup.metrics });
   return model;
 }
