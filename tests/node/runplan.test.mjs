@@ -5,23 +5,14 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
-import { nn } from './helpers.mjs';
+import { importTs, nn } from './helpers.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = fileURLToPath(new URL('../../dist/cli.mjs', import.meta.url));
 let Training;
 let fitPlan;
 
 before(async () => {
-  const out = await esbuild.build({
-    stdin: {
-      contents: "export { Training } from './web/src/worker/training.ts'; export { fitPlan } from './bindings/src/runPlan.ts';",
-      resolveDir: root, loader: 'ts',
-    },
-    bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'error',
-  });
-  ({ Training, fitPlan } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`));
+  ({ Training, fitPlan } = await importTs("export { Training } from './web/src/worker/training.ts'; export { fitPlan } from './bindings/src/runPlan.ts';"));
 });
 
 const parse = (hash) => nn.state.parse(hash, '1').state;

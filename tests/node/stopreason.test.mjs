@@ -4,22 +4,13 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
-import { nn } from './helpers.mjs';
+import { importTs, nn } from './helpers.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 let Training, STOP_REASONS, stopMessage, EMBED_EVENTS;
 
 before(async () => {
-  const out = await esbuild.build({
-    stdin: {
-      contents: "export { Training } from './web/src/worker/training.ts'; export { STOP_REASONS, stopMessage } from './bindings/src/stopReason.ts'; export { EMBED_EVENTS } from './web/src/embed-events.ts';",
-      resolveDir: root, loader: 'ts',
-    },
-    bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'error',
-  });
-  ({ Training, STOP_REASONS, stopMessage, EMBED_EVENTS } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`));
+  ({ Training, STOP_REASONS, stopMessage, EMBED_EVENTS } = await importTs(
+    "export { Training } from './web/src/worker/training.ts'; export { STOP_REASONS, stopMessage } from './bindings/src/stopReason.ts'; export { EMBED_EVENTS } from './web/src/embed-events.ts';"));
 });
 
 test("the engine's stop reasons are the set's first five, in its order", () => {
