@@ -19,7 +19,7 @@ import { checkSequentialArgs } from './model_checks.js';
 import { descend, makeOptimizer, type OptimizerSpec, optimizers } from './optimizers.js';
 import * as playground from './playground.js';
 import * as runPlan from './runPlan.js';
-import * as training from './training.js';
+import * as playgroundEngine from './playgroundEngine.js';
 import { ACTIVATION_NAMES, LOSS_NAMES, METRIC_NAMES, OPTIMIZER_KEYS } from './registry.js';
 import * as state from './state.js';
 import type { Matrix2D, WeightArray } from './engine.mjs';
@@ -35,7 +35,7 @@ export type { ActivationName, FeatureName, LossName, MetricName } from './regist
 export type { PlaygroundState, ParseResult } from './state.js';
 export type { CustomData, ModelPlan, RunPlan } from './playground.js';
 export type { FitPlan } from './runPlan.js';
-export type { TrainingSetup } from './training.js';
+export type { TrainingSetup } from './playgroundEngine.js';
 export type { TensorLike } from './tensors.js';
 export { Sequential };
 
@@ -107,20 +107,20 @@ function makeApi(engine: Engine) {
       batchRows: (batchSize: number | 'all', rows: number) =>
         runPlan.batchRows(check('playground.batchRows', 'batchSize', batchSize, either(oneOf(['all'] as const), countRule(1))), check('playground.batchRows', 'rows', rows, countRule(0))),
       setup: (s: state.PlaygroundState, custom?: playground.CustomData) =>
-        registerSetup(training.setup(engine, checkState('playground.setup', s), checkCustom('playground.setup', custom))),
-      prepareData: (setup: training.TrainingSetup, custom?: playground.CustomData) => {
+        registerSetup(playgroundEngine.setup(engine, checkState('playground.setup', s), checkCustom('playground.setup', custom))),
+      prepareData: (setup: playgroundEngine.TrainingSetup, custom?: playground.CustomData) => {
         const call = 'playground.prepareData';
         const [checked, data] = [checkSetup(call, setup), checkCustom(call, custom)];
-        return named(call, () => training.prepareData(engine, checked, data));
+        return named(call, () => playgroundEngine.prepareData(engine, checked, data));
       },
-      testData: (setup: training.TrainingSetup, seed: number, samples?: number) => {
+      testData: (setup: playgroundEngine.TrainingSetup, seed: number, samples?: number) => {
         const call = 'playground.testData';
         const [checked, s, n] = [checkSetup(call, setup), check(call, 'seed', seed, SEED_RULE), samples === undefined ? undefined : check(call, 'samples', samples, countRule(0))];
-        return named(call, () => training.testData(engine, checked, s, n));
+        return named(call, () => playgroundEngine.testData(engine, checked, s, n));
       },
-      buildModel: (setup: training.TrainingSetup) => {
+      buildModel: (setup: playgroundEngine.TrainingSetup) => {
         const checked = checkSetup('playground.buildModel', setup);
-        return named('playground.buildModel', () => training.buildModel(engine, checked));
+        return named('playground.buildModel', () => playgroundEngine.buildModel(engine, checked));
       },
     },
     memory: {

@@ -2,7 +2,7 @@
 // loss and metric, and how it is fitted (epochs, batch size, shuffle, early stopping,
 // validation: runPlan.ts). A pure function (no engine): the page, the worker, the compare
 // runs, the CLI and the code generator all read it, so a URL, a command line and the
-// generated tf.keras code mean the same run. training.ts adds the engine's part.
+// generated tf.keras code mean the same run. playgroundEngine.ts adds the engine's part.
 import type { Matrix2D } from './engine.mjs';
 import { dense, type DenseLayer, type Regularizer } from './layers.js';
 import { type Message, message } from './messages.js';

@@ -1,4 +1,4 @@
-// One state, one run: the page's worker (web/src/worker/training.ts, run here in Node on the
+// One state, one run: the page's worker (web/src/worker/pageRun.ts, run here in Node on the
 // built engine), the nnplay command and the generated tf.keras code take their fit settings
 // from the RunPlan (bindings/src/runPlan.ts) and agree on every one of them.
 import { before, test } from 'node:test';
@@ -8,11 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { importTs, nn } from './helpers.mjs';
 
 const cli = fileURLToPath(new URL('../../dist/cli.mjs', import.meta.url));
-let Training;
+let PageRun;
 let fitPlan;
 
 before(async () => {
-  ({ Training, fitPlan } = await importTs("export { Training } from './web/src/worker/training.ts'; export { fitPlan } from './bindings/src/runPlan.ts';"));
+  ({ PageRun, fitPlan } = await importTs("export { PageRun } from './web/src/worker/pageRun.ts'; export { fitPlan } from './bindings/src/runPlan.ts';"));
 });
 
 const parse = (hash) => nn.state.parse(hash, '1').state;
@@ -32,7 +32,7 @@ function workerFit(hash) {
       return model;
     },
   };
-  const training = new Training({ ...nn, playground }, () => {});
+  const training = new PageRun({ ...nn, playground }, () => {});
   training.configure(parse(hash), 'data');
   training.model.dispose();
   assert.equal(seen.length, 1, `the worker began one fit session for ${hash}`);

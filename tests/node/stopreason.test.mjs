@@ -1,16 +1,16 @@
 // Why training stopped, as data: one set of names (bindings/src/stopReason.ts) for the engine,
-// the page's worker (web/src/worker/training.ts, run here in Node on the built engine), the
+// the page's worker (web/src/worker/pageRun.ts, run here in Node on the built engine), the
 // host pages' `stopped` event (web/src/embed-events.ts documents its fields) and the CLI.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { importTs, nn } from './helpers.mjs';
 
-let Training, STOP_REASONS, stopMessage, EMBED_EVENTS;
+let PageRun, STOP_REASONS, stopMessage, EMBED_EVENTS;
 
 before(async () => {
-  ({ Training, STOP_REASONS, stopMessage, EMBED_EVENTS } = await importTs(
-    "export { Training } from './web/src/worker/training.ts'; export { STOP_REASONS, stopMessage } from './bindings/src/stopReason.ts'; export { EMBED_EVENTS } from './web/src/embed-events.ts';"));
+  ({ PageRun, STOP_REASONS, stopMessage, EMBED_EVENTS } = await importTs(
+    "export { PageRun } from './web/src/worker/pageRun.ts'; export { STOP_REASONS, stopMessage } from './bindings/src/stopReason.ts'; export { EMBED_EVENTS } from './web/src/embed-events.ts';"));
 });
 
 test("the engine's stop reasons are the set's first five, in its order", () => {
@@ -22,7 +22,7 @@ test("the engine's stop reasons are the set's first five, in its order", () => {
 
 // Plays the page's model for a state until the worker stops it; its last snapshot.
 function playToStop(hash) {
-  const training = new Training(nn, () => {});
+  const training = new PageRun(nn, () => {});
   training.configure(nn.state.parse(hash, '1').state, 'data');
   training.setSpeed(50);
   assert.equal(training.play(), true, `${hash}: there is something to train`);

@@ -2,7 +2,7 @@
 // setting, all on the same data, trained one epoch each per frame so they stay in lockstep.
 import type { CustomData, FitSession, Nnplay, Sequential, TrainingSetup } from '../../../bindings/src/index.js';
 import type { PlaygroundState } from '../../../bindings/src/state.js';
-import type { PreparedData } from '../../../bindings/src/training.js';
+import type { PreparedData } from '../../../bindings/src/playgroundEngine.js';
 import { fitArgs } from '../../../bindings/src/runPlan.js';
 import { isDiverged } from '../../../bindings/src/stopReason.js';
 import { type CompareResult, GRID, type Metrics } from '../protocol.js';

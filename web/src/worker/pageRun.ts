@@ -1,11 +1,11 @@
-// The page's model in training: its data, the model and the model's fit session. Play,
+// The page's run: its data, the model and the model's fit session (one PageRun per page). Play,
 // pause, a step of an epoch or of one batch, a frame's worth of epochs, reset, live edits
 // (learning rate, a weight, a bias), and the snapshots the page draws. Loss and accuracy
 // are evaluated on the current weights at epoch 0 and after an edit (as the playground
 // does at reset), so the read-outs never describe weights that are gone.
 import type { CustomData, FitSession, Logs, Matrix2D, Nnplay, Sequential, TrainingSetup } from '../../../bindings/src/index.js';
 import type { Message } from '../../../bindings/src/messages.js';
-import type { PreparedData } from '../../../bindings/src/training.js';
+import type { PreparedData } from '../../../bindings/src/playgroundEngine.js';
 import { fitArgs, fitPlan } from '../../../bindings/src/runPlan.js';
 import { isDiverged, type StopReason, stopMessage, stopReasonOf } from '../../../bindings/src/stopReason.js';
 import type { PlaygroundState } from '../../../bindings/src/state.js';
@@ -25,7 +25,7 @@ export interface TrainingHooks {
 const FRAME_BUDGET_MS = 12;  // for speed 'max': train this long per frame
 const RATE_WINDOW_MS = 1000;  // epochs per second over about the last second
 
-export class Training {
+export class PageRun {
   readonly #nn: Nnplay;
   readonly #onNewData: () => void;  // new data (and network): the page must hear of it
   #state!: PlaygroundState;
