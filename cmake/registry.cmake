@@ -3,9 +3,9 @@
 # activations, metrics, features: names, spellings, the allowed list of their error messages). Runs at configure time with CMake's own JSON reader (3.19+), so the native
 # and the Emscripten build need nothing else; editing the JSON re-runs it.
 
-# A C++ string literal of a registry name (names are identifiers: nothing to escape).
+# A C++ string literal of a registry name (letters, digits, '_' and '-': nothing to escape).
 function(_nnplay_registry_literal out value)
-  if(NOT value MATCHES "^[A-Za-z0-9_]*$")
+  if(NOT value MATCHES "^[A-Za-z0-9_-]*$")
     message(FATAL_ERROR "core/registry.json: '${value}' is not a plain name")
   endif()
   set(${out} "\"${value}\"" PARENT_SCOPE)
@@ -49,7 +49,7 @@ function(_nnplay_registry_snake out name)
   set(${out} "${snake}" PARENT_SCOPE)
 endfunction()
 
-# One section (losses, activations, metrics, features) -> registry_<section>.inc, included by
+# One section (losses, activations, metrics, features; datasets: names only) -> registry_<section>.inc, included by
 # the engine file of that section inside its own namespace:
 #   kNames[]      the names in the registry's order (the enum's order; static_asserts check it)
 #   kSpellings[]  {spelling, Enum::member[, by_output]} for every name, short, camel and alias
@@ -65,6 +65,14 @@ function(_nnplay_registry_section json section enum out_file)
     string(JSON name GET "${json}" ${section} ${i} name)
     _nnplay_registry_literal(name_literal "${name}")
     set(by_output "")
+    if(enum STREQUAL "")  # names only (datasets): no enum, no spellings
+      string(APPEND names "    ${name_literal},\n")
+      if(NOT allowed STREQUAL "")
+        string(APPEND allowed ", ")
+      endif()
+      string(APPEND allowed "${name}")
+      continue()
+    endif()
     if(section STREQUAL "metrics")
       string(JSON kind GET "${json}" ${section} ${i} kind)
       if(kind STREQUAL "accuracy")  # Keras: binary for one output unit, else categorical
@@ -111,8 +119,11 @@ function(_nnplay_registry_section json section enum out_file)
   if(NOT names STREQUAL "")
     string(APPEND text "const char* const kNames[] = {\n${names}};\n")
   endif()
-  string(APPEND text "const Spelling kSpellings[] = {\n${spellings}};\n")
+  if(NOT spellings STREQUAL "")
+    string(APPEND text "const Spelling kSpellings[] = {\n${spellings}};\n")
+  endif()
   string(APPEND text "const char kAllowed[] = \"${allowed}\";\n")
+  string(APPEND text "${ARGN}")  # more lines for this section, if any
   file(CONFIGURE OUTPUT "${out_file}" CONTENT "${text}")  # rewritten only when it changes
 endfunction()
 
@@ -184,4 +195,6 @@ function(nnplay_generate_registry json_file out_file)
   _nnplay_registry_section("${json}" activations Activation "${out_dir}/registry_activations.inc")
   _nnplay_registry_section("${json}" metrics MetricKind "${out_dir}/registry_metrics.inc")
   _nnplay_registry_section("${json}" features Feature "${out_dir}/registry_features.inc")
+  string(JSON noise_max GET "${json}" noiseMax)
+  _nnplay_registry_section("${json}" datasets "" "${out_dir}/registry_datasets.inc" "const double kNoiseMax = ${noise_max};\n")
 endfunction()

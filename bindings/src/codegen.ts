@@ -3,17 +3,10 @@
 // tanh_accuracy; compile; fit with validation_data; data from plygdata). The page's code
 // panel, nn.codegen.keras(state) and `nnplay code` all print this.
 import { customClassCount, optimizerOptions, plan } from './playground.js';
-import { findFeature, findLoss, findOptimizer } from './registry.js';
+import { findDataset, findFeature, findLoss, findOptimizer } from './registry.js';
 import type { PlaygroundState } from './state.js';
 
-const PLYGDATA: Record<string, [string, string]> = {
-  circle: ['ClassifyCircleData', '問題種別: 「分類」、データ種別: 「円」'],
-  xor: ['ClassifyXORData', '問題種別: 「分類」、データ種別: 「XOR」'],
-  gauss: ['ClassifyTwoGaussData', '問題種別: 「分類」、データ種別: 「2つのガウシアンデータ」'],
-  spiral: ['ClassifySpiralData', '問題種別: 「分類」、データ種別: 「螺旋」'],
-  'reg-plane': ['RegressPlane', '問題種別: 「回帰」、データ種別: 「平面」'],
-  'reg-gauss': ['RegressGaussian', '問題種別: 「回帰」、データ種別: 「マルチガウシアン」'],
-};
+const PROBLEM_JA = { classification: '分類', regression: '回帰' } as const;
 
 // A Python number literal.
 function py(v: number): string {
@@ -31,7 +24,8 @@ function aligned(rows: [string, string][]): string[] {
 export function keras(state: PlaygroundState, custom?: { classes: ArrayLike<number> }): string {
   const model = plan(state, customClassCount(custom));  // the same rule the page and the CLI train with
   const { dataset, classes, features, outputActivation, outputUnits, fit } = model;
-  const fromFile = dataset === 'gauss3' || dataset === 'custom';  // data plygdata cannot generate: read nnplay's CSV
+  const generated = findDataset(dataset);
+  const fromFile = !generated?.plygdata;  // data plygdata cannot generate (gauss3, own data): read nnplay's CSV
   const softmax = model.labels === 'one-hot';
   const sigmoid = model.labels === 'zero-one';
   const onlyXY = features.length === 2 && features[0] === 'x' && features[1] === 'y';
@@ -57,7 +51,7 @@ export function keras(state: PlaygroundState, custom?: { classes: ArrayLike<numb
     ]));
   } else {
     out.push(...aligned([
-      [`PROBLEM_DATA_TYPE = pg.DatasetType.${PLYGDATA[dataset][0]}`, PLYGDATA[dataset][1]],
+      [`PROBLEM_DATA_TYPE = pg.DatasetType.${generated!.plygdata}`, `問題種別: 「${PROBLEM_JA[generated!.problem]}」、データ種別: 「${generated!.ja}」`],
       [`TRAINING_DATA_RATIO = ${py(state.percTrainData / 100)}`, `データの何％を訓練【Training】用に？ (残りは精度検証【Validation】用) ： ${state.percTrainData}％`],
       [`DATA_NOISE = ${py(state.noise / 100)}`, `ノイズ： ${state.noise}％`],
     ]));

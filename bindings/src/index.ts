@@ -31,7 +31,7 @@ export type { CompileArgs, EarlyStoppingArgs, FitArgs, FitCallbacks, FitSession,
 export type { OptimizerFactory, OptimizerName, OptimizerOptions, OptimizerSpec } from './optimizers.js';
 export type { CompiledOptimizer, ParameterSlots, WeightKind } from './optimizerState.js';
 export type { Landscape, LandscapeOptions } from './landscape.js';
-export type { ActivationName, FeatureName, LossName, MetricName } from './registry.js';
+export type { ActivationName, DatasetName, FeatureName, LossName, MetricName } from './registry.js';
 export type { PlaygroundState, ParseResult } from './state.js';
 export type { CustomData, ModelPlan, RunPlan } from './playground.js';
 export type { FitPlan } from './runPlan.js';

@@ -17,7 +17,7 @@ export interface RunPlan {
   problem: 'classification' | 'regression';
   dataset: string;        // circle, xor, gauss, spiral, gauss3, custom, reg-plane, reg-gauss
   classes: number;        // 2, 3, or 0 for regression
-  noise: number;          // fraction, 0..0.8
+  noise: number;          // fraction, 0..NOISE_MAX (core/registry.json)
   trainingRatio: number;  // fraction
   features: string[];
   hidden: number[];

@@ -32,6 +32,10 @@ export type MetricName =
   | 'accuracy' | 'acc' | 'mse' | 'meanSquaredError' | 'mae' | 'meanAbsoluteError';
 // The input features, by their URL keys (the playground's).
 export type FeatureName = 'x' | 'y' | 'xSquared' | 'ySquared' | 'xTimesY' | 'sinX' | 'sinY';
+// The generated datasets; the regression ones are named reg-*.
+export type DatasetName = 'circle' | 'xor' | 'gauss' | 'spiral' | 'reg-plane' | 'reg-gauss' | 'gauss3';
+export type RegressDatasetName = Extract<DatasetName, `reg-${string}`>;
+export type ClassifyDatasetName = Exclude<DatasetName, RegressDatasetName>;
 
 export interface OptimizerEntry {
   key: OptimizerName;  // sgd, rmsprop, ...: the URL's and the CLI's name
@@ -68,9 +72,16 @@ export interface FeatureEntry {
   hashOrder: number;  // its place among the features in the Deep Insider URL
 }
 
+export interface DatasetEntry {
+  name: DatasetName;
+  problem: 'classification' | 'regression';
+  plygdata?: string;  // the playground-data package's DatasetType (none: the generated code reads a CSV)
+  ja: string;         // the article's name
+}
+
 const registry = data as unknown as {
   optimizers: OptimizerEntry[]; losses: LossEntry[]; activations: ActivationEntry[]; metrics: MetricEntry[];
-  features: FeatureEntry[]; fit: { batchSize: number; epochs: number };
+  features: FeatureEntry[]; datasets: DatasetEntry[]; noiseMax: number; fit: { batchSize: number; epochs: number };
 };
 
 export const OPTIMIZERS: readonly OptimizerEntry[] = registry.optimizers;
@@ -115,6 +126,19 @@ export const FEATURE_NAMES: readonly FeatureName[] = FEATURES.map((f) => f.name)
 
 export function findFeature(name: string): FeatureEntry | undefined {
   return FEATURES.find((f) => f.name === name);
+}
+
+// In the engine's order.
+export const DATASETS: readonly DatasetEntry[] = registry.datasets;
+export const DATASET_NAMES: readonly DatasetName[] = DATASETS.map((d) => d.name);
+export const CLASSIFY_DATASET_NAMES = DATASETS.filter((d) => d.problem === 'classification').map((d) => d.name as ClassifyDatasetName);
+export const REGRESS_DATASET_NAMES = DATASETS.filter((d) => d.problem === 'regression').map((d) => d.name as RegressDatasetName);
+
+// The largest noise a dataset takes, as a fraction (the page's percent: × 100).
+export const NOISE_MAX: number = registry.noiseMax;
+
+export function findDataset(name: string): DatasetEntry | undefined {
+  return DATASETS.find((d) => d.name === name);
 }
 
 // Keras' defaults of fit(), evaluate() and predict() (the engine's too).

@@ -5,7 +5,10 @@
 // against the schema and notices are plain text.
 
 import { englishAllowed, type Message, message, type MessageParams } from './messages.js';
-import { FEATURE_NAMES, FEATURES, type FeatureName, HIDDEN_ACTIVATIONS, LOSS_SHORT_NAMES, OPTIMIZER_KEYS, OPTIMIZERS } from './registry.js';
+import {
+  CLASSIFY_DATASET_NAMES, type ClassifyDatasetName, FEATURE_NAMES, FEATURES, type FeatureName, HIDDEN_ACTIVATIONS, LOSS_SHORT_NAMES,
+  NOISE_MAX, OPTIMIZER_KEYS, OPTIMIZERS, REGRESS_DATASET_NAMES, type RegressDatasetName,
+} from './registry.js';
 
 export type FieldType = 'enum' | 'number' | 'int' | 'bool' | 'intList' | 'seed' | 'compare';
 
@@ -32,9 +35,10 @@ export interface Field {
 // engine takes any finite rate >= 0, core/registry.json: the page's range is narrower).
 export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10] as const;
 export const REGULARIZATION_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10] as const;
-// 'custom': points drawn on the plot or imported from CSV (kept by the page, not in the URL)
-export const CLASSIFY_DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'gauss3', 'custom'] as const;
-export const REGRESS_DATASETS = ['reg-plane', 'reg-gauss'] as const;
+// The registry's datasets by problem; 'custom': points drawn on the plot or imported from CSV
+// (kept by the page, not in the URL).
+export const CLASSIFY_DATASETS: readonly (ClassifyDatasetName | 'custom')[] = [...CLASSIFY_DATASET_NAMES, 'custom'];
+export const REGRESS_DATASETS: readonly RegressDatasetName[] = REGRESS_DATASET_NAMES;
 // The input features' URL keys, in the engine's order (core/registry.json).
 export const FEATURE_KEYS: readonly FeatureName[] = FEATURE_NAMES;
 // The page's network: at most this many hidden layers of at most this many neurons each.
@@ -76,7 +80,7 @@ export const SCHEMA: readonly Field[] = [
   { key: 'regDataset', type: 'enum', default: 'reg-plane', values: REGRESS_DATASETS, rebuild: 'data', help: 'regression dataset' },
   { key: 'learningRate', type: 'number', default: 0.03, min: LEARNING_RATES[0], max: LEARNING_RATES[LEARNING_RATES.length - 1], rebuild: 'none', help: 'learning rate (the page sets it live)' },
   { key: 'regularizationRate', type: 'number', default: 0, min: 0, max: 10, rebuild: 'model', help: 'regularization rate' },
-  { key: 'noise', type: 'number', default: 0, min: 0, max: 80, rebuild: 'data', help: 'noise in percent (0-50 on the slider)' },
+  { key: 'noise', type: 'number', default: 0, min: 0, max: Math.round(NOISE_MAX * 100), rebuild: 'data', help: 'noise in percent (0-50 on the slider)' },
   { key: 'networkShape', type: 'intList', default: [4, 2], min: 1, max: MAX_NEURONS, maxItems: MAX_HIDDEN_LAYERS, rebuild: 'model', help: 'neurons per hidden layer, e.g. 4,2 (empty: no hidden layer)' },
   { key: 'seed', type: 'seed', default: '', rebuild: 'data', help: 'random seed, e.g. 0.12345: the same seed gives the same data and initial weights' },
   { key: 'showTrainData', type: 'bool', default: true, rebuild: 'none', help: 'show training points' },

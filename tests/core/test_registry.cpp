@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "nnplay/activations.hpp"
+#include "nnplay/datasets.hpp"
 #include "nnplay/errors.hpp"
 #include "nnplay/features.hpp"
 #include "nnplay/model.hpp"
@@ -126,4 +127,12 @@ TEST_CASE("the learning rate's range is the registry's, at construction and when
   CHECK_THROWS_WITH(make_optimizer<float>("sgd", {{"momentum", 1.5}}), "SGD: momentum must be in [0, 1], got 1.5");
   CHECK_THROWS_WITH(make_optimizer<float>("adam", {{"beta_1", 1}}), "Adam: beta_1 must be in [0, 1), got 1");
   CHECK(FitOptions<float>{}.batch_size == 32);
+}
+
+TEST_CASE("the registry's datasets and noise limit are the engine's", "[registry]") {
+  CHECK(dataset_names() == std::vector<std::string>{"circle", "xor", "gauss", "spiral", "reg-plane", "reg-gauss", "gauss3"});
+  CHECK_THROWS_WITH(generate_dataset<float>("moons", 0, 1),
+                    "dataset: unknown dataset 'moons'; allowed: circle, xor, gauss, spiral, reg-plane, reg-gauss, gauss3");
+  CHECK_NOTHROW(generate_dataset<float>("gauss3", 0.8, 1));
+  CHECK_THROWS_WITH(generate_dataset<float>("xor", 0.81, 1), "dataset: noise must be in [0, 0.8] (0 % to 80 %), got 0.81");
 }
