@@ -12,7 +12,7 @@ import { type FlagSpec, SETTING_FLAGS, stateFromFlags, UsageError } from './cliF
 import { FIT_DEFAULTS } from './registry.js';
 import { DEFAULT_EPOCHS, fitArgs } from './runPlan.js';
 import { isDiverged, type StopReasonName } from './stopReason.js';
-import { CLASSIFY_DATASETS, type PlaygroundState, REGRESS_DATASETS, serializeHash } from './state.js';
+import { CLASSIFY_DATASETS, defaultState, type PlaygroundState, REGRESS_DATASETS, serializeHash } from './state.js';
 
 // The setting flags come from the URL-state schema (cliFlags.ts); these are the command's own.
 const FLAGS: Record<string, FlagSpec> = {
@@ -28,6 +28,7 @@ const FLAGS: Record<string, FlagSpec> = {
 };
 
 function helpText(): string {
+  const d = defaultState('1');
   const lines = [
     'Usage: nnplay train [flags]      train and print what Keras fit(verbose=1) prints, then test on fresh data',
     '       nnplay state [flags]      print the URL state (#…) for the flags, to open the same setup in the page',
@@ -38,7 +39,7 @@ function helpText(): string {
     '    --activation tanh --loss mean_squared_error --optimizer sgd --learning-rate 0.03 --batch-size 15 --epochs 100 --seed 1',
     '',
     `Flags: a setting's flag is its URL key (--state) in kebab case and means what the page means; defaults are the`,
-    `playground's (circle, 4,2 tanh, mse, sgd 0.03, batch 10); without --max-epochs a run trains ${DEFAULT_EPOCHS} epochs.`,
+    `playground's (${d.dataset}, ${d.networkShape} ${d.activation}, ${d.loss}, ${d.optimizer} ${d.learningRate}, batch ${d.batchSize}); without --max-epochs a run trains ${DEFAULT_EPOCHS} epochs.`,
   ];
   for (const [name, f] of Object.entries(FLAGS)) {
     const flag = `--${name}${f.type === 'string' ? ' <v>' : ''}`;
