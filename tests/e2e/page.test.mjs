@@ -222,7 +222,7 @@ test('every optimizer × loss trains 5 epochs at its defaults without NaN (the #
         metrics.forEach((m, i) => assertFiniteMetrics(m, `${label}, epoch ${i + 1}`));
         const last = await snap(page);
         assert.equal(last.epoch, 5, label);
-        assert.equal(last.diverged, false, `${label}: diverged (${last.stopped})`);
+        assert.equal(last.diverged, false, `${label}: diverged (${JSON.stringify(last.stopped)})`);
         assert.equal(last.stopped, null, label);
         assert.ok(await allOutputFinite(page), `${label}: non-finite output on the grid`);
         assert.notEqual(metrics[4].loss, metrics[0].loss, `${label}: the loss did not change in 5 epochs`);
