@@ -3,6 +3,7 @@
 // the end) is a series of short tasks: the engine first, then the views a few at a time.
 import { keras } from '../../bindings/src/codegen.js';
 import { MAX_HIDDEN_LAYERS, type PlaygroundState } from '../../bindings/src/state.js';
+import { randomSeedNumber } from '../../bindings/src/validate.js';
 import { byId, flashLabel } from './dom.js';
 import { downloadExport } from './download.js';
 import { thumbnails } from './grid.js';
@@ -332,7 +333,7 @@ function bindButtons() {
   });
   byId('newWeights').addEventListener('click', () => {
     playback.setPlaying(false);
-    store.update({ weightsSeed: Math.floor(Math.random() * 2 ** 32) });
+    store.update({ weightsSeed: randomSeedNumber() });
   });
   byId('regenerate').addEventListener('click', () => store.update({ seed: Math.random().toFixed(5), weightsSeed: null }));
   byId('addLayer').addEventListener('click', () => store.update({ networkShape: [...store.state.networkShape, 2].slice(0, MAX_HIDDEN_LAYERS) }));
