@@ -1,5 +1,5 @@
 // The nnplay command's setting flags, generated from the URL-state schema (state.ts): each
-// setting of a run is a flag named after its URL key in kebab case (--learning-rate,
+// URL key is a flag named after it in kebab case (--learning-rate,
 // --max-epochs, --network-shape, --x-squared), takes what the URL takes, means what the
 // page means, and its help is the schema's help and allowed values. A few shorthands say
 // the same as a key in the command line's way (--dataset for either problem's dataset,
@@ -15,15 +15,12 @@ export interface FlagSpec {
   short?: string;
 }
 
-// Schema keys that only change the page's view: no flag (--state still takes them).
-const VIEW_ONLY = new Set(['activspacer', 'showTrainData', 'showValidationData', 'showTestData', 'discretize', 'hideText', 'compare',
-  'inspect', 'landscape', 'lang', 'palette']);
-
 export function flagName(key: string): string {
   return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
-const SETTINGS: readonly Field[] = SCHEMA.filter((f) => !VIEW_ONLY.has(f.key));
+// Every key of the URL, so that `nnplay state` can write any link (view-only keys change no run).
+const SETTINGS: readonly Field[] = SCHEMA;
 const ALL_DATASETS = [...CLASSIFY_DATASETS, ...REGRESS_DATASETS];
 
 function field(key: string): Field {

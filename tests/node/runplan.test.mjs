@@ -10,9 +10,11 @@ import { importTs, nn } from './helpers.mjs';
 const cli = fileURLToPath(new URL('../../dist/cli.mjs', import.meta.url));
 let PageRun;
 let fitPlan;
+let SCHEMA, describeAllowed, flagName;
 
 before(async () => {
-  ({ PageRun, fitPlan } = await importTs("export { PageRun } from './web/src/worker/pageRun.ts'; export { fitPlan } from './bindings/src/runPlan.ts';"));
+  ({ PageRun, fitPlan, SCHEMA, describeAllowed, flagName } = await importTs(
+    "export { PageRun } from './web/src/worker/pageRun.ts'; export { fitPlan } from './bindings/src/runPlan.ts'; export { SCHEMA, describeAllowed } from './bindings/src/state.ts'; export { flagName } from './bindings/src/cliFlags.ts';"));
 });
 
 const parse = (hash) => nn.state.parse(hash, '1').state;
@@ -98,4 +100,14 @@ test('CLI flags are the URL keys: --max-epochs / --epochs and --patience / --ear
   const bad = run('--max-epochs', '0');
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--max-epochs "0" is not allowed: /);
+});
+
+test("the CLI's help has a flag for every URL key, with the schema's allowed values", () => {
+  const help = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' }).stdout;
+  for (const f of SCHEMA) {
+    if (f.key === 'dataset') continue;  // --dataset takes both problems' datasets (a shorthand)
+    const line = help.split('\n').find((l) => l.startsWith(`  --${flagName(f.key)} `));
+    assert.ok(line, `--${flagName(f.key)} is in the help`);
+    assert.ok(line.includes(describeAllowed(f)), `--${flagName(f.key)}: ${describeAllowed(f)}`);
+  }
 });
