@@ -47,13 +47,13 @@ export function keras(state: PlaygroundState, custom?: { classes: ArrayLike<numb
   if (fromFile) {
     out.push(...aligned([
       ["DATA_FILE = 'nnplay-data.csv'", 'nnplay の［データを CSV で］で保存したファイル（plygdata にないデータのため）'],
-      [`TRAINING_DATA_RATIO = ${py(state.percTrainData / 100)}`, `データの何％を訓練【Training】用に？ (残りは精度検証【Validation】用) ： ${state.percTrainData}％`],
+      [`TRAINING_DATA_RATIO = ${py(model.trainingRatio)}`, `データの何％を訓練【Training】用に？ (残りは精度検証【Validation】用) ： ${state.percTrainData}％`],
     ]));
   } else {
     out.push(...aligned([
       [`PROBLEM_DATA_TYPE = pg.DatasetType.${generated!.plygdata}`, `問題種別: 「${PROBLEM_JA[generated!.problem]}」、データ種別: 「${generated!.ja}」`],
-      [`TRAINING_DATA_RATIO = ${py(state.percTrainData / 100)}`, `データの何％を訓練【Training】用に？ (残りは精度検証【Validation】用) ： ${state.percTrainData}％`],
-      [`DATA_NOISE = ${py(state.noise / 100)}`, `ノイズ： ${state.noise}％`],
+      [`TRAINING_DATA_RATIO = ${py(model.trainingRatio)}`, `データの何％を訓練【Training】用に？ (残りは精度検証【Validation】用) ： ${state.percTrainData}％`],
+      [`DATA_NOISE = ${py(model.noise)}`, `ノイズ： ${state.noise}％`],
     ]));
   }
   line();
