@@ -148,7 +148,7 @@ function nodeComparison(seed, setting, values, epochs, base = {}) {
     const data = nn.playground.prepareData(setup);
     const model = nn.playground.buildModel(setup);
     const session = model.beginFit(data.train.x, data.train.y, {
-      batchSize: setup.batchSize === 'all' ? data.train.x.shape[0] : setup.batchSize, epochs,
+      batchSize: setup.fit.batchSize === 'all' ? data.train.x.shape[0] : setup.fit.batchSize, epochs,
       validationData: [data.valid.x, data.valid.y], seed: setup.modelSeed,
     });
     const losses = [];
