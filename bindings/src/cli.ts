@@ -11,7 +11,7 @@ import { progbarLine } from './progbar.js';
 import { type FlagSpec, SETTING_FLAGS, stateFromFlags, UsageError } from './cliFlags.js';
 import { FIT_DEFAULTS } from './registry.js';
 import { DEFAULT_EPOCHS, fitArgs } from './runPlan.js';
-import { isDiverged, type StopReasonName } from './stopReason.js';
+import { isDiverged, type StopReasonName, stopReasonOf } from './stopReason.js';
 import { CLASSIFY_DATASETS, defaultState, type PlaygroundState, REGRESS_DATASETS, serializeHash } from './state.js';
 
 // The setting flags come from the URL-state schema (cliFlags.ts); these are the command's own.
@@ -168,6 +168,11 @@ async function train(nn: Nnplay, values: Record<string, string | boolean | undef
         stopReason: (interrupted ? 'interrupted' : history.stopReason) satisfies StopReasonName,
         stoppedEpoch: history.stoppedEpoch,
         stopMessage: history.stopMessage,
+        // the same data the page sends its host pages (stopReason.ts)
+        stop: interrupted ? { reason: 'interrupted', epoch: history.epoch.length } : stopReasonOf({
+          stopReason: history.stopReason, history: history.history, epoch: history.epoch.length,
+          maxEpochs: epochs, monitor: setup.fit.monitor, patience: setup.fit.patience, learningRate: state.learningRate,
+        }),
         test: test ?? null,
       }, null, 2));
     }

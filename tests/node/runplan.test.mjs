@@ -71,6 +71,8 @@ test('a URL with maxEpochs and patience is the same run in the worker, the CLI a
     for (const [key, value] of Object.entries(expected)) assert.deepEqual(got[key], value, `${who}: ${key}`);
   }
   assert.ok(cliRun.epoch.length <= 5, `the CLI trained at most maxEpochs: ${cliRun.epoch.length}`);
+  assert.equal(cliRun.stop.reason, cliRun.stopReason, 'the CLI says why as the page does');
+  assert.equal(cliRun.stop.epoch, cliRun.epoch.length);
   assert.equal(worker.rows, 200, 'the worker trains on 40 % of the 500 points');
 });
 
