@@ -102,7 +102,7 @@ void BM_train(benchmark::State& state, const Net& net, std::size_t batch_size, b
     options.epochs = epoch + 1;
     ++epoch;
     const nnplay::History history = model->fit(data.x, data.y, options);
-    if (history.stop_reason != nnplay::StopReason::completed) {
+    if (history.stop_reason != nnplay::StopReason::max_epochs) {
       state.SkipWithError(history.stop_message.c_str());
       break;
     }

@@ -378,9 +378,9 @@ class FitLoop {
     double got[8];  // the numbers in one crossing (js_transfer.hpp); NaN: not given
     nnplay_js_fit_numbers(o.as_handle(), got);
     const auto given = [&](int i, double fallback) { return std::isnan(got[i]) ? fallback : got[i]; };
-    nnplay::FitOptions<float> options;
-    options.batch_size = whole(given(0, 32), "batchSize", "fit");
-    options.epochs = static_cast<int>(whole(given(1, 1), "epochs", "fit"));
+    nnplay::FitOptions<float> options;  // Keras' defaults where not given
+    options.batch_size = whole(given(0, double(options.batch_size)), "batchSize", "fit");
+    options.epochs = static_cast<int>(whole(given(1, options.epochs), "epochs", "fit"));
     options.initial_epoch = static_cast<int>(whole(given(2, 0), "initialEpoch", "fit"));
     options.shuffle = given(3, 1) != 0;
     options.validation_split = given(4, 0);

@@ -66,7 +66,7 @@ const webEngine = {
 const wasmBytes = readFileSync(webGlue.replace(/\.mjs$/, '.wasm'));
 writeFileSync(join(dist, 'nnplay-engine.wasm'), wasmBytes);
 writeFileSync(join(dist, 'nnplay-engine.wasm.js'), `self.nnplayWasmBase64=${JSON.stringify(wasmBytes.toString('base64'))};\n`);
-const workerBundle = await esbuild.build({ ...common, plugins: [webEngine], sourcemap: false, entryPoints: [join(root, 'web/src/worker/trainer.ts')], write: false, platform: 'browser', format: 'iife', minify: true });
+const workerBundle = await esbuild.build({ ...common, plugins: [webEngine], sourcemap: false, entryPoints: [join(root, 'web/src/worker/dispatcher.ts')], write: false, platform: 'browser', format: 'iife', minify: true });
 const workerCode = workerBundle.outputFiles[0].text;
 writeFileSync(join(dist, 'nnplay-worker.js'), workerCode);
 writeFileSync(join(dist, 'nnplay-worker.src.js'), `self.nnplayWorkerSource=${JSON.stringify(workerCode)};\n`);

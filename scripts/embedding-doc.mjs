@@ -12,13 +12,12 @@ const target = join(root, 'docs/EMBEDDING.md');
 
 // The TypeScript sources, bundled in memory and imported.
 const bundle = await esbuild.build({
-  stdin: { contents: "export { SCHEMA, HIDABLE_PARTS, describeAllowed, formatValue } from './bindings/src/state.ts'; export { EMBED_EVENTS, MIN_HEIGHT, MAX_HEIGHT } from './web/src/embed-events.ts'; export { iframeSnippet, componentSnippet } from './web/src/embed-snippets.ts';", resolveDir: root, loader: 'ts' },
+  stdin: { contents: "export { SCHEMA, HIDABLE_PARTS, describeAllowed, formatValue } from './bindings/src/state.ts'; export { FEATURES } from './bindings/src/registry.ts'; export { EMBED_EVENTS, MIN_HEIGHT, MAX_HEIGHT } from './web/src/embed-events.ts'; export { iframeSnippet, componentSnippet } from './web/src/embed-snippets.ts';", resolveDir: root, loader: 'ts' },
   bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'error',
 });
-const { SCHEMA, HIDABLE_PARTS, describeAllowed, formatValue, EMBED_EVENTS, MIN_HEIGHT, MAX_HEIGHT, iframeSnippet, componentSnippet } = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
+const { SCHEMA, FEATURES, HIDABLE_PARTS, describeAllowed, formatValue, EMBED_EVENTS, MIN_HEIGHT, MAX_HEIGHT, iframeSnippet, componentSnippet } = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
 
 // What each hidable part is. A part added to HIDABLE_PARTS without a line here stops the build.
-const FEATURES = { x: 'X1', y: 'X2', xSquared: 'X1²', ySquared: 'X2²', xTimesY: 'X1·X2', sinX: 'sin(X1)', sinY: 'sin(X2)' };
 const PART_DOCS = {
   showTrainData: 'the "show training data" check box', showValidationData: 'the "show validation data" check box',
   showTestData: 'the "show test data" check box', discretize: 'the "discretize output" check box',
@@ -34,7 +33,8 @@ const PART_DOCS = {
 };
 function partDoc(p) {
   if (PART_DOCS[p]) return PART_DOCS[p];
-  if (FEATURES[p]) return `the input feature ${FEATURES[p]}`;
+  const feature = FEATURES.find((f) => f.name === p);
+  if (feature) return `the input feature ${feature.text}`;
   if (/^cnum\d$/.test(p)) return `the round number badge of step ${p.slice(4)}`;
   if (/^numNodes\d$/.test(p)) return `the +/− neuron buttons of hidden layer ${p.slice(8)}`;
   throw new Error(`scripts/embedding-doc.mjs: no description for the hidable part ${p}`);
@@ -166,7 +166,7 @@ The page posts each of these to \`window.parent\` as \`{ source: 'nnplay', type,
 \`e.source === iframe.contentWindow\` and \`e.data.source === 'nnplay'\`); \`<nnplay-playground>\` dispatches each as
 a DOM event named \`type\` whose \`detail\` is the message. A page that is not in a frame posts nothing.
 
-${EMBED_EVENTS.map((e) => `### \`${e.type}\`\nWhen ${e.when}.\n\n| field | what |\n|---|---|\n${Object.entries(e.fields).map(([k, v]) => `| ${code(k)} | ${cell(v)} |`).join('\n')}\n`).join('\n')}
+${EMBED_EVENTS.map((e) => `### \`${e.type}\`\nWhen ${e.when}.\n\n| field | what |\n|---|---|\n${Object.entries(e.fields).map(([k, v]) => `| ${code(k)} | ${cell(v)} |`).join('\n')}\n${e.changed ? `\n${e.changed}\n` : ''}`).join('\n')}
 ## Content-Security-Policy
 
 An article that embeds the page from another origin needs, besides its own rules:

@@ -4,7 +4,7 @@
 import type { Matrix2D, WeightArray } from './engine.mjs';
 import type { CustomData } from './playground.js';
 import { type Field, HIDABLE_PARTS, type PlaygroundState, formatValue, parseValue, SCHEMA } from './state.js';
-import type { TrainingSetup } from './training.js';
+import type { TrainingSetup } from './playgroundEngine.js';
 import { checkArray, didYouMean, fail, isPlainObject, oneOf, show } from './validate.js';
 
 const KEYS = [...SCHEMA.map((f) => f.key), 'hide'];

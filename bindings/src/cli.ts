@@ -1,5 +1,6 @@
 // nnplay: train the playground's networks from a terminal, with Keras' fit(verbose=1)
-// output. Flags and the page's URL state (--state '#…') share one schema (state.ts).
+// output. Flags and the page's URL state (--state '#…') share one schema (state.ts): the
+// setting flags are generated from it (cliFlags.ts), and the run is the plan's (runPlan.ts).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { keras } from './codegen.js';
@@ -11,49 +12,29 @@ import { checkWeightsFit } from './notebook_api.js';
 import { plan } from './playground.js';
 import { checkOutputPaths, OutputError, type OutputFile, writeAllOrNothing } from './outputFiles.js';
 import { progbarLine } from './progbar.js';
-import { HIDDEN_ACTIVATIONS, LOSSES, OPTIMIZER_KEYS } from './registry.js';
-import {
-  CLASSIFY_DATASETS, describeAllowed, FEATURE_KEYS, parseHash, parseValue, type PlaygroundState, REGRESS_DATASETS, SCHEMA,
-  serializeHash,
-} from './state.js';
+import { type FlagSpec, SETTING_FLAGS, stateFromFlags, UsageError } from './cliFlags.js';
+import { FIT_DEFAULTS } from './registry.js';
+import { DEFAULT_EPOCHS, fitArgs } from './runPlan.js';
+import { isDiverged, type StopReasonName, stopReasonOf } from './stopReason.js';
+import { CLASSIFY_DATASETS, defaultState, type PlaygroundState, REGRESS_DATASETS, serializeHash } from './state.js';
 
-class UsageError extends Error {}
-
-const FLAGS = {
+// The setting flags come from the URL-state schema (cliFlags.ts); these are the command's own.
+const FLAGS: Record<string, FlagSpec> = {
   state: { type: 'string', help: "a playground URL state, e.g. '#activation=tanh&learningRate=0.03&networkShape=3,3'; flags override it" },
-  dataset: { type: 'string', help: `${[...CLASSIFY_DATASETS, ...REGRESS_DATASETS].join(' | ')} (reg-* are regression)` },
-  noise: { type: 'string', help: "data noise as a fraction 0..0.8, as plygdata's DATA_NOISE (the page's 25 % is 0.25)" },
-  'train-ratio': { type: 'string', help: 'fraction of the data used for training: 0.1 .. 0.9 in steps of 0.01 (the rest validates)' },
-  features: { type: 'string', help: `comma-separated inputs: ${FEATURE_KEYS.join(', ')}` },
-  layers: { type: 'string', help: "neurons per hidden layer, e.g. 3,3 (0-6 layers of 1-8 neurons; '' for none)" },
-  activation: { type: 'string', help: `hidden activation: ${HIDDEN_ACTIVATIONS.join(' | ')}` },
-  loss: { type: 'string', help: LOSSES.map((l) => (l.short === l.name ? l.name : `${l.name} (${l.short})`)).join(' | ') },
-  optimizer: { type: 'string', help: `${OPTIMIZER_KEYS.join(' | ')} (tf.keras 2.x defaults)` },
-  'learning-rate': { type: 'string', help: 'learning rate, 0.00001 .. 10' },
-  momentum: { type: 'string', help: 'momentum for sgd / rmsprop, 0 .. 1' },
-  rho: { type: 'string', help: 'rho for rmsprop / adadelta, 0 .. 1' },
-  beta1: { type: 'string', help: 'beta_1 for adam / adamax / nadam' },
-  beta2: { type: 'string', help: 'beta_2 for adam / adamax / nadam' },
-  'batch-size': { type: 'string', help: "mini-batch size 1 .. 10000, or 'all' (full batch)" },
-  epochs: { type: 'string', help: 'epochs to train, 1 .. 100000 (default 100)' },
-  regularization: { type: 'string', help: "none | l1 | l2 (Keras' kernel_regularizer on every layer)" },
-  'regularization-rate': { type: 'string', help: 'regularization rate 0 .. 10' },
-  init: { type: 'string', help: "glorot (Keras' glorot_uniform, zero bias) | playground (U[-0.5, 0.5), bias 0.1)" },
-  seed: { type: 'string', help: 'seed for data, split and initial weights, e.g. 0.12345 or 1' },
-  'early-stopping': { type: 'string', help: 'stop when val_loss has not improved for this many epochs (patience)' },
+  ...SETTING_FLAGS,
   'test-samples': { type: 'string', help: 'fresh points for the final test (default: the dataset size, 500 or 1200)' },
   'no-test': { type: 'boolean', help: 'skip the final test on fresh data' },
   json: { type: 'boolean', help: 'print the history (and test result) as JSON instead' },
   'history-csv': { type: 'string', help: "train: also write the history to this file as Keras' CSVLogger does" },
   'weights-json': { type: 'string', help: 'train: also write the trained weights to this file as JSON (what setWeights accepts)' },
   notebook: { type: 'string', help: 'train: also write a Jupyter notebook that replays this run in tf.keras (.ipynb)' },
-  lang: { type: 'string', help: 'code, notebook: the comments\' language, ja | en (default ja, or the state\'s lang)' },
   'with-weights': { type: 'string', help: 'code: write these weights into the code (set_weights), from a weights JSON (--weights-json, or the page\'s)' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
   version: { type: 'boolean', help: 'print the version' },
-} as const;
+};
 
 function helpText(): string {
+  const d = defaultState('1');
   const lines = [
     'Usage: nnplay train [flags]      train and print what Keras fit(verbose=1) prints, then test on fresh data',
     '       nnplay state [flags]      print the URL state (#…) for the flags, to open the same setup in the page',
@@ -65,11 +46,12 @@ function helpText(): string {
     'Example (the tutorial): nnplay train --dataset gauss --noise 0 --train-ratio 0.5 --layers 3,3 \\',
     '    --activation tanh --loss mean_squared_error --optimizer sgd --learning-rate 0.03 --batch-size 15 --epochs 100 --seed 1',
     '',
-    'Flags (defaults are the playground\'s: circle, 4,2 tanh, mse, sgd 0.03, batch 10):',
+    `Flags: a setting's flag is its URL key (--state) in kebab case and means what the page means; defaults are the`,
+    `playground's (${d.dataset}, ${d.networkShape} ${d.activation}, ${d.loss}, ${d.optimizer} ${d.learningRate}, batch ${d.batchSize}); without --max-epochs a run trains ${DEFAULT_EPOCHS} epochs.`,
   ];
   for (const [name, f] of Object.entries(FLAGS)) {
     const flag = `--${name}${f.type === 'string' ? ' <v>' : ''}`;
-    lines.push(`  ${flag.padEnd(26)} ${f.help}`);
+    lines.push(`  ${flag.padEnd(28)} ${f.help}`);
   }
   lines.push('', 'Output files are written all or nothing, when training ends (or is interrupted with Ctrl-C).',
     'Exit codes: 0 done, 1 training failed (e.g. the loss became NaN) or a file could not be written,',
@@ -85,7 +67,7 @@ function joinDashValues(argv: string[]): string[] {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') return [...out, ...argv.slice(i)];
-    const f = a.startsWith('--') ? (FLAGS as Record<string, { type: string; help: string }>)[a.slice(2)] : undefined;
+    const f = a.startsWith('--') ? FLAGS[a.slice(2)] : undefined;
     if (f?.type === 'string') {
       const next = argv[i + 1];
       if (next === undefined || isFlag(next)) throw new UsageError(`${a} needs a value: ${f.help}`);
@@ -96,89 +78,12 @@ function joinDashValues(argv: string[]): string[] {
   return out;
 }
 
-function field(key: string) {
-  return SCHEMA.find((f) => f.key === key)!;
-}
-
-// Sets state[key] from a flag's text through the schema, or throws a UsageError naming the flag.
-function setFromSchema(state: PlaygroundState, key: string, flag: string, text: string, shown = text) {
-  const f = field(key);
-  const v = parseValue(f, text);
-  if (v === undefined) throw new UsageError(`--${flag} ${JSON.stringify(shown)} is not allowed: ${describeAllowed(f)}`);
-  (state as unknown as Record<string, unknown>)[key] = v;
-}
-
 function number(flag: string, text: string, lo: number, hi: number, integer = false): number {
   const v = Number(text);
   if (text.trim() === '' || !Number.isFinite(v) || v < lo || v > hi || (integer && !Number.isInteger(v))) {
     throw new UsageError(`--${flag} ${JSON.stringify(text)} is not allowed: ${integer ? 'a whole number' : 'a number'} from ${lo} to ${hi}`);
   }
   return v;
-}
-
-export function stateFromFlags(values: Record<string, string | boolean | undefined>): { state: PlaygroundState; notices: string[] } {
-  const base = values.state !== undefined ? parseHash(String(values.state), '1') : parseHash('', '1');
-  const problems = [...base.notices, ...base.authorNotices];
-  if (values.state !== undefined && problems.length) {
-    throw new UsageError(`--state: ${problems[0]}`);
-  }
-  const s = base.state;
-  const v = (k: string) => values[k] as string | undefined;
-  if (v('dataset') !== undefined) {
-    const d = v('dataset')!;
-    if ((REGRESS_DATASETS as readonly string[]).includes(d)) {
-      s.problem = 'regression';
-      s.regDataset = d as PlaygroundState['regDataset'];
-    } else if ((CLASSIFY_DATASETS as readonly string[]).includes(d)) {
-      s.problem = 'classification';
-      s.dataset = d as PlaygroundState['dataset'];
-    } else {
-      throw new UsageError(`--dataset ${JSON.stringify(d)} is not allowed: one of ${[...CLASSIFY_DATASETS, ...REGRESS_DATASETS].join(', ')}`);
-    }
-  }
-  if (v('noise') !== undefined) s.noise = number('noise', v('noise')!, 0, 0.8) * 100;
-  if (v('train-ratio') !== undefined) {
-    const r = number('train-ratio', v('train-ratio')!, 0.1, 0.9);
-    setFromSchema(s, 'percTrainData', 'train-ratio', String(Math.round(r * 1e6) / 1e4), v('train-ratio'));
-  }
-  if (v('features') !== undefined) {
-    const list = v('features')!.split(',').map((x) => x.trim()).filter(Boolean);
-    for (const f of list) {
-      if (!(FEATURE_KEYS as readonly string[]).includes(f)) throw new UsageError(`--features: unknown feature ${JSON.stringify(f)}; allowed: ${FEATURE_KEYS.join(', ')}`);
-    }
-    if (list.length === 0) throw new UsageError('--features: at least one feature is needed');
-    for (const f of FEATURE_KEYS) s[f] = list.includes(f);
-  }
-  if (v('layers') !== undefined) setFromSchema(s, 'networkShape', 'layers', v('layers')!.replace(/\s/g, ''));
-  if (v('activation') !== undefined) setFromSchema(s, 'activation', 'activation', v('activation')!);
-  if (v('loss') !== undefined) {
-    const loss = LOSSES.find((l) => l.name === v('loss') || l.camel === v('loss'));  // Keras' and tfjs' names too
-    setFromSchema(s, 'loss', 'loss', loss?.short ?? v('loss')!, v('loss'));
-  }
-  if (v('optimizer') !== undefined) setFromSchema(s, 'optimizer', 'optimizer', v('optimizer')!.toLowerCase(), v('optimizer'));
-  if (v('learning-rate') !== undefined) setFromSchema(s, 'learningRate', 'learning-rate', v('learning-rate')!);
-  for (const k of ['momentum', 'rho', 'beta1', 'beta2'] as const) if (v(k) !== undefined) setFromSchema(s, k, k, v(k)!);
-  if (v('batch-size') !== undefined) {
-    if (v('batch-size') === 'all') s.batchFull = true;
-    else {
-      setFromSchema(s, 'batchSize', 'batch-size', v('batch-size')!);
-      s.batchFull = false;
-    }
-  }
-  if (v('regularization') !== undefined) {
-    const r = v('regularization')!.toLowerCase();
-    const map: Record<string, PlaygroundState['regularization']> = { none: 'none', l1: 'L1', l2: 'L2' };
-    if (!(r in map)) throw new UsageError(`--regularization ${JSON.stringify(v('regularization'))} is not allowed: none, l1 or l2`);
-    s.regularization = map[r];
-  }
-  if (v('regularization-rate') !== undefined) setFromSchema(s, 'regularizationRate', 'regularization-rate', v('regularization-rate')!);
-  if (v('init') !== undefined) {
-    if (!['glorot', 'playground'].includes(v('init')!)) throw new UsageError(`--init ${JSON.stringify(v('init'))} is not allowed: glorot or playground`);
-    s.initOrigin = v('init') === 'playground';
-  }
-  if (v('seed') !== undefined) setFromSchema(s, 'seed', 'seed', v('seed')!);
-  if (v('lang') !== undefined) setFromSchema(s, 'lang', 'lang', v('lang')!);
-  return { state: s, notices: [] };
 }
 
 // --with-weights: a weights JSON as --weights-json and the page write it, checked against the setup.
@@ -221,9 +126,7 @@ function outputFiles(values: Record<string, string | boolean | undefined>): Outp
 
 // `notebook`: the `nnplay notebook` command: train without printing progress, then print the notebook.
 async function train(nn: Nnplay, values: Record<string, string | boolean | undefined>, out: (s: string) => void, err: (s: string) => void, notebook = false): Promise<number> {
-  const { state } = stateFromFlags(values);
-  const epochs = values.epochs !== undefined ? number('epochs', String(values.epochs), 1, 100000, true) : 100;
-  const patience = values['early-stopping'] !== undefined ? number('early-stopping', String(values['early-stopping']), 0, 100000, true) : undefined;
+  const state = stateFromFlags(values);
   const testSamples = values['test-samples'] !== undefined ? number('test-samples', String(values['test-samples']), 2, 1000000, true) : 0;
   refuseOwnData(state, values);
   const outputs = outputFiles(values);
@@ -233,8 +136,8 @@ async function train(nn: Nnplay, values: Record<string, string | boolean | undef
   const model = nn.playground.buildModel(setup);
   const initialWeights = model.getWeights();  // the run's start, for --notebook
   const quiet = values.json || notebook;
-  const batchSize = nn.playground.batchRows(setup.batchSize, data.train.x.shape[0]);
-  const steps = Math.ceil(data.train.x.shape[0] / batchSize);
+  const { epochs, ...fit } = fitArgs(setup.fit, data, false);  // the plan's, as the page's and the generated code's
+  const steps = Math.ceil(data.train.x.shape[0] / fit.batchSize);
   let started = 0;
   // Ctrl-C: the signal is seen between epochs (the event loop gets a turn every ~50 ms); the
   // engine then stops after the batch in progress, the first of that epoch. What was asked is
@@ -254,10 +157,9 @@ async function train(nn: Nnplay, values: Record<string, string | boolean | undef
   };
   try {
     const history = await model.fit(data.train.x, data.train.y, {
-      batchSize,
+      ...fit,
       epochs,
-      validationData: data.valid.x.shape[0] > 0 ? [data.valid.x, data.valid.y] : undefined,
-      earlyStopping: patience !== undefined ? { monitor: 'val_loss', patience } : undefined,
+      seed: setup.modelSeed,
       yieldEvery: 'never',
       callbacks: quiet ? { onEpochBegin: letSignalsIn } : {
         onEpochBegin: async (epoch) => {
@@ -271,13 +173,13 @@ async function train(nn: Nnplay, values: Record<string, string | boolean | undef
     if (history.stopReason === 'early_stopping' && !quiet) out(history.stopMessage);
     let test: Record<string, number> | undefined;
     let fresh: { x: Matrix2D; y: Matrix2D } | undefined;
-    if (!values['no-test'] && !history.stopReason.startsWith('non_finite') && !interrupted) {
+    if (!values['no-test'] && !isDiverged(history.stopReason) && !interrupted) {
       fresh = nn.playground.testData(setup, setup.dataSeed ^ 0x27d4eb2d, testSamples);
       const t0 = performance.now();
       test = model.evaluate(fresh.x, fresh.y);
       if (!quiet) {
         out(`Test on ${fresh.x.shape[0]} fresh points:`);
-        out(progbarLine(Math.ceil(fresh.x.shape[0] / 32), (performance.now() - t0) / 1000, test));
+        out(progbarLine(Math.ceil(fresh.x.shape[0] / FIT_DEFAULTS.batchSize), (performance.now() - t0) / 1000, test));
       }
     }
     const replay = () => nn.notebook(state, {
@@ -298,11 +200,17 @@ async function train(nn: Nnplay, values: Record<string, string | boolean | undef
       out(JSON.stringify({
         state: serializeHash(state),
         setup: { ...setup, optimizer: { className: setup.optimizer.className, ...setup.optimizer.options } },
+        fit: { ...fit, validationData: fit.validationData !== undefined, epochs },  // what fit() got (runPlan.ts)
         epoch: history.epoch,
         history: history.history,
-        stopReason: interrupted ? 'interrupted' : history.stopReason,
+        stopReason: (interrupted ? 'interrupted' : history.stopReason) satisfies StopReasonName,
         stoppedEpoch: history.stoppedEpoch,
         stopMessage: history.stopMessage,
+        // the same data the page sends its host pages (stopReason.ts)
+        stop: interrupted ? { reason: 'interrupted', epoch: history.epoch.length } : stopReasonOf({
+          stopReason: history.stopReason, history: history.history, epoch: history.epoch.length,
+          maxEpochs: epochs, monitor: setup.fit.monitor, patience: setup.fit.patience, learningRate: state.learningRate,
+        }),
         test: test ?? null,
       }, null, 2));
     }
@@ -311,7 +219,7 @@ async function train(nn: Nnplay, values: Record<string, string | boolean | undef
       err(`nnplay: interrupted (Ctrl-C): training stopped in epoch ${history.epoch.length} of ${epochs}${wrote}`);
       return 130;
     }
-    if (history.stopReason.startsWith('non_finite')) {
+    if (isDiverged(history.stopReason)) {
       err(`nnplay: training failed: ${history.stopMessage}`);
       return 1;
     }
@@ -348,11 +256,11 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
       return 2;
     }
     if (command === 'state') {
-      out(serializeHash(stateFromFlags(values).state));
+      out(serializeHash(stateFromFlags(values)));
       return 0;
     }
     if (command === 'code') {
-      const { state } = stateFromFlags(values);
+      const state = stateFromFlags(values);
       const weights = values['with-weights'] !== undefined ? readWeightsFile(String(values['with-weights']), state) : undefined;
       out(keras(state, undefined, { weights }).trimEnd());
       return 0;
@@ -360,7 +268,7 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
     if (command === 'notebook') return await train(await init(), values, out, err, true);
     if (command === 'data') {
       const nn = await init();
-      const { state } = stateFromFlags(values);
+      const state = stateFromFlags(values);
       refuseOwnData(state, values);
       const setup = nn.playground.setup(state);
       const d = nn.datasets.generate({ type: setup.dataset, noise: setup.noise, seed: setup.dataSeed });

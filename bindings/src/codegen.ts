@@ -5,7 +5,7 @@
 // takes its listings from kerasListings(). Comments are in the state's language (ja / en).
 import { customClassCount, optimizerOptions, plan } from './playground.js';
 import { pyFloat32, pyWeights, type WeightLike } from './pyLiterals.js';
-import { findLoss, findOptimizer } from './registry.js';
+import { type DatasetEntry, findDataset, findFeature, findLoss, findOptimizer } from './registry.js';
 import type { PlaygroundState } from './state.js';
 
 export type CodeLang = 'ja' | 'en';
@@ -26,13 +26,10 @@ export interface KerasListings {
   fit: string[];      // step 6
 }
 
-const DATASET_CLASS: Record<string, string> = {
-  circle: 'ClassifyCircleData', xor: 'ClassifyXORData', gauss: 'ClassifyTwoGaussData', spiral: 'ClassifySpiralData',
-  'reg-plane': 'RegressPlane', 'reg-gauss': 'RegressGaussian',
-};
-const FEATURE_CODE: Record<string, [string, string]> = {
-  x: ['x1', 'X1'], y: ['x2', 'X2'], xSquared: ['x1 ** 2', 'X1²'], ySquared: ['x2 ** 2', 'X2²'],
-  xTimesY: ['x1 * x2', 'X1X2'], sinX: ['np.sin(x1)', 'sin(X1)'], sinY: ['np.sin(x2)', 'sin(X2)'],
+
+// The datasets' names in the English comments (the Japanese ones are the registry's, the article's).
+const DATASET_EN: Record<string, string> = {
+  circle: 'circle', xor: 'XOR', gauss: 'two Gaussians', spiral: 'spiral', 'reg-plane': 'plane', 'reg-gauss': 'multi Gaussian',
 };
 
 // Every comment, in both languages (the Japanese is the article's wording).
@@ -44,11 +41,7 @@ const TEXT = {
     dataFile: 'nnplay の［データを CSV で］で保存したファイル（plygdata にないデータのため）',
     ratio: (p: number) => `データの何％を訓練【Training】用に？ (残りは精度検証【Validation】用) ： ${p}％`,
     noise: (p: number) => `ノイズ： ${p}％`,
-    dataset: {
-      circle: '問題種別: 「分類」、データ種別: 「円」', xor: '問題種別: 「分類」、データ種別: 「XOR」',
-      gauss: '問題種別: 「分類」、データ種別: 「2つのガウシアンデータ」', spiral: '問題種別: 「分類」、データ種別: 「螺旋」',
-      'reg-plane': '問題種別: 「回帰」、データ種別: 「平面」', 'reg-gauss': '問題種別: 「回帰」、データ種別: 「マルチガウシアン」',
-    } as Record<string, string>,
+    dataset: (d: DatasetEntry) => `問題種別: 「${d.problem === 'regression' ? '回帰' : '分類'}」、データ種別: 「${d.ja}」`,
     readSplit: '# データ読み込み（列: x, y, label）と分割',
     generate: '# データ生成',
     split: '# データ分割',
@@ -101,7 +94,7 @@ const TEXT = {
     epochs: (n: number) => `エポック数: ${n}`,
     earlyStopping: '# 早期終了（val_loss が patience エポック改善しなければ止める）',
     train: '# 学習する',
-    fitArgs: ['訓練用データ', '訓練用ラベル', '精度検証用', 'バッチサイズ', 'エポック数', '早期終了', '実行状況表示'],
+    fitArgs: ['訓練用データ', '訓練用ラベル', '精度検証用', 'バッチサイズ', 'エポック数', '早期終了', '実行状況表示', '並べ替えない'],
   },
   en: {
     header: "# tf.keras code written by nnplay (TensorFlow 2.x, in the style of the article's listings 5-1 to 5-6)",
@@ -110,11 +103,7 @@ const TEXT = {
     dataFile: "the file nnplay saved with 'the data as CSV' (plygdata cannot generate this data)",
     ratio: (p: number) => `Share of the data for training (the rest validates): ${p}%`,
     noise: (p: number) => `Noise: ${p}%`,
-    dataset: {
-      circle: 'Problem: classification, data: circle', xor: 'Problem: classification, data: XOR',
-      gauss: 'Problem: classification, data: two Gaussians', spiral: 'Problem: classification, data: spiral',
-      'reg-plane': 'Problem: regression, data: plane', 'reg-gauss': 'Problem: regression, data: multi Gaussian',
-    } as Record<string, string>,
+    dataset: (d: DatasetEntry) => `Problem: ${d.problem}, data: ${DATASET_EN[d.name] ?? d.name}`,
     readSplit: '# Read the data (columns: x, y, label) and split it',
     generate: '# Generate the data',
     split: '# Split the data',
@@ -166,7 +155,7 @@ const TEXT = {
     epochs: (n: number) => `Epochs: ${n}`,
     earlyStopping: '# Early stopping (stop when val_loss has not improved for patience epochs)',
     train: '# Train',
-    fitArgs: ['training data', 'training labels', 'for validation', 'batch size', 'epochs', 'early stopping', 'show progress'],
+    fitArgs: ['training data', 'training labels', 'for validation', 'batch size', 'epochs', 'early stopping', 'show progress', 'do not shuffle'],
   },
 };
 
@@ -196,8 +185,9 @@ export function kerasListings(state: PlaygroundState, custom?: { classes: ArrayL
   const T = TEXT[codeLang(state, options)];
   const en = codeLang(state, options) === 'en';
   const model = plan(state, customClassCount(custom));  // the same rule the page and the CLI train with
-  const { dataset, classes, features, outputActivation, outputUnits } = model;
-  const fromFile = dataset === 'gauss3' || dataset === 'custom';  // data plygdata cannot generate: read nnplay's CSV
+  const { dataset, classes, features, outputActivation, outputUnits, fit: fitPlan } = model;  // fitPlan: the RunPlan's fit settings
+  const generated = findDataset(dataset);
+  const fromFile = !generated?.plygdata;  // data plygdata cannot generate (gauss3, own data): read nnplay's CSV
   const softmax = model.labels === 'one-hot';
   const sigmoid = model.labels === 'zero-one';
   const onlyXY = features.length === 2 && features[0] === 'x' && features[1] === 'y';
@@ -209,14 +199,14 @@ export function kerasListings(state: PlaygroundState, custom?: { classes: ArrayL
 
   // (1)-(3) data
   const data: string[] = [T.dataConstants];
-  const ratio: [string, string] = [`TRAINING_DATA_RATIO = ${py(state.percTrainData / 100)}`, T.ratio(state.percTrainData)];
+  const ratio: [string, string] = [`TRAINING_DATA_RATIO = ${py(model.trainingRatio)}`, T.ratio(state.percTrainData)];
   if (fromFile) {
     data.push(...aligned([[`DATA_FILE = 'nnplay-data.csv'`, T.dataFile], ratio]));
   } else {
     data.push(...aligned([
-      [`PROBLEM_DATA_TYPE = pg.DatasetType.${DATASET_CLASS[dataset]}`, T.dataset[dataset]],
+      [`PROBLEM_DATA_TYPE = pg.DatasetType.${generated!.plygdata}`, T.dataset(generated!)],
       ratio,
-      [`DATA_NOISE = ${py(state.noise / 100)}`, T.noise(state.noise)],
+      [`DATA_NOISE = ${py(model.noise)}`, T.noise(state.noise)],
     ]));
   }
   data.push('');
@@ -234,10 +224,10 @@ export function kerasListings(state: PlaygroundState, custom?: { classes: ArrayL
       'X_train, y_train, X_valid, y_valid = pg.split_data(data_list, training_size=TRAINING_DATA_RATIO)');
   }
   if (!onlyXY) {
-    data.push('', T.features(features.map((f) => FEATURE_CODE[f][1]).join(', ')),
+    data.push('', T.features(features.map((f) => findFeature(f)!.text).join(', ')),
       'def make_features(X):',
       '  x1, x2 = X[:, 0], X[:, 1]',
-      `  return np.stack([${features.map((f) => FEATURE_CODE[f][0]).join(', ')}], axis=1)`,
+      `  return np.stack([${features.map((f) => findFeature(f)!.code).join(', ')}], axis=1)`,
       'X_train, X_valid = make_features(X_train), make_features(X_valid)');
   }
   if (sigmoid) {
@@ -316,20 +306,21 @@ export function kerasListings(state: PlaygroundState, custom?: { classes: ArrayL
 
   // (6) fit
   const fit = [T.fitConstants, ...aligned([
-    [model.batchSize === 'all' ? 'BATCH_SIZE = len(X_train)' : `BATCH_SIZE = ${model.batchSize}`, T.batch(model.batchSize)],
-    [`EPOCHS = ${state.maxEpochs ?? 100}`, T.epochs(state.maxEpochs ?? 100)],
+    [fitPlan.batchSize === 'all' ? 'BATCH_SIZE = len(X_train)' : `BATCH_SIZE = ${fitPlan.batchSize}`, T.batch(fitPlan.batchSize)],
+    [`EPOCHS = ${fitPlan.epochs}`, T.epochs(fitPlan.epochs)],
   ]), ''];
-  if (state.patience !== null) {
-    fit.push(T.earlyStopping, `early_stopping = tf.keras.callbacks.EarlyStopping(monitor='val_loss', patience=${state.patience})`, '');
+  if (fitPlan.patience !== null) {
+    fit.push(T.earlyStopping, `early_stopping = tf.keras.callbacks.EarlyStopping(monitor='${fitPlan.monitor}', patience=${fitPlan.patience})`, '');
   }
-  const [aX, aY, aV, aB, aE, aS, aP] = T.fitArgs;
+  const [aX, aY, aV, aB, aE, aS, aP, aN] = T.fitArgs;
   fit.push(T.train,
     `hist = model.fit(x=X_train,                          # ${aX}`,
     `                 y=y_train,                          # ${aY}`,
     `                 validation_data=(X_valid, y_valid), # ${aV}`,
     `                 batch_size=BATCH_SIZE,              # ${aB}`,
     `                 epochs=EPOCHS,                      # ${aE}`);
-  if (state.patience !== null) fit.push(`                 callbacks=[early_stopping],         # ${aS}`);
+  if (!fitPlan.shuffle) fit.push(`                 shuffle=False,                      # ${aN}`);
+  if (fitPlan.patience !== null) fit.push(`                 callbacks=[early_stopping],         # ${aS}`);
   fit.push(`                 verbose=1)                          # ${aP}`);
   return { imports, data, model: layers, metric, compile, weights, fit };
 }

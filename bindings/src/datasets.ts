@@ -1,9 +1,10 @@
 // nn.datasets: the playground's generators (plygdata-style: noise as a fraction 0..0.5),
 // the training / validation split, and the seven input features.
 import type { Engine, Matrix2D } from './engine.mjs';
+import { DATASET_NAMES, NOISE_MAX } from './registry.js';
 import { FEATURE_KEYS } from './state.js';
 import { type TensorLike, toMatrix } from './tensors.js';
-import { arrayOf, check, checkOptions, countRule, either, fail, isPlainObject, named, numberRule, oneOf, show, type Rule } from './validate.js';
+import { arrayOf, check, checkOptions, countRule, either, fail, isPlainObject, named, numberRule, oneOf, randomSeedNumber, SEED_RULE, show, type Rule } from './validate.js';
 
 export interface Dataset {
   type: string;
@@ -21,22 +22,22 @@ export interface Split {
   yValid: Matrix2D;
 }
 
-export const DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'reg-plane', 'reg-gauss', 'gauss3'] as const;
+export const DATASETS = DATASET_NAMES;  // core/registry.json
 
 // A seed: a whole number in [0, 2^32), or a string (hashed, as the playground's seeds are).
-const seedRule: Rule<number | string> = either(numberRule({ integer: true, min: 0, max: 2 ** 32 - 1 }), {
+const seedRule: Rule<number | string> = either(SEED_RULE, {
   allowed: 'a string of up to 1000 characters',
   test: (v: unknown): v is string => typeof v === 'string' && v.length <= 1000,
 });
 
 export function toSeed(engine: Engine, seed: number | string | undefined, what: string): number {
-  if (seed === undefined) return Math.floor(Math.random() * 2 ** 32);
+  if (seed === undefined) return randomSeedNumber();
   check(what, 'seed', seed, seedRule);
   if (typeof seed === 'string') return engine.seedFromString(seed) >>> 0;
   return seed;
 }
 
-const GENERATE_SPEC = { type: oneOf(DATASETS), noise: numberRule({ min: 0, max: 0.8 }), seed: seedRule, samples: countRule(0) };
+const GENERATE_SPEC = { type: oneOf(DATASETS), noise: numberRule({ min: 0, max: NOISE_MAX }), seed: seedRule, samples: countRule(0) };
 const SPLIT_SPEC = { trainingRatio: numberRule({ min: 0, max: 1 }), seed: seedRule };
 const coordinate = numberRule();
 const featuresRule = arrayOf(oneOf(FEATURE_KEYS));

@@ -1,5 +1,6 @@
 // Types of the Embind module bindings/embind.cpp builds (written by hand: Emscripten
 // 3.1.6 cannot generate them). Internal: users see the API of index.ts.
+import type { EngineStopReason } from './stopReason.js';
 
 export interface Matrix2D {
   data: Float32Array;
@@ -17,9 +18,16 @@ export type Logs = Record<string, number>;
 export interface EngineHistory {
   epoch: number[];
   history: Record<string, number[]>;
-  stopReason: 'completed' | 'early_stopping' | 'non_finite_loss' | 'non_finite_weights' | 'callback';
+  stopReason: EngineStopReason;  // stopReason.ts: max_epochs, early_stopping, diverged, non_finite_weights, callback
   stoppedEpoch: number;
   stopMessage: string;
+}
+
+export interface EngineCompileConfig {
+  optimizer: string;  // the class name
+  optimizerOptions?: Record<string, number>;  // Keras' names, booleans as 0 / 1
+  loss: string;
+  metrics?: string[];
 }
 
 export interface EngineDenseConfig {
@@ -54,7 +62,7 @@ export interface EngineFitOptions {
 
 export interface EngineModel {
   addDense(config: EngineDenseConfig): void;
-  compile(config: { optimizer: string; optimizerOptions?: Record<string, number>; loss: string; metrics?: string[] }): void;
+  compile(config: EngineCompileConfig): void;
   stopTraining(): void;
   trainOnBatch(x: Matrix2D, y: Matrix2D): Logs;
   evaluate(x: Matrix2D, y: Matrix2D, batchSize: number): Logs;

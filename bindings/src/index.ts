@@ -22,12 +22,12 @@ import { checkCustom, checkHistory, checkMatrix, checkSetup, checkState, checkTe
 import { checkSequentialArgs } from './model_checks.js';
 import { descend, makeOptimizer, type OptimizerSpec, optimizers } from './optimizers.js';
 import * as playground from './playground.js';
-import * as training from './training.js';
+import * as runPlan from './runPlan.js';
+import * as playgroundEngine from './playgroundEngine.js';
 import { ACTIVATION_NAMES, LOSS_NAMES, METRIC_NAMES, OPTIMIZER_KEYS } from './registry.js';
 import * as state from './state.js';
 import type { Matrix2D, WeightArray } from './engine.mjs';
-import { check, checkArray, checkOptions, countRule, either, fail, isPlainObject, named, oneOf, type Rule, show, stringRule } from './validate.js';
-import { SEED_RULE } from './model_checks.js';
+import { check, checkArray, checkOptions, countRule, either, fail, isPlainObject, named, oneOf, type Rule, SEED_RULE, show, stringRule } from './validate.js';
 
 export type { Dataset, Split } from './datasets.js';
 export type { DenseArgs, DenseLayer, InitializerName, Regularizer } from './layers.js';
@@ -37,10 +37,11 @@ export type { CompiledOptimizer, ParameterSlots, WeightKind } from './optimizerS
 export type { Landscape, LandscapeOptions } from './landscape.js';
 export type { ModelArtifacts, ModelArtifactsInfo, ModelJson, SaveResult, WeightSpec, TrainingConfig } from './layersModel/artifacts.js';
 export type { LoadHandler, LoadSource, SaveHandler, SaveTarget } from './layersModel/io.js';
-export type { ActivationName, LossName, MetricName } from './registry.js';
+export type { ActivationName, DatasetName, FeatureName, LossName, MetricName } from './registry.js';
 export type { PlaygroundState, ParseResult } from './state.js';
-export type { CustomData, ModelPlan } from './playground.js';
-export type { TrainingSetup } from './training.js';
+export type { CustomData, ModelPlan, RunPlan } from './playground.js';
+export type { FitPlan } from './runPlan.js';
+export type { TrainingSetup } from './playgroundEngine.js';
 export type { TensorLike } from './tensors.js';
 export { Sequential };
 installModelDisplay(Sequential);  // console.log(model) shows its layers (model_display.ts)
@@ -60,7 +61,7 @@ function makeApi(engine: Engine) {
     // sequential([layers], {seed}) or tfjs' sequential({layers, seed})
     sequential: (layers?: DenseLayer[] | { layers?: DenseLayer[]; seed?: number }, options?: { seed?: number }) => {
       const args = checkSequentialArgs(layers, options);
-      return new Sequential(engine, args.layers, { seed: args.seed });
+      return new Sequential(engine, args.layers, args.seed);
     },
     layers: { dense },
     regularizers,
@@ -116,26 +117,26 @@ function makeApi(engine: Engine) {
     },
     // The page's and the CLI's path from a playground state to data and a compiled model.
     playground: {
-      // The pure state -> model rule (no engine), and 'all' / too-large batch sizes resolved.
+      // The pure state -> run rule (no engine), and 'all' / too-large batch sizes resolved.
       plan: (s: state.PlaygroundState, customClasses?: 2 | 3) =>
         playground.plan(checkState('playground.plan', s), customClasses === undefined ? undefined : check('playground.plan', 'customClasses', customClasses, oneOfNumbers([2, 3]))),
       batchRows: (batchSize: number | 'all', rows: number) =>
-        playground.batchRows(check('playground.batchRows', 'batchSize', batchSize, either(oneOf(['all'] as const), countRule(1))), check('playground.batchRows', 'rows', rows, countRule(0))),
+        runPlan.batchRows(check('playground.batchRows', 'batchSize', batchSize, either(oneOf(['all'] as const), countRule(1))), check('playground.batchRows', 'rows', rows, countRule(0))),
       setup: (s: state.PlaygroundState, custom?: playground.CustomData) =>
-        registerSetup(training.setup(engine, checkState('playground.setup', s), checkCustom('playground.setup', custom))),
-      prepareData: (setup: training.TrainingSetup, custom?: playground.CustomData) => {
+        registerSetup(playgroundEngine.setup(engine, checkState('playground.setup', s), checkCustom('playground.setup', custom))),
+      prepareData: (setup: playgroundEngine.TrainingSetup, custom?: playground.CustomData) => {
         const call = 'playground.prepareData';
         const [checked, data] = [checkSetup(call, setup), checkCustom(call, custom)];
-        return named(call, () => training.prepareData(engine, checked, data));
+        return named(call, () => playgroundEngine.prepareData(engine, checked, data));
       },
-      testData: (setup: training.TrainingSetup, seed: number, samples?: number) => {
+      testData: (setup: playgroundEngine.TrainingSetup, seed: number, samples?: number) => {
         const call = 'playground.testData';
         const [checked, s, n] = [checkSetup(call, setup), check(call, 'seed', seed, SEED_RULE), samples === undefined ? undefined : check(call, 'samples', samples, countRule(0))];
-        return named(call, () => training.testData(engine, checked, s, n));
+        return named(call, () => playgroundEngine.testData(engine, checked, s, n));
       },
-      buildModel: (setup: training.TrainingSetup) => {
+      buildModel: (setup: playgroundEngine.TrainingSetup) => {
         const checked = checkSetup('playground.buildModel', setup);
-        return named('playground.buildModel', () => training.buildModel(engine, checked));
+        return named('playground.buildModel', () => playgroundEngine.buildModel(engine, checked));
       },
     },
     memory: {

@@ -5,9 +5,8 @@
 // (weights + 64), core/include/nnplay/limits.hpp) is refused at once, naming what to lower.
 import type { EngineModel } from './engine.mjs';
 import { engineModelOf, type Sequential } from './model.js';
-import { SEED_RULE } from './model_checks.js';
 import { type TensorLike, toMatrix } from './tensors.js';
-import { arrayOf, checkOptions, countRule, named, numberRule, oneOf, type Rule } from './validate.js';
+import { arrayOf, checkOptions, countRule, named, numberRule, oneOf, type Rule, SEED_RULE } from './validate.js';
 
 export interface LandscapeOptions {
   // 'random': filter-normalised Gaussian directions (biases 0); 'pca': the first two

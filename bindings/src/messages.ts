@@ -1,6 +1,6 @@
 // Messages that reach a reader: a code and its parameters next to the English text. The
 // module and the CLI print `text`; the page words `code` + `params` in its own language
-// (web/src/i18n/messages.ts has a wording for every code, checked by the type checker).
+// (web/src/i18n/messagesJa.ts has a Japanese wording for every code, checked by the type checker).
 export type MessageParams = Record<string, string | number>;
 
 type Wording = (p: MessageParams) => string;

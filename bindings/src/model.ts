@@ -3,8 +3,8 @@ import type { Engine, EngineFitOptions, EngineHistory, EngineModel, Logs, Matrix
 import { EngineFitSession, type EpochReport, type FitSession } from './fit_session.js';
 import { type DenseLayer, engineDenseConfig } from './layers.js';
 import { type BeginFitArgs, checkBatchOptions, checkBeginFitArgs, checkCompileArgs, checkFitArgs, checkLayer, checkPrintFn, checkWeights } from './model_checks.js';
-import { checkOptimizer, engineOptions, type OptimizerSpec } from './optimizers.js';
-import type { LossName, MetricName, OptimizerName } from './registry.js';
+import type { CompileArgs, FitArgs, History } from './model_args.js';
+import { FIT_DEFAULTS } from './registry.js';
 import { booleanRule, check } from './validate.js';
 import { type TensorLike, toMatrix } from './tensors.js';
 import { historyWithAccAliases } from './tfjs_aliases.js';
@@ -16,52 +16,7 @@ import { noteCompile, noteLayer } from './layersModel/record.js';
 import { saveModel } from './layersModel/save.js';
 
 export type { EpochReport, FitSession, Logs, Matrix2D, WeightArray };
-
-export interface CompileArgs {
-  optimizer: OptimizerSpec | OptimizerName;
-  loss: LossName;
-  metrics?: MetricName[] | MetricName;
-}
-
-export interface EarlyStoppingArgs {
-  monitor?: string;  // default 'val_loss'
-  minDelta?: number;
-  patience?: number;
-  mode?: 'auto' | 'min' | 'max';
-  baseline?: number;
-  restoreBestWeights?: boolean;
-}
-
-export interface FitCallbacks {
-  onTrainBegin?: () => void | Promise<void>;
-  onTrainEnd?: (history: History) => void | Promise<void>;
-  onEpochBegin?: (epoch: number) => void | Promise<void>;
-  onEpochEnd?: (epoch: number, logs: Logs) => void | Promise<void>;
-  onBatchEnd?: (batch: number, logs: Logs) => void | Promise<void>;
-}
-
-export interface FitArgs {
-  verbose?: 0 | 1 | 2;       // tfjs / Keras: 0 prints nothing (default), 1 Keras' progress bar, 2 a line per epoch
-  batchSize?: number;        // default 32
-  epochs?: number;           // default 1
-  initialEpoch?: number;
-  shuffle?: boolean;         // default true: reshuffled every epoch, seeded
-  validationSplit?: number;  // the last fraction of x / y, taken before shuffling
-  validationData?: [TensorLike, TensorLike];
-  earlyStopping?: EarlyStoppingArgs;
-  seed?: number;             // the shuffling seed; default: the model's seed
-  callbacks?: FitCallbacks | FitCallbacks[];  // an array: each object's hooks, in order
-  yieldEvery?: 'epoch' | 'never';  // default 'epoch': let the event loop run between epochs
-}
-
-export interface History {
-  epoch: number[];
-  history: Record<string, number[]>;
-  params: { epochs: number; batchSize: number; samples: number };
-  stopReason: 'completed' | 'early_stopping' | 'non_finite_loss' | 'non_finite_weights' | 'callback';
-  stoppedEpoch: number;  // -1 unless training stopped early
-  stopMessage: string;
-}
+export type { CompileArgs, EarlyStoppingArgs, FitArgs, FitCallbacks, History } from './model_args.js';
 
 export interface LayerInfo {
   name: string;
@@ -93,16 +48,14 @@ export class Sequential {
   #fitting = false;  // a fit() is running (from its start until it returns)
   #session: EngineFitSession | null = null;  // the last session beginFit() started
 
-  constructor(engine: Engine, layers: DenseLayer[] = [], options: { seed?: number } = {}) {
+  // `layers` and `seed` as checkSequentialArgs returns them (nn.sequential), or the playground's own.
+  constructor(engine: Engine, layers: readonly DenseLayer[], seed: number) {
     this.#engine = engine;
-    this.seed = options.seed ?? Math.floor(Math.random() * 2 ** 32);
-    if (!Number.isInteger(this.seed) || this.seed < 0 || this.seed >= 2 ** 32) {
-      throw new Error(`sequential: seed must be a whole number in [0, 2^32), got ${options.seed}`);
-    }
+    this.seed = seed;
     this.#model = new engine.Model(this.seed);
     finalizer.register(this, this.#model, this);
     try {
-      for (const layer of layers) this.add(layer);
+      for (const layer of layers) this.#addDense(layer);
     } catch (e) {
       this.dispose();  // nobody gets this object: free the engine's model now, not at some GC
       throw e;
@@ -122,25 +75,22 @@ export class Sequential {
 
   add(layer: DenseLayer): this {
     this.#refuseWhileFitting('add');
-    checkLayer('add', layer);
+    this.#addDense(checkLayer('add', layer));
+    return this;
+  }
+
+  #addDense(layer: DenseLayer): void {
     const config = engineDenseConfig(layer, this.#layers === 0);
     this.#m.addDense(config);
     noteLayer(this, config);  // for save(): what the engine does not keep
     this.#layers++;
-    return this;
   }
 
   compile(args: CompileArgs): void {
     this.#refuseWhileFitting('compile');
-    args = checkCompileArgs(args);
-    const spec = checkOptimizer('compile', args.optimizer);
-    this.#m.compile({
-      optimizer: spec.className,
-      optimizerOptions: engineOptions(spec),
-      loss: String(args.loss ?? ''),
-      metrics: ([] as string[]).concat(args.metrics ?? []),
-    });
-    noteCompile(this, String(args.loss), ([] as string[]).concat(args.metrics ?? []));
+    const config = checkCompileArgs(args);
+    this.#m.compile(config);
+    noteCompile(this, config.loss, config.metrics ?? []);
   }
 
   async fit(x: TensorLike, y: TensorLike, args: FitArgs = {}): Promise<History> {
@@ -205,7 +155,7 @@ export class Sequential {
     }
     const history: History = {
       ...engineHistory,
-      params: { epochs: options.epochs ?? 1, batchSize: options.batchSize ?? 32, samples },
+      params: { epochs: options.epochs ?? FIT_DEFAULTS.epochs, batchSize: options.batchSize ?? FIT_DEFAULTS.batchSize, samples },
     };
     if (stoppedByCallback >= 0) {
       history.stopReason = 'callback';
@@ -223,7 +173,7 @@ export class Sequential {
     const [xm, ym, engineOptions] = this.#engineFitArgs(x, y, options);
     this.#stopRequested = false;
     const history = this.#engine.FitLoop.run(this.#m, xm, ym, engineOptions) as History;  // a fresh object: completed in place
-    history.params = { epochs: options.epochs ?? 1, batchSize: options.batchSize ?? 32, samples: xm.shape[0] };
+    history.params = { epochs: options.epochs ?? FIT_DEFAULTS.epochs, batchSize: options.batchSize ?? FIT_DEFAULTS.batchSize, samples: xm.shape[0] };
     return history;
   }
 
@@ -259,8 +209,8 @@ export class Sequential {
     const xm = toMatrix(x, 'fit: x');
     const ym = toMatrix(y, 'fit: y');
     const options: EngineFitOptions = {
-      batchSize: args.batchSize ?? 32,
-      epochs: args.epochs ?? 1,
+      batchSize: args.batchSize ?? FIT_DEFAULTS.batchSize,
+      epochs: args.epochs ?? FIT_DEFAULTS.epochs,
       initialEpoch: args.initialEpoch ?? 0,
       shuffle: args.shuffle ?? true,
       validationSplit: args.validationSplit ?? 0,
@@ -290,12 +240,12 @@ export class Sequential {
 
   evaluate(x: TensorLike, y: TensorLike, args: { batchSize?: number } = {}): Logs {
     args = checkBatchOptions('evaluate', args);
-    return this.#m.evaluate(toMatrix(x, 'evaluate: x'), toMatrix(y, 'evaluate: y'), args.batchSize ?? 32);
+    return this.#m.evaluate(toMatrix(x, 'evaluate: x'), toMatrix(y, 'evaluate: y'), args.batchSize ?? FIT_DEFAULTS.batchSize);
   }
 
   predict(x: TensorLike, args: { batchSize?: number } = {}): Matrix2D {
     args = checkBatchOptions('predict', args);
-    return this.#m.predict(toMatrix(x, 'predict: x'), args.batchSize ?? 32);
+    return this.#m.predict(toMatrix(x, 'predict: x'), args.batchSize ?? FIT_DEFAULTS.batchSize);
   }
 
   // The output of every unit of every layer for x: one {data, shape: [rows, units]} per layer.

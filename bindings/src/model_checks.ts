@@ -3,19 +3,18 @@
 // the call, the argument, the value and what is allowed.
 import { type FitProgress, fitProgress } from './fit_progress.js';
 import { isDenseLayer, type DenseLayer } from './layers.js';
+import type { EngineCompileConfig } from './engine.mjs';
+import type { EarlyStoppingArgs, FitArgs, FitCallbacks } from './model_args.js';
+import { checkOptimizer, engineOptions, type OptimizerSpec } from './optimizers.js';
 import { callbacksWithAccAliases } from './tfjs_aliases.js';
-import type { CompileArgs, EarlyStoppingArgs, FitArgs, FitCallbacks } from './model.js';
-import { checkOptimizer } from './optimizers.js';
 import { LOSS_SPELLINGS, METRIC_SPELLINGS } from './registry.js';
 import {
   arrayOf, booleanRule, check, checkArray, checkOptions, countRule, either, fail, functionRule, isPlainObject, nullable,
-  numberRule, objectOf, oneOf, type Rule, show, stringRule,
+  numberRule, objectOf, oneOf, randomSeedNumber, type Rule, SEED_RULE, show, stringRule,
 } from './validate.js';
 
-export const SEED_RULE = numberRule({ integer: true, min: 0, max: 2 ** 32 - 1 });
-
-// sequential([layers], {seed}) or tfjs' sequential({layers, seed}).
-export function checkSequentialArgs(first: unknown, second: unknown): { layers: DenseLayer[]; seed?: number } {
+// sequential([layers], {seed}) or tfjs' sequential({layers, seed}); no seed: a random one.
+export function checkSequentialArgs(first: unknown, second: unknown): { layers: DenseLayer[]; seed: number } {
   const call = 'sequential';
   let layers: unknown = first ?? [];
   let options: unknown = second;
@@ -27,7 +26,7 @@ export function checkSequentialArgs(first: unknown, second: unknown): { layers: 
   }
   const o = checkOptions(call, options, { seed: SEED_RULE });
   const list = checkArray(call, 'layers', layers, { allowed: 'a layer made by nn.layers.dense({...})', test: isDenseLayer });
-  return { layers: list, seed: o.seed };
+  return { layers: list, seed: o.seed ?? randomSeedNumber() };
 }
 
 export function checkLayer(call: string, layer: unknown): DenseLayer {
@@ -46,7 +45,8 @@ const COMPILE_SPEC = {
   metrics: either(metricRule, arrayOf(metricRule)),  // tfjs and Keras take one name too
 };
 
-export function checkCompileArgs(args: unknown): CompileArgs {
+// compile()'s arguments as the engine takes them: the optimizer's class and Keras-named options.
+export function checkCompileArgs(args: unknown): EngineCompileConfig {
   const call = 'compile';
   if (!isPlainObject(args)) fail(`${call}: expected {optimizer, loss, metrics}, got ${show(args)}`);
   const c = checkOptions(call, args, COMPILE_SPEC, 'arguments');
@@ -56,7 +56,8 @@ export function checkCompileArgs(args: unknown): CompileArgs {
   metrics.forEach((m, i) => {
     if (metrics.indexOf(m) !== i) fail(`${call}: metrics lists '${m}' twice`);
   });
-  return { optimizer: c.optimizer as CompileArgs['optimizer'], loss: c.loss, metrics };
+  const spec = c.optimizer as OptimizerSpec;  // optimizerRule's check made it one
+  return { optimizer: spec.className, optimizerOptions: engineOptions(spec), loss: c.loss, metrics };
 }
 
 const EARLY_STOPPING_SPEC = {
@@ -141,8 +142,6 @@ export function checkBatchOptions(call: string, args: unknown): { batchSize?: nu
 export function checkPrintFn(printFn: unknown): ((line: string) => void) | null {
   return check('summary', 'printFn', printFn, nullable(functionRule)) as ((line: string) => void) | null;
 }
-
-export const learningRateRule = numberRule({ min: 0 });
 
 interface WeightInput { name?: string; shape: number[]; data: ArrayLike<number> }
 

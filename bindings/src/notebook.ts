@@ -5,7 +5,8 @@
 // docs/KERAS_SEMANTICS.md §8. A pure function: the page's worker, nn.notebook and the CLI call it.
 import { codeLang, type CodeLang, kerasListings, setWeightsLines, weightLabels } from './codegen.js';
 import { epochOrder } from './epochOrder.js';
-import { batchRows, customClassCount, plan } from './playground.js';
+import { customClassCount, plan } from './playground.js';
+import { batchRows } from './runPlan.js';
 import { pyRows, type WeightLike } from './pyLiterals.js';
 import type { PlaygroundState } from './state.js';
 
@@ -181,7 +182,7 @@ export function notebook(state: PlaygroundState, run: NotebookRun, hash = ''): s
   const epochs = (history.loss ?? []).length;
   const [trainRows] = rowsOf(run.data.xTrain);
   const [validRows] = rowsOf(run.data.xValid);
-  const batch = batchRows(setup.batchSize, Math.max(trainRows, 1));
+  const batch = batchRows(setup.fit.batchSize, Math.max(trainRows, 1));
   const shuffle = run.shuffle ?? true;
   const hasValidation = validRows > 0;
   const metric = setup.metrics[0];
@@ -222,7 +223,7 @@ export function notebook(state: PlaygroundState, run: NotebookRun, hash = ''): s
   code(compile);
 
   // (6) training, in the run's batches
-  const fit = ['BATCH_SIZE = ' + (setup.batchSize === 'all' ? 'len(X_train)' : String(setup.batchSize)), `EPOCHS = ${epochs}  ${T.epochsComment}`];
+  const fit = ['BATCH_SIZE = ' + (setup.fit.batchSize === 'all' ? 'len(X_train)' : String(setup.fit.batchSize)), `EPOCHS = ${epochs}  ${T.epochsComment}`];
   const validation = hasValidation ? ', validation_data=(X_valid, y_valid)' : '';
   if (shuffle) {
     md(T.fitShuffled(epochs, batch));

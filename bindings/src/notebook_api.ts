@@ -3,12 +3,11 @@
 // `nnplay train` makes them). The notebook itself is notebook.ts, a pure function.
 import { checkCustom, checkHistory, checkMatrix, checkState, checkWeightList } from './api_checks.js';
 import type { Engine, Matrix2D } from './engine.mjs';
-import { SEED_RULE } from './model_checks.js';
 import { notebook, type NotebookData } from './notebook.js';
 import { customClassCount, type ModelPlan, plan } from './playground.js';
 import { serializeHash } from './state.js';
-import { prepareData, setup as trainingSetup, testData } from './training.js';
-import { booleanRule, checkOptions, fail, isPlainObject, oneOf, type Rule, show } from './validate.js';
+import { prepareData, setup as trainingSetup, testData } from './playgroundEngine.js';
+import { booleanRule, checkOptions, fail, isPlainObject, oneOf, type Rule, SEED_RULE, show } from './validate.js';
 
 const CALL = 'notebook';
 

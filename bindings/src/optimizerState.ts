@@ -2,7 +2,7 @@
 // optimizer.get_weights() and, per weight array, the slots by Keras' names with the last
 // gradient and update (what the page's optimizer inspector shows; docs/KERAS_SEMANTICS.md §1).
 import type { EngineModel, WeightArray } from './engine.mjs';
-import { learningRateRule } from './model_checks.js';
+import { learningRateRule } from './optimizers.js';
 import { booleanRule, check, countRule, named, oneOf } from './validate.js';
 
 export type WeightKind = 'kernel' | 'bias';

@@ -44,13 +44,15 @@ export function optimizerEntry(name: unknown, call = 'optimizer'): OptimizerEntr
   return entry;
 }
 
-// The rule of one option: its registry range (learning rates >= 0, as the engine requires).
+// The rule of one option: its registry range, as the engine checks it.
 function optionRule(o: OptimizerOption): Rule {
   if (typeof o.default === 'boolean') return booleanRule;
-  if (o.name === 'learning_rate') return numberRule({ min: 0 });
-  if (o.min === undefined || o.max === undefined) return numberRule();
   return o.maxOpen ? numberRule({ min: o.min, below: o.max }) : numberRule({ min: o.min, max: o.max });
 }
+
+// A compiled optimizer's learning rate set live: the registry's learning_rate range (the
+// same for every optimizer; SGD's entry stands for all).
+export const learningRateRule = <Rule<number>>optionRule(findOptimizer('sgd')!.options.find((o) => o.name === 'learning_rate')!);
 
 const specs = new Map<OptimizerEntry, Record<string, Rule>>(
   OPTIMIZERS.map((e) => [e, Object.fromEntries(apiOptions(e).map((o) => [o.camel, optionRule(o)]))]),

@@ -1,21 +1,23 @@
-// From a playground state to a model plan: which data, which labels, which output layer,
-// loss and metric, which batch size. A pure function (no engine): the page, the worker,
-// the compare runs, the CLI and the code generator all read it, so a URL, a command line
-// and the generated tf.keras code mean the same run. training.ts adds the engine's part.
+// From a playground state to a run plan: which data, which labels, which output layer,
+// loss and metric, and how it is fitted (epochs, batch size, shuffle, early stopping,
+// validation: runPlan.ts). A pure function (no engine): the page, the worker, the compare
+// runs, the CLI and the code generator all read it, so a URL, a command line and the
+// generated tf.keras code mean the same run. playgroundEngine.ts adds the engine's part.
 import type { Matrix2D } from './engine.mjs';
 import { dense, type DenseLayer, type Regularizer } from './layers.js';
 import { type Message, message } from './messages.js';
 import { makeOptimizer, type OptimizerSpec } from './optimizers.js';
 import { type ActivationName, findLoss, findOptimizer, type LossName, type MetricName } from './registry.js';
+import { type FitPlan, fitPlan } from './runPlan.js';
 import { FEATURE_KEYS, OPTIMIZER_STATE_KEYS, type PlaygroundState } from './state.js';
 
-// The state -> model rule, without the engine: the page, the worker, the compare runs,
-// the CLI and the code generator all read their model from this one function.
-export interface ModelPlan {
+// The state -> run rule, without the engine: the page, the worker, the compare runs,
+// the CLI and the code generator all read their run from this one function.
+export interface RunPlan {
   problem: 'classification' | 'regression';
   dataset: string;        // circle, xor, gauss, spiral, gauss3, custom, reg-plane, reg-gauss
   classes: number;        // 2, 3, or 0 for regression
-  noise: number;          // fraction, 0..0.8
+  noise: number;          // fraction, 0..NOISE_MAX (core/registry.json)
   trainingRatio: number;  // fraction
   features: string[];
   hidden: number[];
@@ -26,12 +28,14 @@ export interface ModelPlan {
   loss: LossName;         // Keras name
   metrics: MetricName[];
   optimizer: OptimizerSpec;
-  batchSize: number | 'all';
+  fit: FitPlan;           // epochs, batch size, shuffle, early stopping, validation
   regularizer: Regularizer;
   initializer: 'glorot_uniform' | 'playground';
   notes: string[];        // what was adjusted to make the combination meaningful, in words
   noteMessages: Message[]; // the same notes as codes and parameters (the page words them)
 }
+// The name it had before it held the fit settings too (the module's public type).
+export type ModelPlan = RunPlan;
 
 // Own data: points with class indices 0, 1 (two classes, trained as -1 / +1) or 0, 1, 2.
 export interface CustomData {
@@ -54,13 +58,8 @@ export function optimizerOptions(s: PlaygroundState): Record<string, number> {
   return options;
 }
 
-// The batch size fit() gets: 'all' is every training row; a larger size than the rows is the rows.
-export function batchRows(batchSize: number | 'all', rows: number): number {
-  return batchSize === 'all' ? rows : Math.min(batchSize, rows);
-}
-
 // The pure rule. `customClasses`: own data's class count (2 or 3), see customClassCount.
-export function plan(s: PlaygroundState, customClasses = 2): ModelPlan {
+export function plan(s: PlaygroundState, customClasses = 2): RunPlan {
   const notes: Message[] = [];
   const problem = s.problem;
   const dataset = problem === 'regression' ? s.regDataset : s.dataset;
@@ -68,7 +67,7 @@ export function plan(s: PlaygroundState, customClasses = 2): ModelPlan {
   let loss = s.loss;
   let outputActivation: ActivationName;
   let outputUnits = 1;
-  let labels: ModelPlan['labels'];
+  let labels: RunPlan['labels'];
   let metrics: MetricName[];
   if (problem === 'regression') {
     if (loss === 'binary_crossentropy' || loss === 'categorical_crossentropy') {
@@ -120,7 +119,7 @@ export function plan(s: PlaygroundState, customClasses = 2): ModelPlan {
     loss: findLoss(loss)!.name,
     metrics,
     optimizer: makeOptimizer(s.optimizer, optimizerOptions(s)),
-    batchSize: s.batchFull ? 'all' : s.batchSize,
+    fit: fitPlan(s),
     regularizer,
     initializer: s.initOrigin ? 'playground' : 'glorot_uniform',
     notes: notes.map((n) => n.text),
@@ -129,7 +128,7 @@ export function plan(s: PlaygroundState, customClasses = 2): ModelPlan {
 }
 
 // ±1 labels (as generated) -> what the setup's loss needs.
-export function convertLabels(labels: Matrix2D, setup: ModelPlan): Matrix2D {
+export function convertLabels(labels: Matrix2D, setup: RunPlan): Matrix2D {
   const [n, c] = labels.shape;
   if (setup.labels === 'zero-one') return { data: labels.data.map((v) => (v > 0 ? 1 : 0)), shape: [n, 1] };
   if (setup.labels === 'one-hot' && c === 1) {
@@ -140,7 +139,7 @@ export function convertLabels(labels: Matrix2D, setup: ModelPlan): Matrix2D {
   return labels;
 }
 
-export function layersFor(setup: ModelPlan): DenseLayer[] {
+export function layersFor(setup: RunPlan): DenseLayer[] {
   const init = setup.initializer;
   const common = { kernelInitializer: init, biasInitializer: init === 'playground' ? 'playground' as const : 'zeros' as const };
   const layers: DenseLayer[] = [];

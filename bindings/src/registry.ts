@@ -1,7 +1,8 @@
 // The registry (core/registry.json): the optimizers with their tf.keras 2.x defaults and
-// ranges, the losses, activations and metrics, with their display names. The engine's
-// tables are generated from the same file (cmake/registry.cmake), so the JS API, the URL
-// schema, the page, the code generator and the engine's error messages share one list.
+// ranges, the losses, activations, metrics and input features with their display names,
+// and fit()'s defaults. The engine's tables are generated from the same file
+// (cmake/registry.cmake), so the JS API, the URL schema, the page, the CLI, the code
+// generator and the engine's error messages share one list.
 import data from '../../core/registry.json';
 
 export interface OptimizerOption {
@@ -29,6 +30,12 @@ export type ActivationName = 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'elu' | 's
 export type MetricName =
   | 'tanh_accuracy' | 'tanhAccuracy' | 'binary_accuracy' | 'binaryAccuracy' | 'categorical_accuracy' | 'categoricalAccuracy'
   | 'accuracy' | 'acc' | 'mse' | 'meanSquaredError' | 'mae' | 'meanAbsoluteError';
+// The input features, by their URL keys (the playground's).
+export type FeatureName = 'x' | 'y' | 'xSquared' | 'ySquared' | 'xTimesY' | 'sinX' | 'sinY';
+// The generated datasets; the regression ones are named reg-*.
+export type DatasetName = 'circle' | 'xor' | 'gauss' | 'spiral' | 'reg-plane' | 'reg-gauss' | 'gauss3';
+export type RegressDatasetName = Extract<DatasetName, `reg-${string}`>;
+export type ClassifyDatasetName = Exclude<DatasetName, RegressDatasetName>;
 
 export interface OptimizerEntry {
   key: OptimizerName;  // sgd, rmsprop, ...: the URL's and the CLI's name
@@ -56,7 +63,26 @@ export interface MetricEntry {
   camel?: MetricName;
 }
 
-const registry = data as unknown as { optimizers: OptimizerEntry[]; losses: LossEntry[]; activations: ActivationEntry[]; metrics: MetricEntry[] };
+export interface FeatureEntry {
+  name: FeatureName;  // the URL key and the engine's name
+  label: string;      // the page's network diagram: X₁²
+  text: string;       // plain text (help, docs, code comments): X1²
+  code: string;       // NumPy, in the generated tf.keras code: x1 ** 2
+  default: boolean;   // on in a new playground
+  hashOrder: number;  // its place among the features in the Deep Insider URL
+}
+
+export interface DatasetEntry {
+  name: DatasetName;
+  problem: 'classification' | 'regression';
+  plygdata?: string;  // the playground-data package's DatasetType (none: the generated code reads a CSV)
+  ja: string;         // the article's name
+}
+
+const registry = data as unknown as {
+  optimizers: OptimizerEntry[]; losses: LossEntry[]; activations: ActivationEntry[]; metrics: MetricEntry[];
+  features: FeatureEntry[]; datasets: DatasetEntry[]; noiseMax: number; fit: { batchSize: number; epochs: number };
+};
 
 export const OPTIMIZERS: readonly OptimizerEntry[] = registry.optimizers;
 export const OPTIMIZER_KEYS: readonly OptimizerName[] = OPTIMIZERS.map((o) => o.key);
@@ -93,3 +119,27 @@ export function activationLabel(name: string): string {
 
 export const METRIC_NAMES: readonly MetricName[] = registry.metrics.map((m) => m.name);
 export const METRIC_SPELLINGS: readonly MetricName[] = [...new Set(registry.metrics.flatMap((m) => (m.camel ? [m.name, m.camel] : [m.name])))];
+
+// In the engine's order (the input columns' order).
+export const FEATURES: readonly FeatureEntry[] = registry.features;
+export const FEATURE_NAMES: readonly FeatureName[] = FEATURES.map((f) => f.name);
+
+export function findFeature(name: string): FeatureEntry | undefined {
+  return FEATURES.find((f) => f.name === name);
+}
+
+// In the engine's order.
+export const DATASETS: readonly DatasetEntry[] = registry.datasets;
+export const DATASET_NAMES: readonly DatasetName[] = DATASETS.map((d) => d.name);
+export const CLASSIFY_DATASET_NAMES = DATASETS.filter((d) => d.problem === 'classification').map((d) => d.name as ClassifyDatasetName);
+export const REGRESS_DATASET_NAMES = DATASETS.filter((d) => d.problem === 'regression').map((d) => d.name as RegressDatasetName);
+
+// The largest noise a dataset takes, as a fraction (the page's percent: × 100).
+export const NOISE_MAX: number = registry.noiseMax;
+
+export function findDataset(name: string): DatasetEntry | undefined {
+  return DATASETS.find((d) => d.name === name);
+}
+
+// Keras' defaults of fit(), evaluate() and predict() (the engine's too).
+export const FIT_DEFAULTS: { readonly batchSize: number; readonly epochs: number } = registry.fit;

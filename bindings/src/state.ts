@@ -7,7 +7,10 @@
 import { hashOfLink } from './stateLink.js';
 import { englishAllowed, type Message, message, type MessageParams } from './messages.js';
 import { decodePoints, encodePoints, type OwnPoints, POINTS_IN_LINK, POINTS_MAX_CHARS } from './pointsLink.js';
-import { HIDDEN_ACTIVATIONS, LOSS_SHORT_NAMES, OPTIMIZER_KEYS, OPTIMIZERS } from './registry.js';
+import {
+  CLASSIFY_DATASET_NAMES, type ClassifyDatasetName, FEATURE_NAMES, FEATURES, type FeatureName, HIDDEN_ACTIVATIONS, LOSS_SHORT_NAMES,
+  NOISE_MAX, OPTIMIZER_KEYS, OPTIMIZERS, REGRESS_DATASET_NAMES, type RegressDatasetName,
+} from './registry.js';
 
 export type FieldType = 'enum' | 'number' | 'int' | 'bool' | 'intList' | 'seed' | 'compare' | 'points';
 
@@ -30,12 +33,19 @@ export interface Field {
   help: string;
 }
 
+// The page's learning-rate menu; the URL's learningRate is any number in its range (the
+// engine takes any finite rate >= 0, core/registry.json: the page's range is narrower).
 export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10] as const;
 export const REGULARIZATION_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10] as const;
-// 'custom': points drawn on the plot or imported from CSV (kept by the page, not in the URL)
-export const CLASSIFY_DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'gauss3', 'custom'] as const;
-export const REGRESS_DATASETS = ['reg-plane', 'reg-gauss'] as const;
-export const FEATURE_KEYS = ['x', 'y', 'xSquared', 'ySquared', 'xTimesY', 'sinX', 'sinY'] as const;
+// The registry's datasets by problem; 'custom': points drawn on the plot or imported from CSV
+// (kept by the page, not in the URL).
+export const CLASSIFY_DATASETS: readonly (ClassifyDatasetName | 'custom')[] = [...CLASSIFY_DATASET_NAMES, 'custom'];
+export const REGRESS_DATASETS: readonly RegressDatasetName[] = REGRESS_DATASET_NAMES;
+// The input features' URL keys, in the engine's order (core/registry.json).
+export const FEATURE_KEYS: readonly FeatureName[] = FEATURE_NAMES;
+// The page's network: at most this many hidden layers of at most this many neurons each.
+export const MAX_HIDDEN_LAYERS = 6;
+export const MAX_NEURONS = 8;
 
 // Parts of the page an embedding article may hide with <part>_hide=true.
 export const HIDABLE_PARTS: readonly string[] = [
@@ -56,6 +66,10 @@ function optimizerHelp(camel: string): string {
   return `${takers[0].options.find((x) => x.camel === camel)!.name} (${takers.map((o) => o.className).join(', ')})`;
 }
 
+// One bool field per input feature (x, y, …), in the Deep Insider URL's order.
+const featureFields: Field[] = [...FEATURES].sort((a, b) => a.hashOrder - b.hashOrder)
+  .map((f) => ({ key: f.name, type: 'bool', default: f.default, rebuild: 'model', help: `input feature ${f.text}` }));
+
 // In the Deep Insider playground's serialisation order, then nnplay's own keys.
 export const SCHEMA: readonly Field[] = [
   { key: 'activation', type: 'enum', default: 'tanh', values: HIDDEN_ACTIVATIONS, rebuild: 'model', help: 'hidden-layer activation' },
@@ -66,23 +80,17 @@ export const SCHEMA: readonly Field[] = [
   { key: 'batchFull', type: 'bool', default: false, rebuild: 'model', help: 'one batch of all training data (全部)' },
   { key: 'dataset', type: 'enum', default: 'circle', values: CLASSIFY_DATASETS, rebuild: 'data', help: 'classification dataset' },
   { key: 'regDataset', type: 'enum', default: 'reg-plane', values: REGRESS_DATASETS, rebuild: 'data', help: 'regression dataset' },
-  { key: 'learningRate', type: 'number', default: 0.03, min: 0.00001, max: 10, rebuild: 'none', help: 'learning rate (the page sets it live)' },
+  { key: 'learningRate', type: 'number', default: 0.03, min: LEARNING_RATES[0], max: LEARNING_RATES[LEARNING_RATES.length - 1], rebuild: 'none', help: 'learning rate (the page sets it live)' },
   { key: 'regularizationRate', type: 'number', default: 0, min: 0, max: 10, rebuild: 'model', help: 'regularization rate' },
-  { key: 'noise', type: 'number', default: 0, min: 0, max: 80, rebuild: 'data', help: 'noise in percent (0-50 on the slider)' },
-  { key: 'networkShape', type: 'intList', default: [4, 2], min: 1, max: 8, maxItems: 6, rebuild: 'model', help: 'neurons per hidden layer, e.g. 4,2 (empty: no hidden layer)' },
+  { key: 'noise', type: 'number', default: 0, min: 0, max: Math.round(NOISE_MAX * 100), rebuild: 'data', help: 'noise in percent (0-50 on the slider)' },
+  { key: 'networkShape', type: 'intList', default: [4, 2], min: 1, max: MAX_NEURONS, maxItems: MAX_HIDDEN_LAYERS, rebuild: 'model', help: 'neurons per hidden layer, e.g. 4,2 (empty: no hidden layer)' },
   { key: 'seed', type: 'seed', default: '', rebuild: 'data', help: 'random seed, e.g. 0.12345: the same seed gives the same data and initial weights' },
   { key: 'showTrainData', type: 'bool', default: true, rebuild: 'none', help: 'show training points' },
   { key: 'showValidationData', type: 'bool', default: false, rebuild: 'none', help: 'show validation points' },
   { key: 'showTestData', type: 'bool', default: true, rebuild: 'none', help: 'show test points' },
   { key: 'discretize', type: 'bool', default: false, rebuild: 'none', help: 'discretize the output' },
   { key: 'percTrainData', type: 'int', default: 50, min: 10, max: 90, rebuild: 'data', help: 'percentage of data used for training' },
-  { key: 'x', type: 'bool', default: true, rebuild: 'model', help: 'input feature X1' },
-  { key: 'y', type: 'bool', default: true, rebuild: 'model', help: 'input feature X2' },
-  { key: 'xTimesY', type: 'bool', default: false, rebuild: 'model', help: 'input feature X1·X2' },
-  { key: 'xSquared', type: 'bool', default: false, rebuild: 'model', help: 'input feature X1²' },
-  { key: 'ySquared', type: 'bool', default: false, rebuild: 'model', help: 'input feature X2²' },
-  { key: 'sinX', type: 'bool', default: false, rebuild: 'model', help: 'input feature sin(X1)' },
-  { key: 'sinY', type: 'bool', default: false, rebuild: 'model', help: 'input feature sin(X2)' },
+  ...featureFields,
   { key: 'problem', type: 'enum', default: 'classification', values: ['classification', 'regression'], rebuild: 'data', help: 'problem type' },
   { key: 'initOrigin', type: 'bool', default: false, rebuild: 'model', help: "the original playground's initial weights (U[-0.5, 0.5), bias 0.1) instead of Glorot" },
   { key: 'hideText', type: 'bool', default: false, rebuild: 'none', help: 'hide the header and text (for embedding)' },
@@ -96,7 +104,7 @@ export const SCHEMA: readonly Field[] = [
   { key: 'maxEpochs', type: 'int', default: null, optional: true, min: 1, max: 1000000, rebuild: 'session', help: 'stop after this many epochs' },
   { key: 'patience', type: 'int', default: null, optional: true, min: 0, max: 10000, rebuild: 'session', help: "early stopping on val_loss with this patience (Keras' EarlyStopping)" },
   { key: 'compare', type: 'compare', default: null, optional: true, rebuild: 'none', help: 'side-by-side runs: setting:v1,v2,… (learningRate, optimizer, loss, batchSize or activation; 2-4 values)' },
-  { key: 'inspect', type: 'intList', default: null, optional: true, min: 0, max: 8, maxItems: 3, rebuild: 'none', help: 'the optimizer inspector\'s weight: layer,from,to (a kernel weight) or layer,unit (a bias); layers from 0' },
+  { key: 'inspect', type: 'intList', default: null, optional: true, min: 0, max: MAX_NEURONS, maxItems: 3, rebuild: 'none', help: 'the optimizer inspector\'s weight: layer,from,to (a kernel weight) or layer,unit (a bias); layers from 0' },
   { key: 'landscape', type: 'enum', default: 'off', values: ['off', 'random', 'pca'], serializeDefault: 'omit', rebuild: 'none', help: 'the loss landscape view: off, random (filter-normalised directions) or pca (of the weight trajectory)' },
   { key: 'lang', type: 'enum', default: 'ja', values: ['ja', 'en'], rebuild: 'none', help: 'page language' },
   { key: 'palette', type: 'enum', default: 'default', values: ['default', 'cb'], rebuild: 'none', help: 'colours: the playground\'s orange/blue, or cb (colour-blind-safe)' },
@@ -116,7 +124,8 @@ export function rebuildFor(changed: readonly string[]): Rebuild {
   return (['data', 'model', 'session'] as const).find((r) => kinds.includes(r)) ?? 'none';
 }
 
-export interface PlaygroundState {
+// (the input features' bool fields, x … sinY, come from the registry)
+export interface PlaygroundState extends Record<FeatureName, boolean> {
   activation: string;  // one of the registry's HIDDEN_ACTIVATIONS
   activspacer: boolean;
   loss: string;        // a registry loss's short name
@@ -135,13 +144,6 @@ export interface PlaygroundState {
   showTestData: boolean;
   discretize: boolean;
   percTrainData: number;
-  x: boolean;
-  y: boolean;
-  xTimesY: boolean;
-  xSquared: boolean;
-  ySquared: boolean;
-  sinX: boolean;
-  sinY: boolean;
   problem: 'classification' | 'regression';
   initOrigin: boolean;
   hideText: boolean;

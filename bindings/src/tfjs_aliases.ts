@@ -4,7 +4,7 @@
 // tfjs does not read undefined, `acc` and `val_acc` are also there as read-only aliases of
 // `accuracy` and `val_accuracy`, not enumerable: Object.keys, JSON and the CSV exports keep
 // Keras' names. (Asked as 'acc', the keys are `acc` and `val_acc` themselves, as in both.)
-import type { FitCallbacks, History } from './model.js';
+import type { FitCallbacks, History } from './model_args.js';
 
 const ALIASES: readonly [alias: string, of: string][] = [['acc', 'accuracy'], ['val_acc', 'val_accuracy']];
 

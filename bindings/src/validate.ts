@@ -57,6 +57,12 @@ export function countRule(min = 0, max = MAX_COUNT): Rule<number> {
   return numberRule({ integer: true, min, max });
 }
 
+// A seed as the engine takes it: a whole number in [0, 2^32); and a random one.
+export const SEED_RULE = numberRule({ integer: true, min: 0, max: 2 ** 32 - 1 });
+export function randomSeedNumber(): number {
+  return Math.floor(Math.random() * 2 ** 32);
+}
+
 export const booleanRule: Rule<boolean> = rule('true or false', (v) => typeof v === 'boolean');
 export const functionRule: Rule<(...args: never[]) => unknown> = rule('a function', (v) => typeof v === 'function');
 export const stringRule: Rule<string> = rule('a string', (v) => typeof v === 'string');

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "nnplay/errors.hpp"
 #include "nnplay/fast_math.hpp"
@@ -20,27 +21,25 @@ T sigmoid(T x) { return T(1) / (T(1) + std::exp(-x)); }
 template <class T>
 T softplus(T x) { return std::max(x, T(0)) + std::log1p(std::exp(-std::fabs(x))); }
 
-std::string joined_names() {
-  std::string s;
-  for (const auto& n : activation_names()) s += (s.empty() ? "" : ", ") + n;
-  return s;
-}
+struct Spelling {
+  const char* text;
+  Activation activation;
+};
+#include "registry_activations.inc"  // kNames, kSpellings, kAllowed: generated from core/registry.json
 }  // namespace
 
 const std::vector<std::string>& activation_names() {
-  static const std::vector<std::string> names = {"linear", "sigmoid", "tanh",     "relu",   "elu",
-                                                 "selu",   "softplus", "softsign", "softmax"};
+  static const std::vector<std::string> names(std::begin(kNames), std::end(kNames));
   return names;
 }
 
-const char* activation_name(Activation a) { return activation_names()[static_cast<int>(a)].c_str(); }
+const char* activation_name(Activation a) { return kNames[static_cast<int>(a)]; }
 
 Activation parse_activation(const std::string& name, const std::string& argument) {
-  const auto& names = activation_names();
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (names[i] == name) return static_cast<Activation>(i);
+  for (const auto& s : kSpellings) {
+    if (name == s.text) return s.activation;
   }
-  fail(argument, ": unknown activation '", name, "'; allowed: ", joined_names());
+  fail(argument, ": unknown activation '", name, "'; allowed: ", kAllowed);
 }
 
 template <class T>

@@ -13,13 +13,13 @@ double Logs::at(const std::string& key) const {
 
 const char* stop_reason_name(StopReason r) {
   switch (r) {
-    case StopReason::completed: return "completed";
+    case StopReason::max_epochs: return "max_epochs";
     case StopReason::early_stopping: return "early_stopping";
-    case StopReason::non_finite_loss: return "non_finite_loss";
+    case StopReason::diverged: return "diverged";
     case StopReason::non_finite_weights: return "non_finite_weights";
     case StopReason::callback: return "callback";
   }
-  return "completed";
+  return "max_epochs";
 }
 
 const std::vector<double>& History::at(const std::string& key) const {

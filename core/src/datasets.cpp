@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <numeric>
 
 #include "nnplay/errors.hpp"
@@ -11,6 +12,8 @@
 namespace nnplay {
 
 namespace {
+#include "registry_datasets.inc"  // kNames, kAllowed, kNoiseMax: generated from core/registry.json
+
 
 constexpr double kPi = 3.14159265358979323846;
 
@@ -133,7 +136,7 @@ void gauss3(Samples& out, std::size_t n, double noise, Rng& rng) {
 }  // namespace
 
 const std::vector<std::string>& dataset_names() {
-  static const std::vector<std::string> names = {"circle", "xor", "gauss", "spiral", "reg-plane", "reg-gauss", "gauss3"};
+  static const std::vector<std::string> names(std::begin(kNames), std::end(kNames));
   return names;
 }
 
@@ -149,8 +152,8 @@ bool is_regression_dataset(const std::string& type) { return type == "reg-plane"
 
 template <class T>
 Dataset<T> generate_dataset(const std::string& type, double noise, std::uint32_t seed, std::size_t samples) {
-  if (!std::isfinite(noise) || noise < 0 || noise > 0.8) {
-    fail("dataset: noise must be in [0, 0.8] (0 % to 80 %), got ", noise);
+  if (!std::isfinite(noise) || noise < 0 || noise > kNoiseMax) {
+    fail("dataset: noise must be in [0, ", kNoiseMax, "] (0 % to ", kNoiseMax * 100, " %), got ", noise);
   }
   // Within the memory budget (limits.hpp): x, labels and the features of every sample.
   static_assert(double(max_dataset_samples) * 16 * sizeof(double) <= max_argument_bytes, "datasets fit the memory budget");
@@ -168,7 +171,7 @@ Dataset<T> generate_dataset(const std::string& type, double noise, std::uint32_t
   else if (type == "reg-plane") reg_plane(s, n, noise, rng);
   else if (type == "reg-gauss") reg_gauss(s, n, noise, rng);
   else if (type == "gauss3") { gauss3(s, n, noise, rng); classes = 3; }
-  else fail("dataset: unknown dataset '", type, "'; allowed: circle, xor, gauss, spiral, reg-plane, reg-gauss, gauss3");
+  else fail("dataset: unknown dataset '", type, "'; allowed: ", kAllowed);
   if (regression) classes = 0;
   if (s.empty()) fail("dataset: samples = ", samples, " gives no points for '", type, "'; use at least 2");
 

@@ -1,26 +1,34 @@
 #include "nnplay/features.hpp"
 
 #include <cmath>
+#include <iterator>
 
 #include "nnplay/errors.hpp"
 
 namespace nnplay {
 
+namespace {
+struct Spelling {
+  const char* text;
+  Feature feature;
+};
+#include "registry_features.inc"  // kNames, kSpellings, kAllowed: generated from core/registry.json
+}  // namespace
+
 const std::vector<std::string>& feature_names() {
-  static const std::vector<std::string> names = {"x", "y", "xSquared", "ySquared", "xTimesY", "sinX", "sinY"};
+  static const std::vector<std::string> names(std::begin(kNames), std::end(kNames));
   return names;
 }
 
 Feature parse_feature(const std::string& name) {
-  const auto& names = feature_names();
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (names[i] == name) return static_cast<Feature>(i);
+  for (const auto& s : kSpellings) {
+    if (name == s.text) return s.feature;
   }
-  fail("features: unknown feature '", name, "'; allowed: x, y, xSquared, ySquared, xTimesY, sinX, sinY");
+  fail("features: unknown feature '", name, "'; allowed: ", kAllowed);
 }
 
 std::vector<Feature> parse_features(const std::vector<std::string>& names) {
-  if (names.empty()) fail("features: at least one input feature is needed; allowed: x, y, xSquared, ySquared, xTimesY, sinX, sinY");
+  if (names.empty()) fail("features: at least one input feature is needed; allowed: ", kAllowed);
   std::vector<Feature> out;
   for (const auto& n : names) {
     const Feature f = parse_feature(n);

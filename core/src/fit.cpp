@@ -204,7 +204,7 @@ bool FitLoop<T>::run_batch() {
   cursor_ += count;
   ++batch_;
   if (!std::isfinite(loss)) {
-    history_.stop_reason = StopReason::non_finite_loss;
+    history_.stop_reason = StopReason::diverged;
     history_.stopped_epoch = epoch_;
     Text why;
     why << "epoch " << epoch_ + 1 << ", batch " << batch_ << ": the loss became " << number_text(loss)
@@ -262,7 +262,7 @@ template <class T>
 void FitLoop<T>::end_epoch(Sequential<T>& net) {
   in_epoch_ = false;
   const bool diverged =
-      history_.stop_reason == StopReason::non_finite_loss || history_.stop_reason == StopReason::non_finite_weights;
+      history_.stop_reason == StopReason::diverged || history_.stop_reason == StopReason::non_finite_weights;
   Logs logs = running_logs();
   if (has_validation_) {
     if (diverged) {

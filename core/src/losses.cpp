@@ -2,51 +2,35 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "nnplay/errors.hpp"
 
 namespace nnplay {
 
 namespace {
-struct LossAlias {
-  const char* alias;
+struct Spelling {
+  const char* text;
   Loss loss;
 };
-const LossAlias kAliases[] = {
-    {"mean_squared_error", Loss::mean_squared_error},
-    {"mse", Loss::mean_squared_error},
-    {"MSE", Loss::mean_squared_error},
-    {"meanSquaredError", Loss::mean_squared_error},
-    {"mean_absolute_error", Loss::mean_absolute_error},
-    {"mae", Loss::mean_absolute_error},
-    {"MAE", Loss::mean_absolute_error},
-    {"meanAbsoluteError", Loss::mean_absolute_error},
-    {"binary_crossentropy", Loss::binary_crossentropy},
-    {"binaryCrossentropy", Loss::binary_crossentropy},
-    {"categorical_crossentropy", Loss::categorical_crossentropy},
-    {"categoricalCrossentropy", Loss::categorical_crossentropy},
-};
+#include "registry_losses.inc"  // kNames, kSpellings, kAllowed: generated from core/registry.json
 
 template <class T>
 T sigmoid(T z) { return T(1) / (T(1) + std::exp(-z)); }
 }  // namespace
 
 const std::vector<std::string>& loss_names() {
-  static const std::vector<std::string> names = {"mean_squared_error", "mean_absolute_error",
-                                                 "binary_crossentropy", "categorical_crossentropy"};
+  static const std::vector<std::string> names(std::begin(kNames), std::end(kNames));
   return names;
 }
 
-const char* loss_name(Loss loss) { return loss_names()[static_cast<int>(loss)].c_str(); }
+const char* loss_name(Loss loss) { return kNames[static_cast<int>(loss)]; }
 
 Loss parse_loss(const std::string& name) {
-  for (const auto& a : kAliases) {
-    if (name == a.alias) return a.loss;
+  for (const auto& s : kSpellings) {
+    if (name == s.text) return s.loss;
   }
-  fail("loss: unknown loss '", name,
-       "'; allowed: mean_squared_error (mse), mean_absolute_error (mae), binary_crossentropy, "
-       "categorical_crossentropy (or the camelCase names meanSquaredError, meanAbsoluteError, "
-       "binaryCrossentropy, categoricalCrossentropy)");
+  fail("loss: unknown loss '", name, "'; allowed: ", kAllowed);
 }
 
 bool loss_uses_logits(Loss loss, Activation output) {

@@ -6,24 +6,22 @@
 
 namespace nnplay {
 
+namespace {
+struct Spelling {
+  const char* text;
+  MetricKind kind;
+  bool by_output;  // 'accuracy', 'acc': binary for one output unit, else categorical (Keras' rule)
+};
+#include "registry_metrics.inc"  // kSpellings, kAllowed: generated from core/registry.json
+}  // namespace
+
 Metric resolve_metric(const std::string& name, std::size_t output_units) {
-  if (name == "tanh_accuracy" || name == "tanhAccuracy") return {name, MetricKind::tanh_accuracy};
-  if (name == "binary_accuracy" || name == "binaryAccuracy") return {name, MetricKind::binary_accuracy};
-  if (name == "categorical_accuracy" || name == "categoricalAccuracy") {
-    return {name, MetricKind::categorical_accuracy};
+  for (const auto& s : kSpellings) {
+    if (name != s.text) continue;
+    if (s.by_output) return {name, output_units == 1 ? MetricKind::binary_accuracy : MetricKind::categorical_accuracy};
+    return {name, s.kind};
   }
-  if (name == "accuracy" || name == "acc") {
-    return {name, output_units == 1 ? MetricKind::binary_accuracy : MetricKind::categorical_accuracy};
-  }
-  if (name == "mse" || name == "mean_squared_error" || name == "meanSquaredError" || name == "MSE") {
-    return {name, MetricKind::mean_squared_error};
-  }
-  if (name == "mae" || name == "mean_absolute_error" || name == "meanAbsoluteError" || name == "MAE") {
-    return {name, MetricKind::mean_absolute_error};
-  }
-  fail("metrics: unknown metric '", name,
-       "'; allowed: tanh_accuracy, binary_accuracy, categorical_accuracy, accuracy (acc), "
-       "mean_squared_error (mse), mean_absolute_error (mae)");
+  fail("metrics: unknown metric '", name, "'; allowed: ", kAllowed);
 }
 
 template <class T>

@@ -1,6 +1,10 @@
 #include "nnplay/registry.hpp"
 
 #include <cctype>
+#include <cmath>
+#include <limits>
+
+#include "nnplay/errors.hpp"
 
 namespace nnplay::registry {
 
@@ -52,19 +56,17 @@ std::string optimizer_keys() {
   return list;
 }
 
-const std::vector<Name>& losses() {
-  static const std::vector<Name> all = to_vector(k_losses);
-  return all;
+void check_option(const char* owner, const OptimizerOption& option, double value) {
+  if (!std::isfinite(value)) fail(owner, ": ", option.name, " must be a finite number, got ", number_text(value));
+  if (!option.ranged) return;
+  const bool below_max = option.max_open ? value < option.max : value <= option.max;
+  if (value >= option.min && below_max) return;
+  if (std::isinf(option.max)) fail(owner, ": ", option.name, " must be a finite number >= ", option.min, ", got ", number_text(value));
+  fail(owner, ": ", option.name, " must be in [", option.min, ", ", option.max, option.max_open ? ")" : "]", ", got ",
+       number_text(value));
 }
 
-const std::vector<Name>& activations() {
-  static const std::vector<Name> all = to_vector(k_activations);
-  return all;
-}
-
-const std::vector<Name>& metrics() {
-  static const std::vector<Name> all = to_vector(k_metrics);
-  return all;
-}
+const std::size_t fit_batch_size = kFitBatchSize;
+const std::size_t fit_epochs = kFitEpochs;
 
 }  // namespace nnplay::registry

@@ -221,7 +221,7 @@ TEST_CASE("a non-finite loss stops training, says why, and keeps the weights fin
   options.batch_size = 10;
   options.validation_split = 0.2;
   const auto h = model.fit(data.points, data.labels, options);
-  CHECK(h.stop_reason == StopReason::non_finite_loss);
+  CHECK(h.stop_reason == StopReason::diverged);
   CHECK(h.epoch.size() == std::size_t(h.stopped_epoch + 1));
   CHECK_FALSE(std::isfinite(h.at("loss").back()));
   CHECK(std::isnan(h.at("val_loss").back()));

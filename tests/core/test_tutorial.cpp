@@ -26,7 +26,7 @@ TEST_CASE("the tutorial's model learns two-gauss for every seed", "[tutorial]") 
     const auto history = model.fit(split.x_train, split.y_train, options);
 
     CHECK(history.epoch.size() == 100);
-    CHECK(history.stop_reason == StopReason::completed);
+    CHECK(history.stop_reason == StopReason::max_epochs);
     CHECK(history.at("val_loss").back() < 0.02);
     CHECK(history.at("val_tanh_accuracy").back() == 1.0);
     CHECK(history.at("loss").back() < history.at("loss").front());

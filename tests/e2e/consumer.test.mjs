@@ -70,7 +70,7 @@ test('types: the engine and <nnplay-playground> with its events type-check in a 
     const el = document.querySelector('nnplay-playground');
     const same: NnplayPlayground | null = el;
     el?.addEventListener('epoch', (e) => { const loss: number = e.detail.loss; void loss; });
-    el?.addEventListener('stopped', (e) => { const why: 'pause' | 'maxEpochs' | 'earlyStopping' | 'diverged' = e.detail.reason; void why; });
+    el?.addEventListener('stopped', (e) => { const why: 'paused' | 'max_epochs' | 'early_stopping' | 'diverged' | 'non_finite_weights' | 'callback' | 'interrupted' = e.detail.reason; void why; });
     void init; void same; let s: PlaygroundState | undefined; void s;
   `);
   writeFileSync(path.join(project, 'bad.ts'), "import 'nnplay/playground'; document.querySelector('nnplay-playground')?.addEventListener('epoch', (e) => { const s: string = e.detail.loss; void s; });");

@@ -149,7 +149,7 @@ function nodeComparison(seed, setting, values, epochs, base = {}) {
     const data = nn.playground.prepareData(setup);
     const model = nn.playground.buildModel(setup);
     const session = model.beginFit(data.train.x, data.train.y, {
-      batchSize: setup.batchSize === 'all' ? data.train.x.shape[0] : setup.batchSize, epochs,
+      batchSize: setup.fit.batchSize === 'all' ? data.train.x.shape[0] : setup.fit.batchSize, epochs,
       validationData: [data.valid.x, data.valid.y], seed: setup.modelSeed,
     });
     const losses = [];
@@ -599,7 +599,7 @@ test('training controls: maxEpochs 20 stops playing at epoch 20; patience stops 
       && !document.getElementById('play').classList.contains('playing'), undefined, { timeout: 30_000, what: 'playing to stop' });
     const s = await snap(page);
     assert.equal(s.epoch, 20);
-    assert.equal(s.stopped, 'max:20');
+    assert.deepEqual(s.stopped, { reason: 'max_epochs', epoch: 20, maxEpochs: 20 });
     assert.equal(await page.isVisible('#status'), true);
     assert.match(await page.textContent('#status'), /最大エポック数に達しました \(20\)|maximum number of epochs \(20\)/);
     assert.equal(await page.textContent('#epoch'), '000,020');
@@ -627,9 +627,9 @@ test('training controls: maxEpochs 20 stops playing at epoch 20; patience stops 
     await page.click('#play');
     await until(page, () => window.__nnplay.snapshot.stopped !== null && !window.__nnplay.snapshot.playing, undefined, { timeout: 30_000, what: 'early stopping' });
     const e = await snap(page);
-    t.diagnostic(`early stopping at epoch ${e.epoch}: ${e.stopped}`);
+    t.diagnostic(`early stopping at epoch ${e.epoch}: ${JSON.stringify(e.stopped)}`);
     assert.equal(e.diverged, false);
-    assert.doesNotMatch(e.stopped, /^max:/);
+    assert.equal(e.stopped.reason, 'early_stopping');
     assert.ok(e.epoch >= 2 && e.epoch < 200, `stopped at epoch ${e.epoch}`);
     assert.match(await page.textContent('#status'), /^(早期終了しました|Stopped early): /);
     const stop = await page.evaluate(() => window.__nnplay.snapshot.stop);

@@ -277,7 +277,7 @@ export async function step(page, n = 1) {
     await page.click('#step');
     await until(page, (e) => window.__nnplay.snapshot.epoch > e || window.__nnplay.snapshot.diverged, before, { what: `epoch ${before + 1} after #step` });
     const after = await snap(page);
-    if (after.diverged) throw new Error(`training diverged at epoch ${after.epoch}: ${after.stopped}`);
+    if (after.diverged) throw new Error(`training diverged at epoch ${after.epoch}: ${JSON.stringify(after.stopped)}`);
     out.push(after.metrics);
   }
   return out;

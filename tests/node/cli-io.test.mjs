@@ -25,10 +25,10 @@ function refused(args, message) {
 
 test('negative and non-numeric values: a clear message naming the flag (not "ambiguous")', () => {
   const cases = [
-    [['train', '--epochs', '-1'], /^nnplay: --epochs "-1" is not allowed: a whole number from 1 to 100000$/m],
+    [['train', '--epochs', '-1'], /^nnplay: --epochs "-1" is not allowed: a whole number from 1 to 1000000$/m],
     [['train', '--epochs', 'abc'], /--epochs "abc" is not allowed: a whole number/],
     [['train', '--epochs', '2.5'], /--epochs "2.5" is not allowed: a whole number/],
-    [['train', '--noise', '-0.5'], /--noise "-0.5" is not allowed: a number from 0 to 0.8/],
+    [['train', '--noise', '-0.5'], /--noise "-0.5" is not allowed: a number from 0 to 80/],
     [['train', '--batch-size', '-5'], /--batch-size "-5" is not allowed/],
     [['train', '--learning-rate', '-0.1'], /--learning-rate "-0.1" is not allowed: a number from 0.00001 to 10/],
     [['train', '--early-stopping', '-3'], /--early-stopping "-3" is not allowed: a whole number from 0/],
@@ -36,7 +36,7 @@ test('negative and non-numeric values: a clear message naming the flag (not "amb
     [['train', '--train-ratio', '-.5'], /--train-ratio "-.5" is not allowed: a number from 0.1 to 0.9/],
     [['train', '--layers', '-1'], /--layers "-1" is not allowed/],
     [['train', '--momentum', '-1e3'], /--momentum "-1e3" is not allowed/],
-    [['train', '--epochs'], /--epochs needs a value: epochs to train/],
+    [['train', '--epochs'], /--epochs needs a value: same as --max-epochs: a whole number from 1/],
     [['train', '--epochs', '--json'], /--epochs needs a value/],
   ];
   for (const [args, message] of cases) refused(args, message);

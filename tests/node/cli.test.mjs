@@ -33,7 +33,7 @@ test('--json prints the history with Keras key names', () => {
   assert.deepEqual(Object.keys(out.history), ['loss', 'tanh_accuracy', 'val_loss', 'val_tanh_accuracy']);
   assert.equal(out.history.loss.length, 5);
   assert.deepEqual(out.epoch, [0, 1, 2, 3, 4]);
-  assert.equal(out.stopReason, 'completed');
+  assert.equal(out.stopReason, 'max_epochs');
   assert.ok(out.test.loss > 0);
   assert.match(out.state, /networkShape=3,3/);
   // the same run twice gives the same numbers
@@ -59,7 +59,11 @@ test('--help explains every flag with its allowed values', () => {
   for (const flag of ['--state', '--dataset', '--noise', '--train-ratio', '--layers', '--activation', '--loss', '--optimizer', '--learning-rate', '--batch-size', '--epochs', '--seed', '--json']) {
     assert.ok(r.stdout.includes(flag), flag);
   }
-  assert.match(r.stdout, /sgd \| adagrad \| rmsprop \| adadelta \| adam \| adamax \| nadam/);
+  // the setting flags and their allowed values come from the URL-state schema
+  assert.match(r.stdout, /--optimizer <v> +optimizer \(tf.keras 2.x defaults\): one of sgd, adagrad, rmsprop, adadelta, adam, adamax, nadam\n/);
+  assert.match(r.stdout, /--learning-rate <v> +learning rate \(the page sets it live\): a number from 0.00001 to 10\n/);
+  assert.match(r.stdout, /--max-epochs <v> +stop after this many epochs: a whole number from 1 to 1000000 \(or --epochs\)\n/);
+  assert.match(r.stdout, /--network-shape <v> +.*up to 6 comma-separated whole numbers from 1 to 8/);
 });
 
 test('a bad flag or value exits 2 with a one-line reason naming it', () => {
@@ -68,7 +72,7 @@ test('a bad flag or value exits 2 with a one-line reason naming it', () => {
     [['train', '--learning-rate', 'abc'], /--learning-rate "abc" is not allowed: a number from 0.00001 to 10/],
     [['train', '--optimizer', 'adamw'], /--optimizer "adamw" is not allowed: one of sgd, adagrad/],
     [['train', '--layers', '3,0'], /--layers "3,0" is not allowed/],
-    [['train', '--noise', '25'], /--noise "25" is not allowed: a number from 0 to 0.8/],
+    [['train', '--noise', '90'], /--noise "90" is not allowed: a number from 0 to 80/],
     [['train', '--state', '#learningRate=zzz'], /--state: learningRate="zzz" is not allowed/],
     [['fly'], /unknown command "fly"/],
   ];

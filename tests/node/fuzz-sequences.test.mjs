@@ -42,7 +42,7 @@ function checkError(error, where) {
 // A fit's history must be its own run's: as many epochs as it asked for unless it says why not.
 function checkHistory(h, epochs, where) {
   const n = h.epoch.length;
-  if (h.stopReason === 'completed' && n !== epochs) failures.push(`${where}: 'completed' with ${n} epochs of ${epochs}`);
+  if (h.stopReason === 'max_epochs' && n !== epochs) failures.push(`${where}: 'max_epochs' with ${n} epochs of ${epochs}`);
   if (n > epochs) failures.push(`${where}: ${n} epochs for a fit of ${epochs}`);
   if (h.params.epochs !== epochs) failures.push(`${where}: params.epochs ${h.params.epochs}, asked ${epochs}`);
   h.epoch.forEach((e, i) => e !== i && failures.push(`${where}: epoch list ${h.epoch}`));

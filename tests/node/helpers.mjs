@@ -18,3 +18,15 @@ export function tutorialModel(seed = 42, optimizer = nn.optimizers.sgd({ learnin
   model.compile({ optimizer, loss: 'mean_squared_error', metrics: ['tanh_accuracy'] });
   return model;
 }
+
+// The exports of TypeScript source (a module's text, paths from the repository's root),
+// bundled with esbuild for Node: how node tests run the page's and the module's .ts files.
+export async function importTs(contents) {
+  const esbuild = await import('esbuild');
+  const root = new URL('../..', import.meta.url).pathname;
+  const out = await esbuild.build({
+    stdin: { contents, resolveDir: root, loader: 'ts' },
+    bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'error',
+  });
+  return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+}

@@ -27,13 +27,13 @@ test('全部 (batchFull): a batch is every training point, 250 of 500 at 50 % an
   assert.equal(page.en.batchFull, 'All');
   for (const [perc, rows] of [[50, 250], [70, 350]]) {
     const st = stateOf(`#batchFull=true&percTrainData=${perc}`);
-    assert.equal(nn.playground.plan(st).batchSize, 'all');
+    assert.equal(nn.playground.plan(st).fit.batchSize, 'all');
     const data = nn.playground.prepareData(nn.playground.setup(st));
     assert.equal(data.train.y.shape[0], rows, `${perc} % of 500 points`);
     assert.equal(nn.playground.batchRows('all', data.train.y.shape[0]), rows, 'the batch holds every training point');
   }
   // unticked, the slider's batch size is back
-  assert.equal(nn.playground.plan(stateOf('#batchFull=false&batchSize=10')).batchSize, 10);
+  assert.equal(nn.playground.plan(stateOf("#batchFull=false&batchSize=10")).fit.batchSize, 10);
 });
 
 test('the 3-class set: every loss gets a softmax output of 3 units and one-hot labels; a note unless the loss is categorical cross entropy', () => {

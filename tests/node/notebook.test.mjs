@@ -26,7 +26,7 @@ async function playgroundRun(hash, epochs, fitOptions = {}) {
   const data = nn.playground.prepareData(setup);
   const model = nn.playground.buildModel(setup);
   const initial = model.getWeights();
-  const batchSize = nn.playground.batchRows(setup.batchSize, data.train.x.shape[0]);
+  const batchSize = nn.playground.batchRows(setup.fit.batchSize, data.train.x.shape[0]);
   const history = await model.fit(data.train.x, data.train.y, { batchSize, epochs, validationData: [data.valid.x, data.valid.y], seed: setup.modelSeed, ...fitOptions });
   model.dispose();
   return { state, setup, data, initial, history, batchSize };
@@ -142,7 +142,7 @@ test('nn.notebook speaks the page language, notes where Keras 3 computes differe
   const data = nn.playground.prepareData(setup, custom);
   const model = nn.playground.buildModel(setup);
   const initial = model.getWeights();
-  const history = await model.fit(data.train.x, data.train.y, { batchSize: nn.playground.batchRows(setup.batchSize, data.train.x.shape[0]), epochs: 2, validationData: [data.valid.x, data.valid.y], seed: setup.modelSeed });
+  const history = await model.fit(data.train.x, data.train.y, { batchSize: nn.playground.batchRows(setup.fit.batchSize, data.train.x.shape[0]), epochs: 2, validationData: [data.valid.x, data.valid.y], seed: setup.modelSeed });
   const text = nn.notebook(state, { weights: initial, history, custom });
   validateWithPython(text);
   const book = readNotebook(text);

@@ -7,7 +7,7 @@ export function trainLikePage(nn, hash, epochs = 5) {
   const data = nn.playground.prepareData(setup);
   const model = nn.playground.buildModel(setup);
   const session = model.beginFit(data.train.x, data.train.y, {
-    batchSize: nn.playground.batchRows(setup.batchSize, data.train.x.shape[0]), epochs,
+    batchSize: nn.playground.batchRows(setup.fit.batchSize, data.train.x.shape[0]), epochs,
     validationData: [data.valid.x, data.valid.y], seed: setup.modelSeed,
   });
   const out = [];

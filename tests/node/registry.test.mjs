@@ -58,7 +58,7 @@ test("batch size 'all' is every training row; a larger size is the rows", () => 
   assert.equal(nn.playground.batchRows('all', 250), 250);
   assert.equal(nn.playground.batchRows(10, 250), 10);
   assert.equal(nn.playground.batchRows(30, 7), 7);
-  assert.equal(nn.playground.plan(parse('#batchFull=true')).batchSize, 'all');
+  assert.equal(nn.playground.plan(parse('#batchFull=true')).fit.batchSize, 'all');
 });
 
 // Own data: n points, the first k classes cycling.

@@ -98,10 +98,12 @@ nn.optimizers.adamw();
   assert.match(bad.stdout + bad.stderr, /consumer\.ts\(4,\d+\): error TS(2339|2551): Property 'adamw' does not exist/);
 });
 
-test('the name types (ActivationName, LossName, MetricName, OptimizerName) are exactly the registry names', () => {
+test('the name types (ActivationName, DatasetName, FeatureName, LossName, MetricName, OptimizerName) are exactly the registry names', () => {
   const registry = JSON.parse(readFileSync(join(root, 'core', 'registry.json'), 'utf8'));
   const names = {
     ActivationName: registry.activations.map((a) => a.name),
+    FeatureName: registry.features.map((f) => f.name),
+    DatasetName: registry.datasets.map((d) => d.name),
     LossName: [...new Set(registry.losses.flatMap((l) => [l.name, l.short, l.camel]))],
     MetricName: registry.metrics.flatMap((m) => (m.camel ? [m.name, m.camel] : [m.name])),
     OptimizerName: registry.optimizers.map((o) => o.key),

@@ -12,7 +12,7 @@ import { type EpochDetail, isEmbedMessage, MAX_HEIGHT, MIN_HEIGHT, type ReadyDet
 import { frameHeight } from './frameHeight.js';
 
 export type { NnplayPlaygroundAttributes } from './component-jsx.js';
-export type { EpochDetail, ReadyDetail, SizeDetail, StateDetail, StoppedDetail, StopReason } from './embed-events.js';
+export type { EpochDetail, ReadyDetail, SizeDetail, StateDetail, StoppedDetail, StopReason, StopReasonName } from './embed-events.js';
 
 const KEYS = new Map(SCHEMA.map((f) => [f.key.toLowerCase(), f.key]));
 const PARTS = new Map(HIDABLE_PARTS.map((p) => [`${p.toLowerCase()}_hide`, `${p}_hide`]));

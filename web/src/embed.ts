@@ -2,7 +2,8 @@
 // <nnplay-playground>) its content height and what happens, as the messages of
 // embed-events.ts. A page that is not in a frame sends nothing.
 import { serializeHash, type PlaygroundState } from '../../bindings/src/state.js';
-import type { EmbedMessage, StopReason } from './embed-events.js';
+import { pausedAt } from '../../bindings/src/stopReason.js';
+import type { EmbedMessage } from './embed-events.js';
 import type { Snapshot } from './protocol.js';
 
 const embedded = window.parent !== window;
@@ -44,14 +45,11 @@ export function embedStateChanged(state: PlaygroundState, changed: string[]): vo
 export function embedSnapshot(s: Snapshot): void {
   const last = s.newEpochs[s.newEpochs.length - 1];
   if (last && last.epoch !== 0) post({ type: 'epoch', epoch: s.epoch, loss: last.loss, valLoss: last.valLoss, accuracy: last.acc, valAccuracy: last.valAcc });
-  if (wasPlaying && !s.playing) post({ type: 'stopped', epoch: s.epoch, reason: stopReason(s), message: s.stopped ?? 'pause' });
+  if (wasPlaying && !s.playing) {
+    const stop = s.stopped ?? pausedAt(s.epoch);  // no reason: the reader paused (or reset)
+    post({ type: 'stopped', ...stop, message: s.stop?.text ?? '' });
+  }
   wasPlaying = s.playing;
-}
-
-function stopReason(s: Snapshot): StopReason {
-  if (s.diverged) return 'diverged';
-  if (s.stopped?.startsWith('max:')) return 'maxEpochs';
-  return s.stopped ? 'earlyStopping' : 'pause';
 }
 
 // Problems in the link that only its author can fix (e.g. a misspelt <part>_hide): the

@@ -1,7 +1,8 @@
 // The page: wiring only. Controls change the state; the state goes to the worker; the
 // worker's snapshots go to the views. Views never call the engine. Start-up (start(), at
 // the end) is a series of short tasks: the engine first, then the views a few at a time.
-import type { PlaygroundState } from '../../bindings/src/state.js';
+import { MAX_HIDDEN_LAYERS, type PlaygroundState } from '../../bindings/src/state.js';
+import { randomSeedNumber } from '../../bindings/src/validate.js';
 import { codeText } from './codePanel.js';
 import { byId, flashLabel } from './dom.js';
 import { downloadExport, downloadModel } from './download.js';
@@ -175,7 +176,7 @@ function renderState(state: PlaygroundState) {
   charts.setLossFactor(shownFactor());
   compare.setScale(state.lossScale);
   byId('layerCount').textContent = String(state.networkShape.length);
-  byId<HTMLButtonElement>('addLayer').disabled = state.networkShape.length >= 6;
+  byId<HTMLButtonElement>('addLayer').disabled = state.networkShape.length >= MAX_HIDDEN_LAYERS;
   byId<HTMLButtonElement>('removeLayer').disabled = state.networkShape.length === 0;
   updatePoints();
 }
@@ -388,7 +389,7 @@ function bindButtons() {
       status.show(t('needPoints'), false);
     } else if (playback.shown?.stopped && !playback.shown.diverged) {
       // finished (early stopping, maximum epochs): Play would do nothing, so say why
-      status.show(t(playback.shown.stopped.startsWith('max:') ? 'playAfterMax' : 'playAfterEarlyStop'), false);
+      status.show(t(playback.shown.stopped.reason === 'max_epochs' ? 'playAfterMax' : 'playAfterEarlyStop'), false);
     } else if (!playback.shown?.diverged) {
       playback.setPlaying(true);
       send({ type: 'play' });
@@ -405,10 +406,10 @@ function bindButtons() {
   byId('reset').addEventListener('click', resetRun);
   byId('newWeights').addEventListener('click', () => {
     playback.setPlaying(false);
-    store.update({ weightsSeed: Math.floor(Math.random() * 2 ** 32) });
+    store.update({ weightsSeed: randomSeedNumber() });
   });
   byId('regenerate').addEventListener('click', () => store.update({ seed: Math.random().toFixed(5), weightsSeed: null }));
-  byId('addLayer').addEventListener('click', () => store.update({ networkShape: [...store.state.networkShape, 2].slice(0, 6) }));
+  byId('addLayer').addEventListener('click', () => store.update({ networkShape: [...store.state.networkShape, 2].slice(0, MAX_HIDDEN_LAYERS) }));
   byId('removeLayer').addEventListener('click', () => store.update({ networkShape: store.state.networkShape.slice(0, -1) }));
   byId('speed').addEventListener('change', (e) => send({ type: 'speed', epochsPerFrame: Number((e.target as HTMLSelectElement).value) }));
   byId('testButton').addEventListener('click', () => addTest(Math.random() * 12 - 6, Math.random() * 12 - 6));

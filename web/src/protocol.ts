@@ -1,6 +1,7 @@
 // Messages between the page (main thread) and the training worker. Data flows one way:
 // controls -> state -> worker (engine) -> snapshots -> views.
 import type { Message } from '../../bindings/src/messages.js';
+import type { StopReason } from '../../bindings/src/stopReason.js';
 import type { PlaygroundState, Rebuild } from '../../bindings/src/state.js';
 
 export const GRID = 100;       // the heatmap's resolution (the playground's DENSITY)
@@ -69,9 +70,9 @@ export interface Snapshot {
   thumbs: Float32Array;    // hidden units × THUMB²
   weights: Float32Array[]; // per layer: kernel [in, out] row-major
   biases: Float32Array[];  // per layer: [out]
-  stopped: string | null;  // why training stopped (divergence, early stopping, max epochs)
-  stop: Message | null;    // the same as a code and parameters (the page words it)
-  diverged: boolean;
+  stopped: StopReason | null;  // why training stopped (max epochs, early stopping, divergence); null: it has not
+  stop: Message | null;    // the same in words, as a code and parameters (the page words it)
+  diverged: boolean;       // stopped on a non-finite loss or weights: Play cannot go on
   epochsPerSecond: number;
   handled: number;         // the page's messages the worker had handled when it made this snapshot (a snapshot
                            // older than the reader's last Play must not undo it: web/src/playback.ts)
@@ -173,7 +174,7 @@ export interface SharedLandscape {
   loss: Float32Array;        // [beta][alpha]
   paths: [number, number][][];  // per run, its epochs' (α, β), the initial weights first
   leaving: number;           // the run whose path leaves the frame (-1: none)
-  stopped: boolean[];        // per run: its weights blew up (its path ends at the last finite ones)
+  diverged: boolean[];       // per run: its weights blew up (its path ends at the last finite ones)
   centerLoss: number;        // at the initial weights
   ms: number;
 }

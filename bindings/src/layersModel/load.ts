@@ -9,6 +9,7 @@ import type { InitializerName } from '../layers.js';
 import type { ActivationName, LossName, MetricName } from '../registry.js';
 import { loadArtifacts, type LoadSource } from './io.js';
 import { readArtifacts } from './read.js';
+import { randomSeedNumber } from '../validate.js';
 import { noteInitializerJson } from './record.js';
 
 export async function loadLayersModel(engine: Engine, source: LoadSource, options: { seed?: number } = {}): Promise<Sequential> {
@@ -22,7 +23,7 @@ export async function loadLayersModel(engine: Engine, source: LoadSource, option
     ...(l.l1 || l.l2 ? { kernelRegularizer: { l1: l.l1, l2: l.l2 } } : {}),
     ...(i === 0 ? { inputShape: [l.inputDim] as [number] } : {}),
   }));
-  const model = new Sequential(engine, layers, options);
+  const model = new Sequential(engine, layers, options.seed ?? randomSeedNumber());  // sequential()'s seed rule
   try {
     plan.layers.forEach((l, i) => {
       if (l.kernelInitializerJson !== undefined || l.biasInitializerJson !== undefined) noteInitializerJson(model, i, l.kernelInitializerJson, l.biasInitializerJson);

@@ -34,15 +34,15 @@ struct Logs {
   double at(const std::string& key) const;  // throws naming the keys there are
 };
 
-enum class StopReason { completed, early_stopping, non_finite_loss, non_finite_weights, callback };
-const char* stop_reason_name(StopReason r);  // "completed", "early_stopping", ...
+enum class StopReason { max_epochs, early_stopping, diverged, non_finite_weights, callback };
+const char* stop_reason_name(StopReason r);  // "max_epochs", "early_stopping", ... (bindings/src/stopReason.ts has the same set)
 
 struct History {
   std::vector<int> epoch;                                             // the epoch indices run
   std::vector<std::pair<std::string, std::vector<double>>> history;  // key -> one value per epoch
-  StopReason stop_reason = StopReason::completed;
+  StopReason stop_reason = StopReason::max_epochs;
   int stopped_epoch = -1;    // the epoch in which training stopped early, or -1
-  std::string stop_message;  // why, in words (empty when completed)
+  std::string stop_message;  // why, in words (empty when it ran its epochs)
 
   const std::vector<double>& at(const std::string& key) const;  // throws naming the keys there are
   void append(int epoch_index, const Logs& logs);

@@ -16,6 +16,7 @@
 #include "nnplay/losses.hpp"
 #include "nnplay/metrics.hpp"
 #include "nnplay/optimizers.hpp"
+#include "nnplay/registry.hpp"
 #include "nnplay/rng.hpp"
 #include "nnplay/tensor.hpp"
 
@@ -30,8 +31,8 @@ struct CompileConfig {
 
 template <class T>
 struct FitOptions {
-  std::size_t batch_size = 32;
-  int epochs = 1;
+  std::size_t batch_size = registry::fit_batch_size;  // Keras' defaults (core/registry.json)
+  int epochs = static_cast<int>(registry::fit_epochs);
   int initial_epoch = 0;
   bool shuffle = true;  // reshuffle the training rows every epoch (seeded)
   double validation_split = 0;  // the LAST fraction of x / y, taken before shuffling
@@ -97,8 +98,8 @@ class Sequential {
   History fit(const Matrix<T>& x, const Matrix<T>& y, const FitOptions<T>& options = {});
   // One update on one batch (Keras' train_on_batch); returns the pre-update loss and metrics.
   Logs train_on_batch(const Matrix<T>& x, const Matrix<T>& y);
-  Logs evaluate(const Matrix<T>& x, const Matrix<T>& y, std::size_t batch_size = 32);
-  Matrix<T> predict(const Matrix<T>& x, std::size_t batch_size = 32);
+  Logs evaluate(const Matrix<T>& x, const Matrix<T>& y, std::size_t batch_size = registry::fit_batch_size);
+  Matrix<T> predict(const Matrix<T>& x, std::size_t batch_size = registry::fit_batch_size);
 
   // The output of every unit of every layer for x: one [rows, units] matrix per layer.
   std::vector<Matrix<T>> layer_outputs(const Matrix<T>& x);

@@ -8,6 +8,7 @@
 import type uPlot from 'uplot';
 import { loadUplot, showChartsUnavailable, uplotNow } from './uplot.js';
 import { COMPARABLE, type Comparison, parseValue, type PlaygroundState, SCHEMA } from '../../../bindings/src/state.js';
+import { FEATURES } from '../../../bindings/src/registry.js';
 import { byId } from '../dom.js';
 import { type MessageKey, t } from '../i18n/index.js';
 import { outputForColour } from '../outputRange.js';
@@ -26,8 +27,8 @@ export const FIGURE_5_10: Comparison = { setting: 'learningRate', values: [0.003
 // too, since the pattern depends on the data and initial weights.
 export const FIGURE_5_10_BASE: Partial<PlaygroundState> = {
   seed: '1', weightsSeed: null, problem: 'classification', dataset: 'circle', networkShape: [4, 2], activation: 'tanh', loss: 'mse', optimizer: 'sgd',
-  batchSize: 30, batchFull: false, noise: 0, percTrainData: 50, x: true, y: true, xSquared: false, ySquared: false,
-  xTimesY: false, sinX: false, sinY: false, regularization: 'none',
+  batchSize: 30, batchFull: false, noise: 0, percTrainData: 50, regularization: 'none',
+  ...Object.fromEntries(FEATURES.map((f) => [f.name, f.default])),  // the default inputs, X1 and X2
 };
 
 export class CompareView {
@@ -248,7 +249,7 @@ export class CompareView {
     byId('compareLandscapeLegend').replaceChildren(...c.values.map((v, i) => {
       const li = document.createElement('li');
       li.style.borderColor = COLOURS[i];
-      const diverged = l.stopped[i] || this.#lastRuns[i]?.diverged;
+      const diverged = l.diverged[i] || this.#lastRuns[i]?.diverged;
       const note = [diverged ? t('compareLandscapeStopped') : '', l.leaving === i ? t('compareLandscapeLeaves') : ''].filter(Boolean).map((n) => ` — ${n}`).join('');
       li.textContent = `${t(c.setting as MessageKey)} ${v}${note}`;
       return li;

@@ -2,7 +2,7 @@
 // store, and redrawn from the state. Every control is a native, labelled element, so it
 // has an accessible name and works by keyboard.
 import { activationLabel, findOptimizer, HIDDEN_ACTIVATIONS, LOSS_SHORT_NAMES, OPTIMIZERS } from '../../../bindings/src/registry.js';
-import { LEARNING_RATES, OPTIMIZER_STATE_KEYS, type PlaygroundState, REGULARIZATION_RATES } from '../../../bindings/src/state.js';
+import { type Field, LEARNING_RATES, OPTIMIZER_STATE_KEYS, parseValue, type PlaygroundState, REGULARIZATION_RATES, SCHEMA } from '../../../bindings/src/state.js';
 import type { Message } from '../../../bindings/src/messages.js';
 import { byId } from '../dom.js';
 import { type MessageKey, t } from '../i18n/index.js';
@@ -18,6 +18,10 @@ function hyperFields(optimizer: string): [keyof PlaygroundState, string][] {
     .map((o) => [o.camel as keyof PlaygroundState, Number.isInteger(o.default) ? (o.default as number).toFixed(1) : String(o.default)]);
 }
 export const SPEEDS = [1, 5, 20, 0];
+
+function field(key: string): Field {
+  return SCHEMA.find((f) => f.key === key)!;
+}
 
 function fill(select: HTMLSelectElement, options: [string, string][]) {
   select.replaceChildren(...options.map(([value, label]) => {
@@ -46,14 +50,19 @@ export class Controls {
   // Option lists (their texts follow the language).
   build(): void {
     fill(byId('activation'), HIDDEN_ACTIVATIONS.map((a) => [a, activationLabel(a)]));
-    fill(byId('regularization'), [['none', t('none')], ['L1', 'L1'], ['L2', 'L2']]);
+    fill(byId('regularization'), field('regularization').values!.map((r) => [r, r === 'none' ? t('none') : r]));
     fill(byId('regularizationRate'), REGULARIZATION_RATES.map((r) => [String(r), String(r)]));
     fill(byId('loss'), LOSS_SHORT_NAMES.map((l) => [l, t(`loss.${l}` as MessageKey)]));
     fill(byId('optimizer'), OPTIMIZERS.map((o) => [o.key, o.className]));
-    fill(byId('problem'), [['classification', t('classification')], ['regression', t('regression')]]);
+    fill(byId('problem'), field('problem').values!.map((p) => [p, t(p as MessageKey)]));
     fill(byId('speed'), SPEEDS.map((s) => [String(s), t(`speed.${s}` as MessageKey)]));
     byId<HTMLInputElement>('maxEpochs').placeholder = t('unlimited');
     byId<HTMLInputElement>('patience').placeholder = t('off');
+    for (const key of ['maxEpochs', 'patience', 'percTrainData']) {  // the schema's ranges (the sliders' own are narrower)
+      const input = byId<HTMLInputElement>(key);
+      input.min = String(field(key).min);
+      input.max = String(field(key).max);
+    }
   }
 
   bind(): void {
@@ -73,14 +82,9 @@ export class Controls {
     on('problem', 'change', (el) => s.update({ problem: el.value as PlaygroundState['problem'] }));
     on('percTrainData', 'input', (el) => s.update({ percTrainData: Number(el.value) }));
     on('noise', 'input', (el) => s.update({ noise: Number(el.value) }));
-    on('maxEpochs', 'change', (el) => {
-      const v = numberOrNull(el);
-      s.update({ maxEpochs: v !== null && Number.isInteger(v) && v >= 1 ? v : null });
-    });
-    on('patience', 'change', (el) => {
-      const v = numberOrNull(el);
-      s.update({ patience: v !== null && Number.isInteger(v) && v >= 0 ? v : null });
-    });
+    // empty, or not what the URL allows: no maximum / no early stopping
+    on('maxEpochs', 'change', (el) => s.update({ maxEpochs: (parseValue(field('maxEpochs'), el.value.trim()) as number | undefined) ?? null }));
+    on('patience', 'change', (el) => s.update({ patience: (parseValue(field('patience'), el.value.trim()) as number | undefined) ?? null }));
     for (const key of ['showTrainData', 'showValidationData', 'showTestData', 'discretize'] as const) {
       on(key, 'change', (el) => s.update({ [key]: el.checked }));
     }

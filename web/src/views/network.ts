@@ -3,7 +3,8 @@
 // weight, bias squares, and a hover card that edits a weight or bias on click. Weights are
 // one keyboard stop (arrow keys move between them, Enter edits); a card closes when the
 // pointer or the focus leaves what it is about.
-import { FEATURE_KEYS, type PlaygroundState } from '../../../bindings/src/state.js';
+import { findFeature } from '../../../bindings/src/registry.js';
+import { FEATURE_KEYS, MAX_NEURONS, type PlaygroundState } from '../../../bindings/src/state.js';
 import { t } from '../i18n/index.js';
 import { touchInput } from './inputWords.js';
 import { unitForColour } from '../outputRange.js';
@@ -11,9 +12,6 @@ import { THUMB } from '../protocol.js';
 import type { ColourScale } from './colors.js';
 import { OnScreen } from './onScreen.js';
 
-const FEATURE_LABELS: Record<string, string> = {
-  x: 'X₁', y: 'X₂', xSquared: 'X₁²', ySquared: 'X₂²', xTimesY: 'X₁X₂', sinX: 'sin(X₁)', sinY: 'sin(X₂)',
-};
 const SVG = 'http://www.w3.org/2000/svg';
 
 export interface NetworkEvents {
@@ -98,10 +96,10 @@ export class NetworkView {
       node.type = 'button';
       node.className = `node input ui-${f}${on ? ' active' : ''}`;
       node.setAttribute('aria-pressed', String(on));
-      node.setAttribute('aria-label', `${FEATURE_LABELS[f]} (${f})`);
+      node.setAttribute('aria-label', `${findFeature(f)!.label} (${f})`);
       const canvas = thumbCanvas();
       canvas.dataset.feature = f;
-      node.append(canvas, label(FEATURE_LABELS[f]));
+      node.append(canvas, label(findFeature(f)!.label));
       node.addEventListener('click', () => this.#events.toggleFeature(f));
       node.addEventListener('mouseenter', () => this.#events.hoverNeuron(-1, FEATURE_KEYS.indexOf(f)));
       node.addEventListener('mouseleave', () => this.#events.hoverNeuron(null, 0));
@@ -121,7 +119,7 @@ export class NetworkView {
       if (!output) {
         const plus = smallButton('+', t('addNeuron'), () => this.#resize(state, l, +1));
         const minus = smallButton('−', t('removeNeuron'), () => this.#resize(state, l, -1));
-        plus.disabled = units >= 8;
+        plus.disabled = units >= MAX_NEURONS;
         minus.disabled = units <= 1;
         const count = document.createElement('span');
         count.className = 'count';
@@ -185,7 +183,7 @@ export class NetworkView {
 
   #resize(state: PlaygroundState, layer: number, delta: number) {
     const shape = [...state.networkShape];
-    shape[layer] = Math.max(1, Math.min(8, shape[layer] + delta));
+    shape[layer] = Math.max(1, Math.min(MAX_NEURONS, shape[layer] + delta));
     this.#events.setLayers(shape);
   }
 

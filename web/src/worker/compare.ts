@@ -2,7 +2,9 @@
 // setting, all on the same data, trained one epoch each per frame so they stay in lockstep.
 import type { CustomData, FitSession, Nnplay, Sequential, TrainingSetup } from '../../../bindings/src/index.js';
 import type { PlaygroundState } from '../../../bindings/src/state.js';
-import type { PreparedData } from '../../../bindings/src/training.js';
+import type { PreparedData } from '../../../bindings/src/playgroundEngine.js';
+import { fitArgs } from '../../../bindings/src/runPlan.js';
+import { isDiverged } from '../../../bindings/src/stopReason.js';
 import { type CompareResult, GRID, type Metrics } from '../protocol.js';
 import { CompareLandscape } from './compareLandscape.js';
 import { metricsOf } from './metrics.js';
@@ -35,13 +37,9 @@ export function startComparison(nn: Nnplay, states: PlaygroundState[], epochs: n
     first ??= data;
     if (data.train.x.shape[0] === 0) throw new Error('side by side needs data: draw at least 2 points first');
     const model = nn.playground.buildModel(setup);
-    const rows = data.train.x.shape[0];
-    const session = model.beginFit(data.train.x, data.train.y, {
-      batchSize: nn.playground.batchRows(setup.batchSize, rows),
-      epochs,
-      validationData: data.valid.x.shape[0] ? [data.valid.x, data.valid.y] : undefined,
-      seed: setup.modelSeed,
-    });
+    // The plan's fit settings, but every run the same length and no early stop (runs keep in lockstep).
+    const { batchSize, shuffle, validationData } = fitArgs(setup.fit, data, false);
+    const session = model.beginFit(data.train.x, data.train.y, { batchSize, epochs, shuffle, validationData, seed: setup.modelSeed });
     const gridFeatures = nn.datasets.makeFeatures({ data: grid, shape: [GRID * GRID, 2] }, setup.features);
     // epoch 0: the initial weights, evaluated (the curves start where training starts)
     const logs: Record<string, number> = { ...model.evaluate(data.train.x, data.train.y) };
@@ -76,7 +74,7 @@ export function compareFrame(nn: Nnplay, train = true): CompareResult {
       run.last = { ...metricsOf(logs, run.setup.metrics[0]), epoch: run.session.epoch };
       run.pending.push(run.last);
     }
-    if (done && run.session.history().stopReason.startsWith('non_finite')) run.diverged = true;
+    if (done && isDiverged(run.session.history().stopReason)) run.diverged = true;
   }
   if (train && runs.some((r) => r.pending.length > 0)) epoch++;
   const done = epoch >= limit || runs.every((r) => !r.session || r.session.done);

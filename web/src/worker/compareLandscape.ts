@@ -19,7 +19,7 @@ export class CompareLandscape {
   #x: TensorLike;
   #y: TensorLike;
   #paths: Float32Array[][];
-  #stopped: boolean[];
+  #diverged: boolean[];
   #last = -Infinity;
   #dirty = true;  // a path grew since the last slice
 
@@ -29,7 +29,7 @@ export class CompareLandscape {
     this.#y = y;
     const start = nn.landscape.snapshot(reference);
     this.#paths = Array.from({ length: runs }, () => [start]);
-    this.#stopped = Array(runs).fill(false);
+    this.#diverged = Array(runs).fill(false);
   }
 
   static shared(setting: string): boolean {
@@ -42,10 +42,10 @@ export class CompareLandscape {
 
   // After an epoch of run i: one more point of its path (none after its weights blew up).
   record(nn: Nnplay, i: number, model: Sequential): void {
-    if (this.#stopped[i]) return;
+    if (this.#diverged[i]) return;
     const w = nn.landscape.snapshot(model);
     if (!allFinite(w)) {
-      this.#stopped[i] = true;
+      this.#diverged[i] = true;
       return;
     }
     const path = this.#paths[i];
@@ -79,7 +79,7 @@ export class CompareLandscape {
       loss: l.loss.data,
       paths: this.#split(l.path),
       leaving: leaving ? extents.indexOf(sorted[0]) : -1,
-      stopped: [...this.#stopped],
+      diverged: [...this.#diverged],
       centerLoss: l.centerLoss,
       ms: performance.now() - now,
     };

@@ -1,7 +1,7 @@
 // What the page needs to know of new data and a new network: the points and their labels
 // (for the plot), the layer sizes, the output activation and the loss's notes.
 import type { Nnplay, TrainingSetup } from '../../../bindings/src/index.js';
-import type { PreparedData } from '../../../bindings/src/training.js';
+import type { PreparedData } from '../../../bindings/src/playgroundEngine.js';
 import type { DataInfo } from '../protocol.js';
 import { featureThumbnails } from './grids.js';
 import { pointClasses } from './labels.js';

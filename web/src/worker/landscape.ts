@@ -2,7 +2,7 @@
 // (a snapshot per epoch, thinned to at most MAX_SNAPSHOTS) and computes the slice through
 // the current weights with the engine, at most every REFRESH_MS while training runs.
 import type { Nnplay, Sequential } from '../../../bindings/src/index.js';
-import type { PreparedData } from '../../../bindings/src/training.js';
+import type { PreparedData } from '../../../bindings/src/playgroundEngine.js';
 import type { LandscapeInfo } from '../protocol.js';
 
 const RESOLUTION = 41;

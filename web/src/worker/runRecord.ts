@@ -3,7 +3,7 @@
 // edited weight, a new learning rate, new own data), after how many epochs. The worker owns the
 // model, so the start is kept here, copied when the model is built.
 import type { CustomData, Sequential, WeightArray } from '../../../bindings/src/index.js';
-import type { PreparedData } from '../../../bindings/src/training.js';
+import type { PreparedData } from '../../../bindings/src/playgroundEngine.js';
 import type { PlaygroundState } from '../../../bindings/src/state.js';
 
 export type RunChange = 'weights' | 'learningRate' | 'data';

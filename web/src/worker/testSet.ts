@@ -5,6 +5,7 @@
 // whenever the page is shown a new model state, so the rows never keep stale outputs.
 import type { Matrix2D, Nnplay, Sequential, TrainingSetup } from '../../../bindings/src/index.js';
 import { convertLabels } from '../../../bindings/src/playground.js';
+import { randomSeedNumber } from '../../../bindings/src/validate.js';
 import type { TestResult } from '../protocol.js';
 
 interface Fresh {
@@ -39,7 +40,7 @@ export class TestSet {
   // samples fresh points of the setup's dataset; false for own data (it has no generator).
   generate(nn: Nnplay, setup: TrainingSetup, samples: number): boolean {
     if (setup.dataset === 'custom') return false;
-    const seed = Math.floor(Math.random() * 2 ** 32);
+    const seed = randomSeedNumber();
     const d = nn.datasets.generate({ type: setup.dataset, noise: setup.noise, seed, samples });
     this.#fresh = { dataset: setup.dataset, noise: setup.noise, points: d.points.data, labels: d.labels };
     this.#note = null;

@@ -55,9 +55,7 @@ class OptionReader {
   double number(const std::string& key) {
     const registry::OptimizerOption& o = option(key);
     const double v = get(key, o.default_value);
-    if (o.ranged && (v < o.min || v > o.max || (o.max_open && v == o.max))) {
-      fail(optimizer(), ": ", key, " must be in [", o.min, ", ", o.max, o.max_open ? ")" : "]", ", got ", v);
-    }
+    registry::check_option(optimizer(), o, v);
     return v;
   }
   // A true / false option (1 / 0).
@@ -72,13 +70,14 @@ class OptionReader {
       if (!takes(key)) fail(optimizer(), ": unknown option '", key, "'; allowed: ", entry_.option_list());
     }
   }
-
- private:
+  // The registry's entry of an option this optimizer takes.
   const registry::OptimizerOption& option(const std::string& key) const {
     const registry::OptimizerOption* o = entry_.find(key);
     if (!o) fail(optimizer(), ": '", key, "' is not in core/registry.json");  // an engine bug, not bad input
     return *o;
   }
+
+ private:
   double get(const std::string& key, double fallback) const {
     const auto it = options_.find(key);
     const double v = it == options_.end() ? fallback : it->second;
@@ -97,9 +96,10 @@ class Optimizer {
 
   const std::string& name() const { return name_; }
   double learning_rate() const { return learning_rate_; }
-  // The learning rate may change between batches (the page changes it live).
+  // The learning rate may change between batches (the page changes it live); the
+  // registry's range, as at construction.
   void set_learning_rate(double lr) {
-    if (!std::isfinite(lr) || lr < 0) fail(name_, ": learning_rate must be a finite number >= 0, got ", number_text(lr));
+    registry::check_option(name_.c_str(), *learning_rate_option_, lr);
     learning_rate_ = lr;
   }
   std::int64_t iterations() const { return iterations_; }
@@ -206,7 +206,8 @@ class Optimizer {
 
  protected:
   // learning_rate, and decay where the registry lists it (Nadam has none).
-  explicit Optimizer(OptionReader& options) : name_(options.optimizer()) {
+  explicit Optimizer(OptionReader& options)
+      : name_(options.optimizer()), learning_rate_option_(&options.option("learning_rate")) {
     set_learning_rate(options.number("learning_rate"));
     decay_ = options.takes("decay") ? options.number("decay") : 0;
   }
@@ -261,6 +262,7 @@ class Optimizer {
   }
 
   std::string name_;
+  const registry::OptimizerOption* learning_rate_option_;
   double learning_rate_ = 0;
   double decay_ = 0;
   std::int64_t iterations_ = 0;

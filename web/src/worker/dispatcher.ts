@@ -1,4 +1,4 @@
-// The training worker: owns the engine, the data and the models; the page never touches
+// The worker's entry: owns the engine, the data and the models; the page never touches
 // the engine. This file dispatches the page's messages to their handlers (one file per
 // purpose) and posts the answers; an error in any handler goes back as an 'error' message.
 import { init, type Nnplay } from '../../../bindings/src/index.js';
@@ -14,10 +14,10 @@ import { LandscapeTracker } from './landscape.js';
 import { runNotebook } from './notebook.js';
 import { loadedModel, savedModel } from './modelFiles.js';
 import { TestSet } from './testSet.js';
-import { Training } from './training.js';
+import { PageRun } from './pageRun.js';
 
 let nn: Nnplay;
-let training: Training;
+let pageRun: PageRun;
 const inspector = new Inspector();
 const landscape = new LandscapeTracker();
 const tests = new TestSet();
@@ -33,14 +33,14 @@ function post(message: FromWorker, transfer: Transferable[] = []) {
 // few times a second), so step 8 never shows the outputs of weights that are gone; the
 // inspector's numbers and the landscape come with it (a landscape during play only when due).
 function postSnapshot(duringPlay = false) {
-  const s = training.snapshot(handled);
+  const s = pageRun.snapshot(handled);
   post(s, [s.output.buffer, s.thumbs.buffer]);
   if (inspector.active) {
-    const info = inspector.info(training.model);
+    const info = inspector.info(pageRun.model);
     if (info) post({ ...info, diverged: s.diverged });
   }
   if (landscape.active) {
-    const l = landscape.compute(nn, training.model, training.data, !duringPlay, s.diverged);
+    const l = landscape.compute(nn, pageRun.model, pageRun.data, !duringPlay, s.diverged);
     if (l) post(l, [l.loss.buffer]);
   }
   if (!tests.pending) return;
@@ -51,88 +51,88 @@ function postSnapshot(duringPlay = false) {
 }
 
 function postTests() {
-  post(tests.evaluate(nn, training.setup, training.model));
+  post(tests.evaluate(nn, pageRun.setup, pageRun.model));
 }
 
 function handle(msg: ToWorker) {
   switch (msg.type) {
     case 'configure':
-      training.configure(msg.state, msg.rebuild);
+      pageRun.configure(msg.state, msg.rebuild);
       return postSnapshot();
     case 'play':
-      if (!training.play()) postSnapshot();  // nothing to train: the page learns it stopped
+      if (!pageRun.play()) postSnapshot();  // nothing to train: the page learns it stopped
       return;
     case 'pause':
-      training.pause();
+      pageRun.pause();
       return postSnapshot();
     case 'step':
-      training.step();
+      pageRun.step();
       return postSnapshot();
     case 'stepBatch':
-      training.stepBatch();
+      pageRun.stepBatch();
       return postSnapshot();
     case 'frame':
-      training.frame();
+      pageRun.frame();
       return postSnapshot(true);
     case 'inspect':
       inspector.setTarget(msg.target);
       // Step records slow training: kept only while the inspector reads them (it turns them
       // on again through optimizer.slots()).
-      if (!inspector.active && training.hasModel) training.model.optimizer.recording = false;
+      if (!inspector.active && pageRun.hasModel) pageRun.model.optimizer.recording = false;
       return postSnapshot();
     case 'landscape':
       landscape.setMode(msg.directions);
       return postSnapshot();
     case 'reset':
-      training.reset();
+      pageRun.reset();
       return postSnapshot();
     case 'learningRate':
-      return training.setLearningRate(msg.value);
+      return pageRun.setLearningRate(msg.value);
     case 'speed':
-      return training.setSpeed(msg.epochsPerFrame);
+      return pageRun.setSpeed(msg.epochsPerFrame);
     case 'setWeight':
       landscape.moved();
-      training.setWeight(msg.layer, msg.from, msg.to, msg.value);
+      pageRun.setWeight(msg.layer, msg.from, msg.to, msg.value);
       return postSnapshot();
     case 'setBias':
       landscape.moved();
-      training.setBias(msg.layer, msg.unit, msg.value);
+      pageRun.setBias(msg.layer, msg.unit, msg.value);
       return postSnapshot();
     case 'custom':
-      if (training.setCustom({ points: msg.points, classes: msg.classes })) postSnapshot();
+      if (pageRun.setCustom({ points: msg.points, classes: msg.classes })) postSnapshot();
       return;
     case 'test':
       tests.setClicked(msg.points);
       return postTests();
     case 'testFresh':
-      if (!tests.generate(nn, training.setup, msg.samples)) throw new Error('own data has no generator for fresh test points');
+      if (!tests.generate(nn, pageRun.setup, msg.samples)) throw new Error('own data has no generator for fresh test points');
       return postTests();
     case 'testClear':
       tests.clear();
       return postTests();
     case 'neuron': {
-      const m = neuronGrid(nn, training.model, training.gridFeatures, msg.layer, msg.unit);
+      const m = neuronGrid(nn, pageRun.model, pageRun.gridFeatures, msg.layer, msg.unit);
       return post(m, [m.grid.buffer]);
     }
     case 'thumbnails':
       return post(datasetThumbnails(nn));
     case 'export':
-      return post(exportText(nn, msg.what, training));
+      return post(exportText(nn, msg.what, pageRun));
     case 'notebook':
-      return post(runNotebook(nn, training.run, training.epochLogs, msg.lang, tests.labelled(nn, training.setup)));
+      return post(runNotebook(nn, pageRun.run, pageRun.epochLogs, msg.lang, tests.labelled(nn, pageRun.setup)));
     case 'descend':
       return post(descend(nn, msg));
     case 'parseCsv':
       return void parseCsvFile(msg.file, msg.maxRows).then((r) => post(r, [r.points.buffer, r.labels.buffer]));
     case 'saveModel':
-      return void savedModel(training.model).then((m) => post(m, [m.weights.data]), reportError);
+      return void savedModel(pageRun.model).then((m) => post(m, [m.weights.data]), reportError);
     case 'loadModel':
-      return void loadedModel(nn, msg.files, training.state, training.customClasses).then((m) => post(m), reportError);
+      return void loadedModel(nn, msg.files, pageRun.state, pageRun.customClasses).then((m) => post(m), reportError);
     case 'adoptWeights':
-      training.adoptWeights(msg.weights);
+      pageRun.adoptWeights(msg.weights);
       return postSnapshot();
     case 'compareStart':
-      startComparison(nn, msg.states, msg.epochs, GRID_POINTS, training.custom, msg.setting);
+      startComparison(nn, msg.states, msg.epochs, GRID_POINTS, pageRun.custom, msg.setting);
       return post(compareFrame(nn, false));
     case 'compareFrame': {
       const result = compareFrame(nn);
@@ -157,11 +157,11 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
 init().then(
   (api) => {
     nn = api;
-    training = new Training(api, () => {
-      tests.dataChanged(training.setup);
-      post(dataInfo(api, training.setup, training.data));
+    pageRun = new PageRun(api, () => {
+      tests.dataChanged(pageRun.setup);
+      post(dataInfo(api, pageRun.setup, pageRun.data));
     });
-    training.hooks = {
+    pageRun.hooks = {
       perBatch: () => inspector.active,
       beforeBatch: (model) => inspector.beforeBatch(model),
       afterBatch: (model) => {

@@ -2,11 +2,11 @@
 // compiled model for a plan (playground.ts holds the rule itself).
 import type { Engine, Matrix2D } from './engine.mjs';
 import { Sequential } from './model.js';
-import { convertLabels, type CustomData, customClassCount, layersFor, type ModelPlan, plan } from './playground.js';
+import { convertLabels, type CustomData, customClassCount, layersFor, type RunPlan, plan } from './playground.js';
 import type { PlaygroundState } from './state.js';
 
 // A plan and its seeds: what the engine needs to make the data and the model.
-export interface TrainingSetup extends ModelPlan {
+export interface TrainingSetup extends RunPlan {
   dataSeed: number;
   splitSeed: number;
   modelSeed: number;
@@ -70,7 +70,7 @@ export function testData(engine: Engine, setup: TrainingSetup, seed: number, sam
 }
 
 export function buildModel(engine: Engine, setup: TrainingSetup): Sequential {
-  const model = new Sequential(engine, layersFor(setup), { seed: setup.modelSeed });
+  const model = new Sequential(engine, layersFor(setup), setup.modelSeed);
   model.compile({ optimizer: setup.optimizer, loss: setup.loss, metrics: setup.metrics });
   return model;
 }

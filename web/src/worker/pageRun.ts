@@ -1,20 +1,19 @@
-// The page's model in training: its data, the model and the model's fit session. Play,
+// The page's run: its data, the model and the model's fit session (one PageRun per page). Play,
 // pause, a step of an epoch or of one batch, a frame's worth of epochs, reset, live edits
 // (learning rate, a weight, a bias), and the snapshots the page draws. Loss and accuracy
 // are evaluated on the current weights at epoch 0 and after an edit (as the playground
 // does at reset), so the read-outs never describe weights that are gone.
 import type { CustomData, FitSession, Logs, Matrix2D, Nnplay, Sequential, TrainingSetup } from '../../../bindings/src/index.js';
 import type { Message } from '../../../bindings/src/messages.js';
-import type { PreparedData } from '../../../bindings/src/training.js';
+import type { PreparedData } from '../../../bindings/src/playgroundEngine.js';
+import { fitArgs, fitPlan } from '../../../bindings/src/runPlan.js';
+import { isDiverged, type StopReason, stopMessage, stopReasonOf } from '../../../bindings/src/stopReason.js';
 import type { PlaygroundState } from '../../../bindings/src/state.js';
 import type { Metrics, ReadoutKind, Rebuild, Snapshot } from '../protocol.js';
 import { featuresOnGrid, hiddenThumbnails } from './grids.js';
 import { metricsOf } from './metrics.js';
 import { type RunChange, RunRecord } from './runRecord.js';
 import { boundedSpeed } from './speed.js';
-import { stopMessage } from './stopMessage.js';
-
-const NO_LIMIT = 1_000_000_000;
 
 // Observers of training (the optimizer inspector, the loss landscape). With batch hooks set,
 // epochs run batch by batch so that every step can be seen.
@@ -28,7 +27,7 @@ export interface TrainingHooks {
 const FRAME_BUDGET_MS = 12;  // for speed 'max': train this long per frame
 const RATE_WINDOW_MS = 1000;  // epochs per second over about the last second
 
-export class Training {
+export class PageRun {
   readonly #nn: Nnplay;
   readonly #onNewData: () => void;  // new data (and network): the page must hear of it
   #state!: PlaygroundState;
@@ -49,8 +48,8 @@ export class Training {
   #epochLogs: Logs[] = [];  // every completed epoch's Keras logs, for the CSV export
   #last: Metrics | null = null;
   #lastKind: ReadoutKind = 'current';
-  #stopped: string | null = null;
-  #stopWorded: [string | null, Message | null] | null = null;  // #stopped and its message
+  #stopped: StopReason | null = null;
+  #stopWords: Message | null = null;  // #stopped in words, worded once per stop
   #diverged = false;
   #rateSamples: [number, number][] = [];  // (time, epochs done)
   hooks: TrainingHooks | null = null;
@@ -96,7 +95,7 @@ export class Training {
     if (rebuild === 'none') return;
     if (rebuild === 'session') {
       if (!this.#diverged) {
-        this.#stopped = null;
+        this.#stop(null);
         this.#startSession();
       }
       return;
@@ -240,7 +239,7 @@ export class Training {
       weights: kernels,
       biases,
       stopped: this.#stopped,
-      stop: this.#stopMessage(),
+      stop: this.#stopWords,
       diverged: this.#diverged,
       epochsPerSecond: this.#epochsPerSecond(),
       handled,
@@ -255,21 +254,14 @@ export class Training {
     this.#session = null;
     this.#batch = 0;
     this.#batches = 0;
-    const { train, valid } = this.#data;
+    const { train } = this.#data;
     const rows = train.x.shape[0];
     if (rows === 0) return;  // own data without points yet
-    const hasValidation = valid.x.shape[0] > 0;
-    const batchSize = this.#nn.playground.batchRows(this.#setup.batchSize, rows);
-    this.#batches = Math.ceil(rows / batchSize);
-    this.#session = this.model.beginFit(train.x, train.y, {
-      batchSize,
-      epochs: this.#state.maxEpochs ?? NO_LIMIT,
-      initialEpoch: this.#epochsDone,
-      validationData: hasValidation ? [valid.x, valid.y] : undefined,
-      earlyStopping: this.#state.patience !== null && hasValidation ? { monitor: 'val_loss', patience: this.#state.patience } : undefined,
-      seed: this.#setup.modelSeed,
-    });
-    if (this.#session.done) this.#stopped = `max:${this.#state.maxEpochs}`;
+    // The plan's fit settings (the session's own: maxEpochs and patience change without a new model).
+    const args = fitArgs(fitPlan(this.#state), this.#data, true);
+    this.#batches = Math.ceil(rows / args.batchSize);
+    this.#session = this.model.beginFit(train.x, train.y, { ...args, initialEpoch: this.#epochsDone, seed: this.#setup.modelSeed });
+    if (this.#session.done) this.#stop({ reason: 'max_epochs', epoch: this.#epochsDone, maxEpochs: args.epochs });
   }
 
   #buildModel() {
@@ -284,8 +276,7 @@ export class Training {
     this.#pending = [];
     this.#epochLogs = [];
     this.#last = null;
-    this.#stopped = null;
-    this.#diverged = false;
+    this.#stop(null);
     this.#evaluateNow();
     const initial = this.#last as Metrics | null;  // (set by #evaluateNow)
     if (initial) this.#pending.push({ ...initial, epoch: 0 });  // the charts start at the initial loss
@@ -345,23 +336,18 @@ export class Training {
     if (!session.done) return;
     const h = session.history();
     this.#playing = false;
-    if (h.stopReason === 'non_finite_loss' || h.stopReason === 'non_finite_weights') {
-      this.#diverged = true;
-      this.#stopped = h.stopMessage;
-    } else if (h.stopReason === 'early_stopping') {
-      this.#stopped = h.stopMessage;
-    } else {
-      this.#stopped = `max:${this.#state.maxEpochs}`;
-    }
+    const fit = fitPlan(this.#state);
+    this.#stop(stopReasonOf({
+      stopReason: h.stopReason, history: h.history, epoch: this.#epochsDone,
+      maxEpochs: fit.maxEpochs, monitor: fit.monitor, patience: fit.patience, learningRate: this.#state.learningRate,
+    }));
   }
 
-  // The stop as a message, worded once per stop (the history is read only then).
-  #stopMessage(): Message | null {
-    if (this.#stopWorded?.[0] !== this.#stopped) {
-      const history = this.#stopped === null ? undefined : this.#session?.history();
-      this.#stopWorded = [this.#stopped, stopMessage(this.#stopped, this.#diverged, history, this.#state)];
-    }
-    return this.#stopWorded[1];
+  // Why training stopped (null: it has not), and its words.
+  #stop(stopped: StopReason | null) {
+    this.#stopped = stopped;
+    this.#stopWords = stopMessage(stopped);
+    this.#diverged = isDiverged(stopped?.reason);
   }
 
   #epochsPerSecond(): number {
