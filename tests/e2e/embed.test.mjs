@@ -71,6 +71,12 @@ for (const kind of ['classic', 'module']) {
     const before = s.frame;
     await frame.click('#codePanel summary');
     await page.waitForFunction((h) => document.getElementById('pg').shadowRoot.querySelector('iframe').getBoundingClientRect().height > h + 50, before, { timeout: WAIT });
+    // the panel's content may arrive in more than one step (the code, then its buttons): wait until
+    // the element has caught up with all of it, and say where it stood if it never does
+    await page.waitForFunction(() => {
+      const f = document.getElementById('pg').shadowRoot.querySelector('iframe');
+      return Math.abs(f.getBoundingClientRect().height - f.contentDocument.documentElement.getBoundingClientRect().height) <= 1;
+    }, null, { timeout: WAIT }).catch(async (e) => { throw new Error(`the element did not follow the opened panel: ${JSON.stringify(await sizes(page))} (${e.message})`); });
     s = await sizes(page);
     assert.ok(Math.abs(s.frame - s.content) <= 1 && s.scroll <= s.client + 1, JSON.stringify(s));
     // epoch, then stopped at maxEpochs=3 when played

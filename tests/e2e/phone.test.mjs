@@ -71,7 +71,9 @@ for (const lang of ['ja', 'en']) {
     await withPage(`#lang=${lang}&seed=0.5&dataset=custom`, PHONE, async (page) => {
       await page.tap('#testButton');  // a row with a focusable "no truth" cell, if the dataset has no rule
       for (const summary of await page.locator('details summary').all()) await summary.tap();
-      await until(page, () => [...document.querySelectorAll('details')].every((d) => d.open), undefined, { what: 'every panel open' });
+      // open, and filled: a panel lists its contents on its toggle event, which comes after `open`
+      await until(page, () => [...document.querySelectorAll('details')].every((d) => d.open) && document.getElementById('landscapeMode').options.length > 0,
+        undefined, { what: "every panel open, the landscape's choices listed" });
       const small = await page.evaluate(() => {
         const controls = document.querySelectorAll('button, select, input, summary, textarea, [tabindex="0"]');
         return [...controls].filter((el) => !(el instanceof SVGElement)).map((el) => {
