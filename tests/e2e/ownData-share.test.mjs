@@ -8,38 +8,14 @@
 //  - a CSV import into existing points asks replace or add; either resets the run (epoch 0)
 //    and its "maximum epochs reached" banner
 // Run: node --test tests/e2e/ownData-share.test.mjs (after node scripts/build.mjs)
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { DIST, launchChromium, openPlayground, playgroundUrl, startServer, until } from './support.mjs';
+import { playgroundPages, until } from './support.mjs';
 
 const WIDE = { viewport: { width: 1280, height: 900 } };
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 
-let srv;
-let browser;
-
-before(async () => {
-  assert.ok(existsSync(path.join(DIST, 'app.js')), 'dist/ is built (node scripts/build.mjs)');
-  srv = await startServer({ '/': DIST });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
-
-async function withPage(hash, context, body) {
-  const s = await openPlayground(browser, playgroundUrl(srv.origin, hash), { context, dialogsAreProblems: true });
-  try {
-    await body(s.page);
-    assert.deepEqual(s.problems, [], s.problems.join(' | '));
-  } finally {
-    await s.context.close();
-  }
-}
+const withPage = playgroundPages();
 
 const count = async (page) => Number((await page.textContent('#ownDataCount')).match(/^(\d+)/)[1]);
 const upload = (page, name, text) => page.setInputFiles('#importCsv', { name, mimeType: 'text/csv', buffer: Buffer.from(text) });

@@ -8,41 +8,20 @@
 //    feature tile does what its hint says
 // Screenshots: test-results/phone-{ja,en}-training.png (looked at when this was written).
 // Run: node --test tests/e2e/phone.test.mjs (after node scripts/build.mjs)
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { DIST, REPO, launchChromium, openPlayground, playgroundUrl, startServer, state, until } from './support.mjs';
+import { playgroundPages, REPO, state, until } from './support.mjs';
 
 const RESULTS = path.join(REPO, 'test-results');
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 };
 const WIDE = { viewport: { width: 1280, height: 900 } };
 
-let srv;
-let browser;
-
+const withPage = playgroundPages();
 before(async () => {
-  assert.ok(existsSync(path.join(DIST, 'app.js')), 'dist/ is built (node scripts/build.mjs)');
   await fs.mkdir(RESULTS, { recursive: true });
-  srv = await startServer({ '/': DIST });
-  browser = await launchChromium();
 });
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
-
-async function withPage(hash, context, body) {
-  const s = await openPlayground(browser, playgroundUrl(srv.origin, hash), { context, dialogsAreProblems: true });
-  try {
-    await body(s.page);
-    assert.deepEqual(s.problems, [], s.problems.join(' | '));
-  } finally {
-    await s.context.close();
-  }
-}
 
 // The part of each element's box outside the viewport (none: fully on the first screen).
 const offScreen = (page, ids) => page.evaluate((list) => list.map((id) => {

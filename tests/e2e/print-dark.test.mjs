@@ -7,41 +7,20 @@
 //    axe-core finds no text under 4.5:1; theme=light keeps a dark system's page light
 // Screenshots: test-results/dark-{ja,en}-{1280,390}.png (looked at when this was written).
 // Run: node --test tests/e2e/print-dark.test.mjs (after node scripts/build.mjs)
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { DIST, REPO, launchChromium, openPlayground, playgroundUrl, startServer, until } from './support.mjs';
+import { playgroundPages, REPO, until } from './support.mjs';
 
 const RESULTS = path.join(REPO, 'test-results');
 const AXE = path.join(REPO, 'node_modules/axe-core/axe.min.js');
 const SIZES = [[1280, { viewport: { width: 1280, height: 900 } }], [390, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }]];
 
-let srv;
-let browser;
-
+const withPage = playgroundPages();
 before(async () => {
-  assert.ok(existsSync(path.join(DIST, 'app.js')), 'dist/ is built (node scripts/build.mjs)');
   await fs.mkdir(RESULTS, { recursive: true });
-  srv = await startServer({ '/': DIST });
-  browser = await launchChromium();
 });
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
-
-async function withPage(hash, context, body) {
-  const s = await openPlayground(browser, playgroundUrl(srv.origin, hash), { context, dialogsAreProblems: true });
-  try {
-    await body(s.page);
-    assert.deepEqual(s.problems, [], s.problems.join(' | '));
-  } finally {
-    await s.context.close();
-  }
-}
 
 const canvasPixels = (page, selector) => page.evaluate((sel) => {
   const c = document.querySelector(sel);

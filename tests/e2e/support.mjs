@@ -10,6 +10,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -254,6 +255,35 @@ export async function openPlayground(browser, url, options) {
   const session = await newSession(browser, options);
   await loadPlayground(session.page, url);
   return session;
+}
+
+/**
+ * For a test file whose tests each open the built page: registers the file's before/after hooks
+ * (dist/ must be built; one server on dist/, one Chromium) and returns
+ * withPage(hash, contextOptions, body), which opens the page at `hash`, runs body(page), and then
+ * requires that nothing was recorded as a problem (dialogs included) before closing the context.
+ */
+export function playgroundPages() {
+  let srv;
+  let browser;
+  before(async () => {
+    assert.ok(existsSync(path.join(DIST, 'app.js')), 'dist/ is built (node scripts/build.mjs)');
+    srv = await startServer({ '/': DIST });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await srv?.close();
+  });
+  return async function withPage(hash, context, body) {
+    const s = await openPlayground(browser, playgroundUrl(srv.origin, hash), { context, dialogsAreProblems: true });
+    try {
+      await body(s.page);
+      assert.deepEqual(s.problems, [], s.problems.join(' | '));
+    } finally {
+      await s.context.close();
+    }
+  };
 }
 
 /** The current snapshot's epoch, playing, diverged, stopped, metrics and output length. */
