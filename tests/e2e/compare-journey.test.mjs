@@ -6,14 +6,12 @@
 // (Japanese legend). Then the loss landscape of the main run from a link, and an embedding page
 // that hides both panels.
 //
-// Needs /usr/bin/chromium and playwright-core; run `node scripts/build.mjs` first.
+// Needs /usr/bin/chromium and playwright-core; dist/ is built first when missing or stale.
 // Run: node --test tests/e2e/compare-journey.test.mjs
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { init } from 'nnplay';
-import { DIST, launchChromium, loadPlayground, newSession, pause, playgroundUrl, startServer, state, until, waitForEngine } from './support.mjs';
+import { DIST, ensureFreshDist, launchChromium, loadPlayground, newSession, pause, playgroundUrl, startServer, state, until, waitForEngine } from './support.mjs';
 import { journey } from './journey.mjs';
 import { GRID, colourCounts, compareCanvases, jitter, nodeComparison, runComparison, runFigure510 } from './compare-steps.mjs';
 
@@ -22,7 +20,7 @@ let browser;
 let nn;  // the module in Node: the same engine, to compare the page's numbers with
 
 before(async () => {
-  assert.ok(existsSync(path.join(DIST, 'index.html')), 'dist/ is missing: run `node scripts/build.mjs` first');
+  ensureFreshDist();  // builds dist/ when it is missing or older than web/ or bindings/src/
   srv = await startServer({ '/': DIST });
   nn = await init();
   browser = await launchChromium();

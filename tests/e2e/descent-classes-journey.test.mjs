@@ -4,15 +4,14 @@
 // verdicts are rules: tests/node/descent.test.mjs); the gauss3 dataset gets a softmax output
 // whose heatmap shows each class's colour at its cluster.
 //
-// Needs /usr/bin/chromium and playwright-core; run `node scripts/build.mjs` first.
+// Needs /usr/bin/chromium and playwright-core; dist/ is built first when missing or stale.
 // Run: node --test tests/e2e/descent-classes-journey.test.mjs
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { init } from 'nnplay';
-import { DIST, REPO, launchChromium, loadPlayground, newSession, playgroundUrl, startServer, until } from './support.mjs';
+import { DIST, ensureFreshDist, REPO, launchChromium, loadPlayground, newSession, playgroundUrl, startServer, until } from './support.mjs';
 import { journey } from './journey.mjs';
 import { heatmapColours, hue, hueDistance, playUntil, recordDescentStatus } from './views-steps.mjs';
 
@@ -27,7 +26,7 @@ let browser;
 let nn;  // the module in Node: the same engine, to compare the page's numbers with
 
 before(async () => {
-  assert.ok(existsSync(path.join(DIST, 'index.html')), 'dist/ is missing: run `node scripts/build.mjs` first');
+  ensureFreshDist();  // builds dist/ when it is missing or older than web/ or bindings/src/
   srv = await startServer({ '/': DIST });
   nn = await init();
   browser = await launchChromium();

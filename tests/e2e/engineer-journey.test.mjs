@@ -5,16 +5,14 @@
 // code's text are the module's (tests/node/exports.test.mjs, tests/node/codegen.test.mjs); here:
 // the page hands out exactly those for what it shows.
 //
-// Needs /usr/bin/chromium and playwright-core; run `node scripts/build.mjs` first.
+// Needs /usr/bin/chromium and playwright-core; dist/ is built first when missing or stale.
 // Run: node --test tests/e2e/engineer-journey.test.mjs
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { init } from 'nnplay';
 import {
-  DIST, WAIT, launchChromium, loadPlayground, newSession, nextFrames, pause, playgroundUrl, snap, startServer, state, step as stepEpochs, until, waitForEngine,
+  DIST, ensureFreshDist, WAIT, launchChromium, loadPlayground, newSession, nextFrames, pause, playgroundUrl, snap, startServer, state, step as stepEpochs, until, waitForEngine,
 } from './support.mjs';
 import { journey } from './journey.mjs';
 
@@ -23,7 +21,7 @@ let browser;
 let nn;  // the module in Node: the same engine, to compare the page's files and code with
 
 before(async () => {
-  assert.ok(existsSync(path.join(DIST, 'index.html')), 'dist/ is missing: run `node scripts/build.mjs` first');
+  ensureFreshDist();  // builds dist/ when it is missing or older than web/ or bindings/src/
   srv = await startServer({ '/': DIST });
   nn = await init();
   browser = await launchChromium();

@@ -5,13 +5,11 @@
 // that shrinks under the pick, a run that diverges). Every optimizer's formula against the
 // engine, batch by batch, is a rule of the engine: tests/node/optimizer-reference.test.mjs.
 //
-// Needs /usr/bin/chromium and playwright-core; run `node scripts/build.mjs` first.
+// Needs /usr/bin/chromium and playwright-core; dist/ is built first when missing or stale.
 // Run: node --test tests/e2e/inspector-journey.test.mjs
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { DIST, launchChromium, loadPlayground, newSession, playgroundUrl, startServer, state, until } from './support.mjs';
+import { DIST, ensureFreshDist, launchChromium, loadPlayground, newSession, playgroundUrl, startServer, state, until } from './support.mjs';
 import { journey } from './journey.mjs';
 import { close, stepBatch } from './inspector-steps.mjs';
 
@@ -19,7 +17,7 @@ let srv;
 let browser;
 
 before(async () => {
-  assert.ok(existsSync(path.join(DIST, 'index.html')), 'dist/ is missing: run `node scripts/build.mjs` first');
+  ensureFreshDist();  // builds dist/ when it is missing or older than web/ or bindings/src/
   srv = await startServer({ '/': DIST });
   browser = await launchChromium();
 });
