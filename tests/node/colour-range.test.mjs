@@ -1,7 +1,7 @@
 // The colour-range rule (web/src/outputRange.ts with views/colors.ts) as functions: whatever
 // the loss, class 0 is orange and class 1 blue on the plot, the output nodes and the test points,
 // and the legend is ticked in the output's own range. The Chromium journey
-// (tests/e2e/learner.test.mjs, "colours follow the output range") checks the pixels a learner sees.
+// (tests/e2e/learner-weights.test.mjs, "the colours follow the output range") checks the pixels a learner sees.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { init } from 'nnplay';

@@ -1,6 +1,6 @@
 // Issue 20's rules (pure functions, no browser): the losses' display scale (web/src/lossScale.ts),
 // what the read-outs are called, the lossScale key of the URL-state schema, the embed dialog's
-// labels. The page's journeys are tests/e2e/numbers.test.mjs.
+// labels. The page's journey is tests/e2e/learner-numbers.test.mjs.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
