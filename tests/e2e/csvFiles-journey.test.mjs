@@ -82,6 +82,7 @@ test('journey: a learner imports CSV files, good, bad, huge and binary, and the 
       const csv = '\uFEFF# exported from a spreadsheet\r\n"x";"y";"label"\r\n0,5;-1,25;1\r\n-2,5;3;0\r\n1;1;2\r\n';
       await upload(page, 'points.csv', csv);
       await countIs(page, 3, '3 points imported');
+      assert.equal(await page.isHidden('#importChoice'), true, 'no replace-or-add question: there were no points');
       assert.deepEqual(await notices(page), []);
       assert.deepEqual(await stored(page), { points: [0.5, -1.25, -2.5, 3, 1, 1], classes: [1, 0, 2] });
       await clear(page);
@@ -169,6 +170,7 @@ test('journey: a learner imports CSV files, good, bad, huge and binary, and the 
           return setItem.call(this, key, value);
         };
       });
+      assert.doesNotMatch((await notices(page)).join('\n'), /not saved/, 'nothing to say before a save');
       await upload(page, 'two.csv', 'x,y,label\n1,1,1\n-1,-1,0\n');
       await countIs(page, 2, 'the 2 imported points');
       await until(page, () => /not saved/.test(document.getElementById('importErrors').textContent), undefined, { what: 'the notice that they are not saved' });
