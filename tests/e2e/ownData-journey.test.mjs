@@ -147,7 +147,7 @@ test('journey: a learner brings their own data, trains on it, shares it and impo
       assert.match(await page.textContent('#importQuestion'), /points\.csv: ここにはすでに 30 点/);
       assert.equal(await count(page), 30, 'nothing changes before the answer');
       await page.click('#importAdd');
-      await until(page, () => document.querySelectorAll('#importErrors li').length > 0, undefined, { what: 'import errors' });
+      await until(page, () => document.querySelectorAll('#importErrors li').length === 4, undefined, { what: 'the 4 bad rows\' messages' });
       assert.equal(await count(page), 34, 'four good rows added to the 30 drawn');
       const errors = await notices(page);
       // every message names the row of the file (the header is row 1), in the page's language
