@@ -43,18 +43,24 @@ test('journey: an author embeds the playground in an article', { timeout: 300_00
   };
   const article = (kind, attrs) => open(`${srv.origin}/articles/${kind}.html?${new URLSearchParams(attrs)}`);
   const logged = (type, re) => watch.consoleMessages.some((m) => m.type === type && re.test(m.text));
+  // The page next to the script (not the article) sent its documented ready event; the element is as
+  // tall as the page's content, and the page has no scrollbar. Returns the page's frame.
+  const foundAndFollowed = async () => {
+    const frame = await frameOf(page);
+    assert.match(frame.url(), /\/nnplay\/index\.html#/, 'the page next to the script, not the article');
+    await waitEvent(page, 'ready');
+    assertDocumented(EVENTS, (await events(page, 'ready'))[0]);
+    await heightFollowed(page);
+    const s = await sizes(page);
+    assert.ok(s.scroll <= s.client + 1, `no inner scrollbar (${s.scroll} > ${s.client})`);
+    return frame;
+  };
 
   try {
     await step('a classic script: the page is found next to the script, its height is followed, the events arrive', async () => {
       await article('classic', { dataset: 'xor', hidetext: 'true', lang: 'en', maxepochs: '3', seed: '1' });
-      const frame = await frameOf(page);
-      assert.match(frame.url(), /\/nnplay\/index\.html#/, 'the page next to the script, not the article');
-      await waitEvent(page, 'ready');
-      assertDocumented(EVENTS, (await events(page, 'ready'))[0]);
-      // height: the element is as tall as the page's content, and the page has no scrollbar
-      await heightFollowed(page);
+      const frame = await foundAndFollowed();
       let s = await sizes(page);
-      assert.ok(s.scroll <= s.client + 1, `no inner scrollbar (${s.scroll} > ${s.client})`);
       assert.notEqual(Math.round(s.frame), 900, 'not the fixed initial height');
       // opening a panel makes the page taller: the element follows (its content may arrive in
       // more than one step, the code then its buttons: wait until the element caught up with all)
@@ -92,13 +98,7 @@ test('journey: an author embeds the playground in an article', { timeout: 300_00
     // after that and were checked above.
     await step('a module script: the page is found too, its height followed; pausing sends stopped with reason paused', async () => {
       await article('module', { dataset: 'xor', hidetext: 'true', lang: 'en', seed: '2' });
-      const frame = await frameOf(page);
-      assert.match(frame.url(), /\/nnplay\/index\.html#/, 'the page next to the script, not the article');
-      await waitEvent(page, 'ready');
-      assertDocumented(EVENTS, (await events(page, 'ready'))[0]);
-      await heightFollowed(page);
-      const s = await sizes(page);
-      assert.ok(s.scroll <= s.client + 1, `no inner scrollbar (${s.scroll} > ${s.client})`);
+      const frame = await foundAndFollowed();
       await frame.click('#play');
       await waitEvent(page, 'epoch');
       await frame.click('#play');
