@@ -8,27 +8,18 @@
 //
 // Needs /usr/bin/chromium and playwright-core; dist/ is built first when missing or stale.
 // Run: node --test tests/e2e/compare-journey.test.mjs
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { init } from 'nnplay';
-import { DIST, ensureFreshDist, launchChromium, loadPlayground, newSession, pause, playgroundUrl, startServer, state, until, waitForEngine } from './support.mjs';
+import { loadPlayground, newSession, pause, playgroundUrl, servedChromium, state, until, waitForEngine } from './support.mjs';
 import { journey } from './journey.mjs';
 import { GRID, colourCounts, compareCanvases, jitter, nodeComparison, runComparison, runFigure510 } from './compare-steps.mjs';
 
-let srv;
-let browser;
+const env = servedChromium();  // dist/ (built when stale), one server, one Chromium
 let nn;  // the module in Node: the same engine, to compare the page's numbers with
 
 before(async () => {
-  ensureFreshDist();  // builds dist/ when it is missing or older than web/ or bindings/src/
-  srv = await startServer({ '/': DIST });
   nn = await init();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
 });
 
 const RATES = [0.003, 0.03, 0.3, 3];
@@ -36,10 +27,10 @@ const RUN_COLOURS = [[0xe6, 0x55, 0x0d], [0x31, 0x82, 0xbd], [0x31, 0xa3, 0x54],
 
 test('journey: a learner compares learning rates side by side', { timeout: 240_000 }, async (t) => {
   const step = journey(t);
-  const { page, context, problems } = await newSession(browser, { dialogsAreProblems: true });
+  const { page, context, problems } = await newSession(env.browser, { dialogsAreProblems: true });
   const open = async (hash) => {
     await page.goto('about:blank');
-    await loadPlayground(page, playgroundUrl(srv.origin, hash));
+    await loadPlayground(page, playgroundUrl(env.origin, hash));
   };
   const hash = () => page.evaluate(() => location.hash);
   let figure;  // the preset's losses at seed 1

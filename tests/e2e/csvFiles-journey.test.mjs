@@ -8,30 +8,23 @@
 // Run: node --test tests/e2e/csvFiles-journey.test.mjs (after node scripts/build.mjs)
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DIST, launchChromium, nextFrames, openPlayground, playgroundUrl, startServer, until, waitForEngine } from './support.mjs';
+import { nextFrames, openPlayground, playgroundUrl, servedChromium, until, waitForEngine } from './support.mjs';
 import { journey } from './journey.mjs';
 import { count, countIs, notices, stored, upload } from './ownData-steps.mjs';
 
 const CSV_MAX_BYTES = 2 * 1024 * 1024;  // web/src/protocol.ts
 const MAX_POINTS = 5000;                // web/src/views/ownData.ts
 
-let srv;
-let browser;
+const env = servedChromium();  // dist/ (built when stale), one server, one Chromium
 let scratch;
 
 before(async () => {
-  assert.ok(existsSync(path.join(DIST, 'app.js')), 'dist/ is built (node scripts/build.mjs)');
   scratch = mkdtempSync(path.join(tmpdir(), 'nnplay-csv-e2e-'));
-  srv = await startServer({ '/': DIST });
-  browser = await launchChromium();
 });
-
 after(async () => {
-  await browser?.close();
-  await srv?.close();
   if (scratch) rmSync(scratch, { recursive: true });
 });
 
@@ -74,7 +67,7 @@ async function clear(page) {
 
 test('journey: a learner imports CSV files, good, bad, huge and binary, and the page keeps them within its limits', { timeout: 180_000 }, async (t) => {
   const step = journey(t);
-  const s = await openPlayground(browser, playgroundUrl(srv.origin, '#dataset=custom&lang=en'), { initScript: recordLongTasks, dialogsAreProblems: true });
+  const s = await openPlayground(env.browser, playgroundUrl(env.origin, '#dataset=custom&lang=en'), { initScript: recordLongTasks, dialogsAreProblems: true });
   const { page } = s;
   try {
     await step('a semicolon CSV with decimal commas (BOM, comment, quoted header, CRLF) gives the right points', async () => {

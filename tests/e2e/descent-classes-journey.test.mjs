@@ -6,12 +6,12 @@
 //
 // Needs /usr/bin/chromium and playwright-core; dist/ is built first when missing or stale.
 // Run: node --test tests/e2e/descent-classes-journey.test.mjs
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { init } from 'nnplay';
-import { DIST, ensureFreshDist, REPO, launchChromium, loadPlayground, newSession, playgroundUrl, startServer, until } from './support.mjs';
+import { loadPlayground, newSession, playgroundUrl, REPO, servedChromium, until } from './support.mjs';
 import { journey } from './journey.mjs';
 import { heatmapColours, hue, hueDistance, playUntil, recordDescentStatus } from './views-steps.mjs';
 
@@ -21,25 +21,16 @@ const curveGradient = (w) => 0.72 * w ** 3 - 2.88 * w - 0.72;  // web/src/descen
 const START = 2.8;    // the view's default start (web/src/descent/curve.ts)
 const STEPS = 60;     // web/src/views/descent.ts
 
-let srv;
-let browser;
+const env = servedChromium();  // dist/ (built when stale), one server, one Chromium
 let nn;  // the module in Node: the same engine, to compare the page's numbers with
 
 before(async () => {
-  ensureFreshDist();  // builds dist/ when it is missing or older than web/ or bindings/src/
-  srv = await startServer({ '/': DIST });
   nn = await init();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
 });
 
 test('journey: a learner watches gradient descent roll, then trains three classes', { timeout: 150_000 }, async (t) => {
   const step = journey(t);
-  const { page, context, problems } = await newSession(browser, { dialogsAreProblems: true });
+  const { page, context, problems } = await newSession(env.browser, { dialogsAreProblems: true });
   const engine = (optimizer, rate) => nn.optimizers.descend(nn.optimizers.get(optimizer, { learningRate: rate }), START, curveGradient, STEPS);
   // picks a rate, runs, and returns the path the page draws (after the animation's end with waitForEnd)
   const roll = async (rate, { waitForEnd }) => {
@@ -61,7 +52,7 @@ test('journey: a learner watches gradient descent roll, then trains three classe
 
   try {
     await step('opens the descent view: SGD (the registry\'s display names), rate 0.03, start 2.8', async () => {
-      await loadPlayground(page, playgroundUrl(srv.origin, ''));
+      await loadPlayground(page, playgroundUrl(env.origin, ''));
       await page.click('#descentPanel > summary');
       assert.equal(await page.inputValue('#descentOptimizer'), 'sgd');
       const registry = JSON.parse(await fs.readFile(path.join(REPO, 'core/registry.json'), 'utf8'));
@@ -104,7 +95,7 @@ test('journey: a learner watches gradient descent roll, then trains three classe
 
     await step('gauss3: a softmax of three units trains to accuracy > 0.9; the heatmap shows each class\'s colour at its cluster', async (st) => {
       await page.goto('about:blank');
-      await loadPlayground(page, playgroundUrl(srv.origin, '#dataset=gauss3&seed=1'));
+      await loadPlayground(page, playgroundUrl(env.origin, '#dataset=gauss3&seed=1'));
       assert.match(await page.textContent('#loss-note'), /softmax/i);
       assert.equal(await page.inputValue('#outputActivation'), 'softmax');
       assert.equal(await page.locator('#layers .layer.output-layer .node').count(), 3);

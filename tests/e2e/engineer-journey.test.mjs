@@ -7,29 +7,18 @@
 //
 // Needs /usr/bin/chromium and playwright-core; dist/ is built first when missing or stale.
 // Run: node --test tests/e2e/engineer-journey.test.mjs
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import { init } from 'nnplay';
-import {
-  DIST, ensureFreshDist, WAIT, launchChromium, loadPlayground, newSession, nextFrames, pause, playgroundUrl, snap, startServer, state, step as stepEpochs, until, waitForEngine,
-} from './support.mjs';
+import { loadPlayground, newSession, nextFrames, pause, playgroundUrl, servedChromium, snap, state, until, WAIT, waitForEngine } from './support.mjs';
 import { journey } from './journey.mjs';
 
-let srv;
-let browser;
+const env = servedChromium();  // dist/ (built when stale), one server, one Chromium
 let nn;  // the module in Node: the same engine, to compare the page's files and code with
 
 before(async () => {
-  ensureFreshDist();  // builds dist/ when it is missing or older than web/ or bindings/src/
-  srv = await startServer({ '/': DIST });
   nn = await init();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
 });
 
 // The name and text of the download a click on selector starts.
@@ -40,13 +29,13 @@ async function download(page, selector) {
 
 test('journey: an engineer takes the code and the data away', { timeout: 150_000 }, async (t) => {
   const step = journey(t);
-  const { page, context, problems } = await newSession(browser, { context: { acceptDownloads: true }, ignoreBlobFailures: true, dialogsAreProblems: true });
+  const { page, context, problems } = await newSession(env.browser, { context: { acceptDownloads: true }, ignoreBlobFailures: true, dialogsAreProblems: true });
   const hash = () => page.evaluate(() => location.hash);
   const code = () => page.textContent('#code');
 
   try {
     await step('downloads the data: the module\'s 500 circle points for this seed, as x,y,label', async () => {
-      await loadPlayground(page, playgroundUrl(srv.origin, '#seed=1'));
+      await loadPlayground(page, playgroundUrl(env.origin, '#seed=1'));
       const data = await download(page, '#exportData');
       assert.equal(data.name, 'nnplay-data.csv');
       const lines = data.text.trimEnd().split('\n');

@@ -7,33 +7,22 @@
 //
 // Needs /usr/bin/chromium and playwright-core; dist/ is built first when missing or stale.
 // Run: node --test tests/e2e/inspector-journey.test.mjs
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, ensureFreshDist, launchChromium, loadPlayground, newSession, playgroundUrl, startServer, state, until } from './support.mjs';
+import { loadPlayground, newSession, playgroundUrl, servedChromium, state, until } from './support.mjs';
 import { journey } from './journey.mjs';
 import { close, stepBatch } from './inspector-steps.mjs';
 
-let srv;
-let browser;
+const env = servedChromium();  // dist/ (built when stale), one server, one Chromium
 
-before(async () => {
-  ensureFreshDist();  // builds dist/ when it is missing or older than web/ or bindings/src/
-  srv = await startServer({ '/': DIST });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
 
 test('journey: a learner looks inside the optimizer', { timeout: 180_000 }, async (t) => {
   const step = journey(t);
-  const { page, context, problems } = await newSession(browser);
+  const { page, context, problems } = await newSession(env.browser);
   // a link the learner opens (a full load: the page reads a link's panels when it starts)
   const open = async (hash) => {
     await page.goto('about:blank');
-    await loadPlayground(page, playgroundUrl(srv.origin, hash));
+    await loadPlayground(page, playgroundUrl(env.origin, hash));
   };
   try {
     await step('a click on a weight line picks it; three batches of Adam follow its formula', async () => {

@@ -12,7 +12,7 @@ import { init } from 'nnplay';
 import { nextFrames, snap, state, step, until } from './support.mjs';
 import { journey } from './journey.mjs';
 import {
-  assertLabelled, cardRows, learnerBrowser, near, number, openPanel, shot, stepBatch, switchLanguage,
+  assertLabelled, cardRows, learnerBrowser, near, number, openPanel, shot, stepBatch, switchLanguage, weightBringsInspector,
 } from './learner-steps.mjs';
 
 const open = learnerBrowser();
@@ -175,14 +175,7 @@ test('journey: a learner follows the article\'s numbers', { timeout: 600_000 }, 
       await press('#landscapePanel > summary');
       await until(page, () => window.__nnplay.state.landscape === 'off', undefined, { what: 'landscape off after closing' });
       // a weight clicked in the network brings the inspector into view
-      await page.evaluate(() => window.scrollTo(0, 0));
-      const hit = page.locator('#links path.link-hover').nth(1);
-      await hit.scrollIntoViewIfNeeded();
-      await hit.click({ force: true });
-      await until(page, () => {
-        const r = document.getElementById('inspectorPanel').getBoundingClientRect();
-        return document.getElementById('inspectorPanel').open && r.top >= 0 && r.top < innerHeight - 100;
-      }, undefined, { what: 'the inspector panel in view after a weight click' });
+      await weightBringsInspector(page, 'click');
       await shot(page, 'numbers-3-inspector-ja-1280');
       // compare: my current setup, train and validation labelled
       await openPanel(page, press, 'comparePanel');

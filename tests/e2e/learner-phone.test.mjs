@@ -15,7 +15,7 @@ import path from 'node:path';
 import { nextFrames, state, until } from './support.mjs';
 import { journey } from './journey.mjs';
 import {
-  PHONE, RESULTS, WIDE, box, learnerBrowser, noSidewaysScroll, shot, stepEpochs, switchLanguage,
+  PHONE, RESULTS, WIDE, box, learnerBrowser, noSidewaysScroll, shot, stepEpochs, switchLanguage, weightBringsInspector,
 } from './learner-steps.mjs';
 
 const open = learnerBrowser();
@@ -124,14 +124,7 @@ test('journey: a learner on a phone, then at a desk', { timeout: 420_000 }, asyn
     });
 
     await step_('390 px touch: a tapped weight brings the inspector into view', async () => {
-      await page.evaluate(() => window.scrollTo(0, 0));
-      const hit = page.locator('#links path.link-hover').nth(1);
-      await hit.scrollIntoViewIfNeeded();
-      await hit.tap({ force: true });
-      await until(page, () => {
-        const r = document.getElementById('inspectorPanel').getBoundingClientRect();
-        return document.getElementById('inspectorPanel').open && r.top >= 0 && r.top < innerHeight - 100;
-      }, undefined, { what: 'the inspector panel in view after a weight tap' });
+      await weightBringsInspector(page, 'tap');
       await shot(page, 'numbers-3-inspector-en-390');
     });
 

@@ -1,12 +1,11 @@
 // Helpers for the learner's journeys (tests/e2e/learner-*.test.mjs): one server and Chromium per
 // file, a page the journey re-visits by URL instead of opening a new context per check, and the
 // ways a learner reads the page (read-outs, the test table, canvases, boxes).
-import { after, before } from 'node:test';
+import { before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { DIST, REPO, launchChromium, loadPlayground, newSession, playgroundUrl, startServer, until } from './support.mjs';
+import { REPO, loadPlayground, newSession, servedChromium, until } from './support.mjs';
 
 export const RESULTS = path.join(REPO, 'test-results');
 export const AXE = path.join(REPO, 'node_modules/axe-core/axe.min.js');
@@ -21,26 +20,16 @@ export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, is
  * included) before closing the context.
  */
 export function learnerBrowser() {
-  let srv;
-  let browser;
-  before(async () => {
-    assert.ok(existsSync(path.join(DIST, 'app.js')), 'dist/ is built (node scripts/build.mjs)');
-    await fs.mkdir(RESULTS, { recursive: true });
-    srv = await startServer({ '/': DIST });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
+  const env = servedChromium();
+  before(() => fs.mkdir(RESULTS, { recursive: true }));
   return async function open(context = WIDE) {
-    const s = await newSession(browser, { context, dialogsAreProblems: true });
+    const s = await newSession(env.browser, { context, dialogsAreProblems: true });
     const touch = !!context.hasTouch;
     return {
       ...s,
       visit: async (hash) => {
         await s.page.goto('about:blank');
-        await loadPlayground(s.page, playgroundUrl(srv.origin, hash));
+        await loadPlayground(s.page, env.url(hash));
       },
       press: async (selector) => {
         const el = s.page.locator(selector).first();
@@ -178,4 +167,16 @@ export async function contrastViolations(page) {
     const r = await window.axe.run(document, { runOnly: ['color-contrast'] });
     return r.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.any[0]?.message ?? ''}`));
   });
+}
+
+/** Clicks or taps (`how`) a weight line in the network and waits until the inspector panel is open and in view. */
+export async function weightBringsInspector(page, how = 'click') {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const hit = page.locator('#links path.link-hover').nth(1);
+  await hit.scrollIntoViewIfNeeded();
+  await hit[how]({ force: true });
+  await until(page, () => {
+    const r = document.getElementById('inspectorPanel').getBoundingClientRect();
+    return document.getElementById('inspectorPanel').open && r.top >= 0 && r.top < innerHeight - 100;
+  }, undefined, { what: `the inspector panel in view after a weight ${how}` });
 }

@@ -16,35 +16,28 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { init } from 'nnplay';
-import { DIST, ensureFreshDist, launchChromium, loadPlayground, openPlayground, playgroundUrl, startServer, state, step as epochs, until } from './support.mjs';
+import { loadPlayground, openPlayground, playgroundUrl, servedChromium, state, until } from './support.mjs';
 import { journey } from './journey.mjs';
 import { chooseFiles, downloadModel, downloadText, heatmapPixels, markdownOf, modelStatus, shownWeights } from './modelFiles-steps.mjs';
 import { readNotebook, replayInEngine, rowsOf, runWithFakeKeras, validateWithPython } from '../node/notebook-read.mjs';
 
 const SESSION = { context: { acceptDownloads: true }, ignoreBlobFailures: true, dialogsAreProblems: true };
-let srv;
-let browser;
+const env = servedChromium();  // dist/ (built when stale), one server, one Chromium
 let dir;
 let nn;
 
 before(async () => {
-  ensureFreshDist();
   dir = mkdtempSync(path.join(tmpdir(), 'nnplay-model-notebook-'));
-  srv = await startServer({ '/': DIST });
   nn = await init();
-  browser = await launchChromium();
 });
-
 after(async () => {
-  await browser?.close();
-  await srv?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 
 // A new document at hash (the query makes it a load, not a hash change of the same document).
 let loads = 0;
-const reload = (page, hash) => loadPlayground(page, playgroundUrl(srv.origin, `?load${++loads}${hash}`));
+const reload = (page, hash) => loadPlayground(page, playgroundUrl(env.origin, `?load${++loads}${hash}`));
 
 const heatmapIs = (page, pixels, what) => until(page, (p) => {
   const c = document.getElementById('heatmap');
@@ -53,7 +46,7 @@ const heatmapIs = (page, pixels, what) => until(page, (p) => {
 
 test('journey: a learner takes the model and the notebook away and brings a model back', { timeout: 300_000 }, async (t) => {
   const step = journey(t);
-  const s = await openPlayground(browser, playgroundUrl(srv.origin, '#seed=1&dataset=xor&batchSize=16&networkShape=5,3&learningRate=0.03&lang=en'), SESSION);
+  const s = await openPlayground(env.browser, playgroundUrl(env.origin, '#seed=1&dataset=xor&batchSize=16&networkShape=5,3&learningRate=0.03&lang=en'), SESSION);
   const { page } = s;
   let initial, metrics, notebook, trained, pixels, files;
   try {

@@ -4,39 +4,26 @@
 // predictions are the module's in Node, number for number.
 // Needs /usr/bin/chromium and `npm ci` (playwright-core); dist/ is rebuilt first when web/ or
 // bindings/src/ is newer. Run: node --test tests/e2e/moduleInPage-journey.test.mjs
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { init } from 'nnplay';
-import { DIST, ensureFreshDist, launchChromium, newSession, startServer } from './support.mjs';
+import { DIST, newSession, servedChromium } from './support.mjs';
 import { journey } from './journey.mjs';
 import { downloads } from './modelFiles-steps.mjs';
 
-let srv;
-let browser;
-let dir;
-
-before(async () => {
-  ensureFreshDist();
-  dir = mkdtempSync(path.join(tmpdir(), 'nnplay-module-page-'));
-  writeFileSync(path.join(dir, 'blank.html'), '<!doctype html><meta charset="utf-8"><title>module</title>');
-  srv = await startServer({ '/__tmp/': dir, '/': DIST });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const dir = mkdtempSync(path.join(tmpdir(), 'nnplay-module-page-'));
+writeFileSync(path.join(dir, 'blank.html'), '<!doctype html><meta charset="utf-8"><title>module</title>');
+const env = servedChromium({ '/__tmp/': dir, '/': DIST });  // dist/ (built when stale), one server, one Chromium
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 test('journey: an engineer loads and saves a model with the module in a browser page', { timeout: 60_000 }, async (t) => {
   const step = journey(t);
   const rows = [[0.5, -1], [2, 3], [-4, 1.5]];
   let expected;
-  const s = await newSession(browser, { context: { acceptDownloads: true }, ignoreBlobFailures: true, dialogsAreProblems: true });
+  const s = await newSession(env.browser, { context: { acceptDownloads: true }, ignoreBlobFailures: true, dialogsAreProblems: true });
   const { page } = s;
   try {
     await step('saves a compiled model with the module in Node, served next to a blank page', async () => {
@@ -46,7 +33,7 @@ test('journey: an engineer loads and saves a model with the module in a browser 
       await model.save(`file://${path.join(dir, 'served')}`);
       expected = Array.from(model.predict(rows).data);
       model.dispose();
-      await page.goto(`${srv.origin}/__tmp/blank.html`);
+      await page.goto(`${env.origin}/__tmp/blank.html`);
     });
 
     await step('in the page: loadLayersModel from a URL and from File objects predicts as in Node; save("downloads://mine") downloads two files', async () => {

@@ -7,11 +7,9 @@
 // Wording in both languages: tests/node/own-data-wording.test.mjs; the CSV, link and import
 // rules: tests/node/csv.test.mjs, pointsLink.test.mjs, ownData-import.test.mjs.
 // Run: node --test tests/e2e/ownData-journey.test.mjs (after node scripts/build.mjs)
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { DIST, launchChromium, nextFrames, openPlayground, pause, playgroundUrl, snap, startServer, state, until, waitForEngine } from './support.mjs';
+import { nextFrames, openPlayground, pause, playgroundUrl, servedChromium, snap, state, until, waitForEngine } from './support.mjs';
 import { journey } from './journey.mjs';
 import { compareRecord, count, countIs, drawAt, notices, ownPoints, recordCompare, stored, upload } from './ownData-steps.mjs';
 
@@ -19,23 +17,12 @@ const SESSION = { context: { viewport: { width: 1280, height: 900 } }, dialogsAr
 const PHONE = { context: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }, dialogsAreProblems: true };
 const OUTPUT_1 = 100 * 100;  // the heatmap's grid (web/src/protocol.ts) times the output units
 
-let srv;
-let browser;
+const env = servedChromium();  // dist/ (built when stale), one server, one Chromium
 
-before(async () => {
-  assert.ok(existsSync(path.join(DIST, 'app.js')), 'dist/ is built (node scripts/build.mjs)');
-  srv = await startServer({ '/': DIST });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
 
 test('journey: a learner brings their own data, trains on it, shares it and imports more', { timeout: 240_000 }, async (t) => {
   const step = journey(t);
-  const s = await openPlayground(browser, playgroundUrl(srv.origin, '#seed=1&optimizer=adam&learningRate=0.03'), SESSION);
+  const s = await openPlayground(env.browser, playgroundUrl(env.origin, '#seed=1&optimizer=adam&learningRate=0.03'), SESSION);
   const { page } = s;
   let drawn, link;
   try {
@@ -112,7 +99,7 @@ test('journey: a learner brings their own data, trains on it, shares it and impo
     });
 
     await step('the link opens the same points in a fresh browser (a phone), where a tap draws one more', async () => {
-      const phone = await openPlayground(browser, link, PHONE);
+      const phone = await openPlayground(env.browser, link, PHONE);
       try {
         const p = phone.page;
         await countIs(p, 30, 'the link\'s 30 points');

@@ -258,25 +258,38 @@ export async function openPlayground(browser, url, options) {
 }
 
 /**
- * For a test file whose tests each open the built page: registers the file's before/after hooks
- * (dist/ must be built; one server on dist/, one Chromium) and returns
- * withPage(hash, contextOptions, body), which opens the page at `hash`, runs body(page), and then
- * requires that nothing was recorded as a problem (dialogs included) before closing the context.
+ * For a journey file: registers its before/after hooks (dist/ built or rebuilt when stale, one
+ * server on `roots`, one Chromium) and returns an object whose `server`, `origin`, `browser` and
+ * `url(hash)` are set once `before` has run.
+ * @param {Record<string, string>} [roots] as startServer's (default: dist/ at '/')
  */
-export function playgroundPages() {
-  let srv;
-  let browser;
+export function servedChromium(roots = { '/': DIST }) {
+  const env = {
+    server: null, origin: '', browser: null,
+    url: (hash) => playgroundUrl(env.origin, hash),
+  };
   before(async () => {
-    assert.ok(existsSync(path.join(DIST, 'app.js')), 'dist/ is built (node scripts/build.mjs)');
-    srv = await startServer({ '/': DIST });
-    browser = await launchChromium();
+    ensureFreshDist();
+    env.server = await startServer(roots);
+    env.origin = env.server.origin;
+    env.browser = await launchChromium();
   });
   after(async () => {
-    await browser?.close();
-    await srv?.close();
+    await env.browser?.close();
+    await env.server?.close();
   });
+  return env;
+}
+
+/**
+ * For a test file whose tests each open the built page: registers the file's hooks (servedChromium)
+ * and returns withPage(hash, contextOptions, body), which opens the page at `hash`, runs body(page),
+ * and then requires that nothing was recorded as a problem (dialogs included) before closing the context.
+ */
+export function playgroundPages() {
+  const env = servedChromium();
   return async function withPage(hash, context, body) {
-    const s = await openPlayground(browser, playgroundUrl(srv.origin, hash), { context, dialogsAreProblems: true });
+    const s = await openPlayground(env.browser, env.url(hash), { context, dialogsAreProblems: true });
     try {
       await body(s.page);
       assert.deepEqual(s.problems, [], s.problems.join(' | '));
