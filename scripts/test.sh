@@ -7,6 +7,7 @@
 #      (frames, animations, loads), and the C++ builds of 3 use the cores it leaves idle;
 #   3. meanwhile: the native Catch2 suite (and the benchmarks compile), the same suite compiled to
 #      WebAssembly and run under Node, then the Node suite (tests/node: parity needs the native build);
+#      the test program is built for build speed, the engine with its own flags (tests/core/CMakeLists.txt);
 #   4. the Chromium suite's report, and each stage's time.
 # Each Catch2 suite runs as one process: ctest would start one per test case, and under Node each of
 # those loads and compiles the whole wasm test program again (`ctest` in build/native or build/wasm
