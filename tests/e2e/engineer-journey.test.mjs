@@ -11,7 +11,9 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import { init } from 'nnplay';
-import { loadPlayground, newSession, nextFrames, pause, playgroundUrl, servedChromium, snap, state, until, WAIT, waitForEngine } from './support.mjs';
+import {
+  loadPlayground, newSession, nextFrames, pause, playgroundUrl, servedChromium, snap, state, step as stepEpochs, until, WAIT, waitForEngine,
+} from './support.mjs';
 import { journey } from './journey.mjs';
 
 const env = servedChromium();  // dist/ (built when stale), one server, one Chromium

@@ -16,7 +16,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { init } from 'nnplay';
-import { loadPlayground, openPlayground, playgroundUrl, servedChromium, state, until } from './support.mjs';
+import { loadPlayground, openPlayground, playgroundUrl, servedChromium, state, step as epochs, until } from './support.mjs';
 import { journey } from './journey.mjs';
 import { chooseFiles, downloadModel, downloadText, heatmapPixels, markdownOf, modelStatus, shownWeights } from './modelFiles-steps.mjs';
 import { readNotebook, replayInEngine, rowsOf, runWithFakeKeras, validateWithPython } from '../node/notebook-read.mjs';
