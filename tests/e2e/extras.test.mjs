@@ -48,7 +48,7 @@ after(async () => {
   await srv?.close();
 });
 
-// ---- helpers (the page's own in support.mjs, shared with page.test.mjs)
+// ---- helpers (the page's own in support.mjs, shared with the playground journeys)
 
 // Every page gets a fresh context (own localStorage, downloads accepted) and records console
 // errors (page and worker), uncaught errors, crashes, failed requests (but for blob: downloads),
