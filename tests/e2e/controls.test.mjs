@@ -18,7 +18,8 @@ const rig = playgroundRig();
 
 const chartPoints = (page) => page.evaluate(() => window.__nnplay.charts.length);
 
-test('journey: a learner drives the controls, from single batches to divergence and back', { timeout: 300_000 }, async (t) => {
+// (~90 s on a loaded 2-core machine; ~280 s with a CPU hog beside it: each click is a round trip to the worker)
+test('journey: a learner drives the controls, from single batches to divergence and back', { timeout: 480_000 }, async (t) => {
   const step = journey(t);
   const { srv, browser, nn } = rig;
   const s = await newSession(browser, { dialogsAreProblems: true });
@@ -127,17 +128,17 @@ test('journey: a learner drives the controls, from single batches to divergence 
         const hash = await page.evaluate(() => location.hash);
         assert.ok(hash.includes(`&optimizer=${optimizer}&`) && hash.includes(`&loss=${loss}&`), `${label}: ${hash}`);
         await until(page, () => window.__nnplay.snapshot !== window.__before && window.__nnplay.snapshot.epoch === 0, undefined, { what: `${label}: the rebuilt model` });
-        const metrics = await stepEpochs(page, 5);
+        const metrics = await stepEpochs(page, 3);  // (each epoch is a round trip: three show the same rule as more)
         metrics.forEach((m, i) => assertFiniteMetrics(m, `${label}, epoch ${i + 1}`));
         const last = await snap(page);
-        assert.deepEqual([last.epoch, last.diverged, last.stopped], [5, false, null], label);
+        assert.deepEqual([last.epoch, last.diverged, last.stopped], [3, false, null], label);
         assert.ok(await allOutputFinite(page), `${label}: non-finite output on the grid`);
-        const node = trainLikePage(nn, `#seed=1&optimizer=${optimizer}&loss=${loss}`);
+        const node = trainLikePage(nn, `#seed=1&optimizer=${optimizer}&loss=${loss}`, 3);
         metrics.forEach((m, i) => assert.ok(Math.abs(m.loss - node[i].loss) <= 1e-5 * Math.abs(node[i].loss), `${label}, epoch ${i + 1}: page ${m.loss}, module ${node[i].loss}`));
-        st.diagnostic(`${label}: loss at epoch 5 ${metrics[4].loss.toFixed(4)}`);
+        st.diagnostic(`${label}: loss at epoch 3 ${metrics[2].loss.toFixed(4)}`);
         // the same combination opened from its URL
         await load(`?${optimizer}#optimizer=${optimizer}&loss=${loss}&seed=1`);
-        assert.deepEqual((await stepEpochs(page, 5)).map((m) => m.loss), metrics.map((m) => m.loss), `${label}: from the URL`);
+        assert.deepEqual((await stepEpochs(page, 3)).map((m) => m.loss), metrics.map((m) => m.loss), `${label}: from the URL`);
       }
       noProblems();
     });

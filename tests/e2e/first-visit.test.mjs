@@ -71,7 +71,7 @@ async function stepTo(page, epoch) {
   if (now < epoch) await stepEpochs(page, epoch - now);
 }
 
-test('journey: a first visit, from the page without scripts to a trained network, on a desktop and a phone', { timeout: 240_000 }, async (t) => {
+test('journey: a first visit, from the page without scripts to a trained network, on a desktop and a phone', { timeout: 360_000 }, async (t) => {
   const step = journey(t);
   const { srv, browser, nn } = rig;
   const { ja } = await loadMessages(path.join(REPO, 'web/src/i18n/ja.ts'));

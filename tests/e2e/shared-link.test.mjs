@@ -67,7 +67,7 @@ async function changeControls(page) {
   return { st, hash: await page.evaluate(() => location.hash) };
 }
 
-test('journey: someone opens shared links, reloads them, changes controls and shares them, and meets broken links', { timeout: 240_000 }, async (t) => {
+test('journey: someone opens shared links, reloads them, changes controls and shares them, and meets broken links', { timeout: 360_000 }, async (t) => {
   const step = journey(t);
   const { srv, browser, nn } = rig;
   // every page keeps the hash it was opened with in window.__initialHash (before the page normalises it)
