@@ -1,4 +1,4 @@
-// Helpers for the side-by-side journey (tests/e2e/compare-journey.test.mjs).
+// Helpers for the side-by-side journey (tests/e2e/learner-compare.test.mjs).
 //
 // The compare view keeps its loss series private (only `losses`, the last values, is exposed),
 // so recordCompare wraps window.__nnplay.compare.update at run time to record every epoch the

@@ -1,4 +1,4 @@
-// Helpers for the optimizer inspector journey (tests/e2e/inspector-journey.test.mjs).
+// Helpers for the optimizer inspector journey (tests/e2e/learner-inspector.test.mjs).
 import { until } from './support.mjs';
 
 /** The numbers the inspector shows now: its value table, the filled-in formula and the optimizer's t. */

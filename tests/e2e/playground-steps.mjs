@@ -1,12 +1,11 @@
 // Helpers for the playground journeys of first-visit, controls, shared-link, largest-network and
 // locked-down (dist/index.html): one browser and server per file, and the checks they share.
-import { after, before } from 'node:test';
+import { before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { init } from 'nnplay';
-import { DIST, REPO, launchChromium, startServer, until } from './support.mjs';
+import { REPO, servedChromium, until } from './support.mjs';
 
 export const RESULTS = path.join(REPO, 'test-results');
 
@@ -23,23 +22,18 @@ export const PLAYGROUND_DEFAULTS = {
 };
 
 /**
- * Registers the file's before/after hooks: dist/ must be built; one server on dist/, one Chromium,
- * the module in Node (nn: the schema and engine to compare with). Returns a live object
- * { srv, browser, nn } filled in by `before`.
+ * Registers the file's hooks: servedChromium's (dist/ built when stale, one server on dist/, one
+ * Chromium), test-results/, and the module in Node (nn: the schema and engine to compare with).
+ * Returns a live object { srv, browser, nn } filled in by `before`.
  */
 export function playgroundRig() {
+  const env = servedChromium();
   const rig = {};
   before(async () => {
-    assert.ok(existsSync(path.join(DIST, 'index.html')) && existsSync(path.join(DIST, 'app.js')),
-      'dist/index.html and dist/app.js are missing: run `node scripts/build.mjs` first');
     await fs.mkdir(RESULTS, { recursive: true });
-    rig.srv = await startServer({ '/': DIST });
+    rig.srv = env.server;
+    rig.browser = env.browser;
     rig.nn = await init();
-    rig.browser = await launchChromium();
-  });
-  after(async () => {
-    await rig.browser?.close();
-    await rig.srv?.close();
   });
   return rig;
 }

@@ -281,24 +281,6 @@ export function servedChromium(roots = { '/': DIST }) {
   return env;
 }
 
-/**
- * For a test file whose tests each open the built page: registers the file's hooks (servedChromium)
- * and returns withPage(hash, contextOptions, body), which opens the page at `hash`, runs body(page),
- * and then requires that nothing was recorded as a problem (dialogs included) before closing the context.
- */
-export function playgroundPages() {
-  const env = servedChromium();
-  return async function withPage(hash, context, body) {
-    const s = await openPlayground(env.browser, env.url(hash), { context, dialogsAreProblems: true });
-    try {
-      await body(s.page);
-      assert.deepEqual(s.problems, [], s.problems.join(' | '));
-    } finally {
-      await s.context.close();
-    }
-  };
-}
-
 /** The current snapshot's epoch, playing, diverged, stopped, metrics and output length. */
 export const snap = (page) => page.evaluate(() => {
   const s = window.__nnplay.snapshot;

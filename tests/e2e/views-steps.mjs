@@ -1,5 +1,5 @@
 // Helpers for the journey through the descent view and three classes
-// (tests/e2e/descent-classes-journey.test.mjs).
+// (tests/e2e/learner-descent-classes.test.mjs).
 import { pause, snap, until } from './support.mjs';
 
 /** Plays at the fastest speed until predicate(snapshot metrics) holds or `epochs` epochs pass; returns snap(). */

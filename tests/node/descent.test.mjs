@@ -1,7 +1,7 @@
 // The "gradient descent, seen" view's rules (figures 5-5 … 5-9) as functions: the engine's SGD
 // path down the demo curve (web/src/descent/curve.ts; the worker computes it the same way,
 // web/src/worker/descent.ts) and the verdict the view words. The browser journey
-// (tests/e2e/descent-classes-journey.test.mjs) checks that the page shows these paths and words.
+// (tests/e2e/learner-descent-classes.test.mjs) checks that the page shows these paths and words.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { init } from 'nnplay';

@@ -1,6 +1,6 @@
 // Reads a notebook written by nn.notebook back into numbers: its data, initial weights, epoch
 // orders and the run's per-epoch values, and checks it with Debian's python3-nbformat and
-// Python's ast. Shared by tests/node/notebook.test.mjs and tests/e2e/modelNotebook-journey.test.mjs.
+// Python's ast. Shared by tests/node/notebook.test.mjs and tests/e2e/learner-model-notebook.test.mjs.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 // Every optimizer × every loss the page offers trains 5 epochs of the playground's defaults
 // (circle, 4-2 tanh, batch 10, seed 1) without NaN, each combination its own numbers: the rule
 // is the module's (state -> plan -> model), so it is tested here in Node; the Chromium suite
-// (tests/e2e/controls.test.mjs) checks that the page's menus and URLs reach it and give the same numbers.
+// (tests/e2e/learner-controls.test.mjs) checks that the page's menus and URLs reach it and give the same numbers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { init } from 'nnplay';

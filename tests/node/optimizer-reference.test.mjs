@@ -1,7 +1,7 @@
 // Every optimizer the page offers moves a weight as its tf.keras 2.x formula says
 // (docs/KERAS_SEMANTICS.md §1), recomputed here in double from the engine's own gradients,
 // batch by batch, with the slots the inspector lists. A rule of the engine, so it lives here;
-// the browser journey (tests/e2e/inspector-journey.test.mjs) checks that the page shows these
+// the browser journey (tests/e2e/learner-inspector.test.mjs) checks that the page shows these
 // numbers for Adam, RMSprop, SGD with momentum and Nadam.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

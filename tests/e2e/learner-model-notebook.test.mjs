@@ -9,7 +9,7 @@
 // Wording in both languages: tests/node/own-data-wording.test.mjs and tests/node/notebook.test.mjs.
 //
 // Needs /usr/bin/chromium, python3-nbformat and `npm ci` (playwright-core); dist/ is rebuilt
-// first when web/ or bindings/src/ is newer. Run: node --test tests/e2e/modelNotebook-journey.test.mjs
+// first when web/ or bindings/src/ is newer. Run: node --test tests/e2e/learner-model-notebook.test.mjs
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -5,7 +5,7 @@
 // default network learns the circle; and on a phone the plot and the network are drawn when
 // scrolled into view. Screenshots: test-results/page-default.png, page-trained.png.
 //
-// Needs /usr/bin/chromium and `npm ci` (playwright-core). Run: node --test tests/e2e/first-visit.test.mjs
+// Needs /usr/bin/chromium and `npm ci` (playwright-core). Run: node --test tests/e2e/learner-first-visit.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -185,7 +185,7 @@ test('journey: a first visit, from the page without scripts to a trained network
       assert.ok(at50.metrics.valLoss < first.valLoss * 0.5, `val loss did not fall: ${first.valLoss} -> ${at50.metrics.valLoss}`);
       assert.ok(at50.metrics.acc > first.acc + 0.1, `accuracy did not rise: ${first.acc} -> ${at50.metrics.acc}`);
       assert.ok(at50.metrics.valAcc > first.valAcc + 0.1, `val accuracy did not rise: ${first.valAcc} -> ${at50.metrics.valAcc}`);
-      // the page shows the snapshot's numbers, and the charts hold the run (exactly one point per epoch: controls.test.mjs)
+      // the page shows the snapshot's numbers, and the charts hold the run (exactly one point per epoch: learner-controls.test.mjs)
       assert.equal(await page.textContent('#trainLoss'), at50.metrics.loss.toFixed(3));
       assert.equal(await page.textContent('#validAcc'), at50.metrics.valAcc.toFixed(3));
       assert.equal(await page.textContent('#epoch'), String(at50.epoch).padStart(6, '0').replace(/\B(?=(\d{3})+(?!\d))/g, ','));

@@ -4,7 +4,7 @@
 // divergence at learning rate 10 then recovery with a lower rate and Reset.
 // (That every optimizer × loss trains without NaN is the module's rule: tests/node/optimizer-loss-grid.test.mjs.)
 //
-// Needs /usr/bin/chromium and `npm ci` (playwright-core). Run: node --test tests/e2e/controls.test.mjs
+// Needs /usr/bin/chromium and `npm ci` (playwright-core). Run: node --test tests/e2e/learner-controls.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { trainLikePage } from '../node/page-run.mjs';

@@ -6,7 +6,7 @@
 // the page hands out exactly those for what it shows.
 //
 // Needs /usr/bin/chromium and playwright-core; dist/ is built first when missing or stale.
-// Run: node --test tests/e2e/engineer-journey.test.mjs
+// Run: node --test tests/e2e/engineer-code-and-data.test.mjs
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';

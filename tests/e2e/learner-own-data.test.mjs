@@ -6,7 +6,7 @@
 // The page is in Japanese (the default): the row messages are checked as the learner reads them.
 // Wording in both languages: tests/node/own-data-wording.test.mjs; the CSV, link and import
 // rules: tests/node/csv.test.mjs, pointsLink.test.mjs, ownData-import.test.mjs.
-// Run: node --test tests/e2e/ownData-journey.test.mjs (after node scripts/build.mjs)
+// Run: node --test tests/e2e/learner-own-data.test.mjs (after node scripts/build.mjs)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nextFrames, openPlayground, pause, playgroundUrl, servedChromium, snap, state, until, waitForEngine } from './support.mjs';

@@ -6,7 +6,7 @@
 // engine, batch by batch, is a rule of the engine: tests/node/optimizer-reference.test.mjs.
 //
 // Needs /usr/bin/chromium and playwright-core; dist/ is built first when missing or stale.
-// Run: node --test tests/e2e/inspector-journey.test.mjs
+// Run: node --test tests/e2e/learner-inspector.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadPlayground, newSession, playgroundUrl, servedChromium, state, until } from './support.mjs';

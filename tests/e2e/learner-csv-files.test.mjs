@@ -5,7 +5,7 @@
 // cap, binary files; then this browser's storage: 6,000 stored points load as 5,000 with a
 // notice, and a save into full storage says so. The parsing rules themselves are tested in
 // tests/node/csv.test.mjs; the wording in both languages in tests/node/own-data-wording.test.mjs.
-// Run: node --test tests/e2e/csvFiles-journey.test.mjs (after node scripts/build.mjs)
+// Run: node --test tests/e2e/learner-csv-files.test.mjs (after node scripts/build.mjs)
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';

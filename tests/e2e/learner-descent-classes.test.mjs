@@ -5,7 +5,7 @@
 // whose heatmap shows each class's colour at its cluster.
 //
 // Needs /usr/bin/chromium and playwright-core; dist/ is built first when missing or stale.
-// Run: node --test tests/e2e/descent-classes-journey.test.mjs
+// Run: node --test tests/e2e/learner-descent-classes.test.mjs
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';

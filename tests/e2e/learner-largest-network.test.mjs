@@ -5,7 +5,7 @@
 // asserted: they depend on the machine. The one rate check compares two numbers that a loaded
 // machine's stalls move alike.
 //
-// Needs /usr/bin/chromium and `npm ci` (playwright-core). Run: node --test tests/e2e/largest-network.test.mjs
+// Needs /usr/bin/chromium and `npm ci` (playwright-core). Run: node --test tests/e2e/learner-largest-network.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';

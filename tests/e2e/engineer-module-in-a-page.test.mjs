@@ -1,11 +1,14 @@
 // An engineer uses the built module (dist/nnplay.mjs) in a real browser: imported by a page over
 // http, by a module Web Worker, bundled by esbuild as ESM (over http) and as an IIFE (from
 // file://, next to the page and inlined into it). Every context runs fixtures/workflow.mjs and must
-// reproduce Node's numbers. (The test server itself: tests/node/test-server.test.mjs.)
+// reproduce Node's numbers. Then a page loads a model the module saved in Node (from a URL and
+// from File objects) and saves it with save('downloads://NAME') as tfjs names the files (issue 21).
+// (The test server itself: tests/node/test-server.test.mjs.)
 //
-// Needs /usr/bin/chromium and `npm ci` (playwright-core, esbuild). Run: node --test tests/e2e/module-in-a-page.test.mjs
+// Needs /usr/bin/chromium and `npm ci` (playwright-core, esbuild). Run: node --test tests/e2e/engineer-module-in-a-page.test.mjs
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,33 +17,26 @@ import * as esbuild from 'esbuild';
 import { init } from 'nnplay';
 import { errorProbe, tutorial } from './fixtures/workflow.mjs';
 import { journey } from './journey.mjs';
-import { HERE, REPO, WAIT, launchChromium, startServer, watchProblems } from './support.mjs';
+import { downloads } from './modelFiles-steps.mjs';
+import { HERE, REPO, WAIT, servedChromium, watchProblems } from './support.mjs';
 
 const FIXTURES = path.join(HERE, 'fixtures');
 
-let tmpDir;
-let srv;
-let browser;
+const tmpDir = mkdtempSync(path.join(os.tmpdir(), 'nnplay-e2e-'));
+// the repo root, plus /__tmp/ for the per-run temp dir (bundles, a saved model)
+const env = servedChromium({ '/__tmp/': tmpDir, '/': REPO });
+let nn;
 let reference;  // Node's results for the same workflow
 
 before(async () => {
-  tmpDir = await fs.mkdtemp(path.join(os.tmpdir(), 'nnplay-e2e-'));
-  // the repo root, plus /__tmp/ for the per-run temp dir (bundles)
-  srv = await startServer({ '/__tmp/': tmpDir, '/': REPO });
-  const nn = await init();
+  nn = await init();
   reference = {
     full: await tutorial(nn, { epochs: 100 }),
     short: await tutorial(nn, { epochs: 5 }),
     errors: await errorProbe(nn),
   };
-  browser = await launchChromium();
 });
-
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-  if (tmpDir) await fs.rm(tmpDir, { recursive: true, force: true });
-});
+after(() => fs.rm(tmpDir, { recursive: true, force: true }));
 
 // Opens url in a new page of `context`, waits until #out leaves "pending", and returns window.__result,
 // the #out text and every problem seen: console errors (page and workers), page errors,
@@ -125,9 +121,10 @@ async function bundle(format, outfile, extra = {}) {
   return result;
 }
 
-test('journey: an engineer imports the module in a page, a worker, an ESM bundle and an IIFE from file://', { timeout: 180_000 }, async (t) => {
+test('journey: an engineer uses the module in browser pages: a page, a worker, an ESM bundle, an IIFE from file://, a saved model', { timeout: 180_000 }, async (t) => {
   const step = journey(t);
-  const context = await browser.newContext();
+  const srv = env.server;
+  const context = await env.browser.newContext({ acceptDownloads: true });
   try {
     await step('a page over http: import { init } from /dist/nnplay.mjs, the tutorial trains, errors arrive as Errors', async () => {
       await fs.writeFile(path.join(tmpDir, 'empty.wasm'), new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
@@ -206,6 +203,53 @@ test('journey: an engineer imports the module in a page, a worker, an ESM bundle
         assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:')), [], `${label}: network requests`);
       }
       assert.deepEqual(srv.served, [], 'file:// pages must not touch the http server');
+    });
+    await step('a page loads a model the module saved in Node, from a URL and from File objects; save("downloads://mine") downloads two files', async () => {
+      const rows = [[0.5, -1], [2, 3], [-4, 1.5]];
+      const model = nn.sequential([nn.layers.dense({ inputShape: [2], units: 4, activation: 'elu' }), nn.layers.dense({ units: 1, activation: 'sigmoid' })], { seed: 11 });
+      model.compile({ optimizer: nn.optimizers.adam({ learningRate: 0.05 }), loss: 'binary_crossentropy', metrics: ['binary_accuracy'] });
+      await model.save(`file://${path.join(tmpDir, 'served')}`);
+      const expected = Array.from(model.predict(rows).data);
+      model.dispose();
+      await fs.writeFile(path.join(tmpDir, 'blank.html'), '<!doctype html><meta charset="utf-8"><title>module</title>');
+      const page = await context.newPage();
+      const { problems } = watchProblems(page, { ignoreBlobFailures: true, dialogsAreProblems: true });
+      try {
+        await page.goto(`${srv.origin}/__tmp/blank.html`);
+        const both = downloads(page, 2, "model.save('downloads://mine')");
+        const result = await page.evaluate(async (input) => {
+          const { init: start } = await import('/dist/nnplay.mjs');
+          const nnInPage = await start();
+          const fromUrl = await nnInPage.loadLayersModel('/__tmp/served/model.json');
+          const viaUrl = Array.from(fromUrl.predict(input).data);
+          const saved = await fromUrl.save('downloads://mine');
+          const artifacts = await fromUrl.save();
+          const json = new File([JSON.stringify({ ...artifacts, weightSpecs: undefined, weightData: undefined, weightsManifest: [{ paths: ['./w.bin'], weights: artifacts.weightSpecs }] })], 'model.json');
+          const bin = new File([artifacts.weightData], 'w.bin');
+          const fromFiles = await nnInPage.loadLayersModel([bin, json]);
+          const viaFiles = Array.from(fromFiles.predict(input).data);
+          let refused = '';
+          try {
+            await nnInPage.loadLayersModel([json]);
+          } catch (e) {
+            refused = e.message;
+          }
+          return { viaUrl, viaFiles, files: saved.files, optimizer: fromFiles.optimizer.name, refused };
+        }, rows);
+        assert.deepEqual(result.viaUrl, expected);
+        assert.deepEqual(result.viaFiles, expected);
+        assert.equal(result.optimizer, 'Adam');
+        assert.deepEqual(result.files, ['mine.json', 'mine.weights.bin']);
+        assert.match(result.refused, /model.json needs the weights file 'w.bin'; choose it together with the model.json/);
+        const got = await both;
+        assert.deepEqual(got.map((d) => d.suggestedFilename()), ['mine.json', 'mine.weights.bin']);
+        const json = JSON.parse(readFileSync(await got[0].path(), 'utf8'));
+        assert.deepEqual(json.weightsManifest[0].paths, ['./mine.weights.bin'], 'as tfjs\' browserDownloads names it');
+        assert.equal(statSync(await got[1].path()).size, 4 * (2 * 4 + 4 + 4 + 1));
+        assertNoProblems(problems, 'model page');
+      } finally {
+        await page.close();
+      }
     });
   } finally {
     await context.close();

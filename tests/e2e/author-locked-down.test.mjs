@@ -4,7 +4,7 @@
 // from file:// it trains the same numbers with no network request, and loads the charts' library
 // only when the charts come near.
 //
-// Needs /usr/bin/chromium and `npm ci` (playwright-core). Run: node --test tests/e2e/locked-down.test.mjs
+// Needs /usr/bin/chromium and `npm ci` (playwright-core). Run: node --test tests/e2e/author-locked-down.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';

@@ -7,7 +7,7 @@
 // that hides both panels.
 //
 // Needs /usr/bin/chromium and playwright-core; dist/ is built first when missing or stale.
-// Run: node --test tests/e2e/compare-journey.test.mjs
+// Run: node --test tests/e2e/learner-compare.test.mjs
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { init } from 'nnplay';

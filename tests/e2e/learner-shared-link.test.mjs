@@ -3,7 +3,7 @@
 // their URL and a reload; a Deep Insider tutorial link; malformed links, which give the defaults
 // and a plain-text notice, and nothing from the URL runs.
 //
-// Needs /usr/bin/chromium and `npm ci` (playwright-core). Run: node --test tests/e2e/shared-link.test.mjs
+// Needs /usr/bin/chromium and `npm ci` (playwright-core). Run: node --test tests/e2e/learner-shared-link.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { journey } from './journey.mjs';
