@@ -28,11 +28,10 @@ export const PLAYGROUND_DEFAULTS = {
  */
 export function playgroundRig() {
   const env = servedChromium();
-  const rig = {};
+  // getters: Node 20 runs a file's top-level before hooks side by side, not one after another
+  const rig = { get srv() { return env.server; }, get browser() { return env.browser; }, nn: null };
   before(async () => {
     await fs.mkdir(RESULTS, { recursive: true });
-    rig.srv = env.server;
-    rig.browser = env.browser;
     rig.nn = await init();
   });
   return rig;

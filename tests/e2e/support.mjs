@@ -260,7 +260,8 @@ export async function openPlayground(browser, url, options) {
 /**
  * For a journey file: registers its before/after hooks (dist/ built or rebuilt when stale, one
  * server on `roots`, one Chromium) and returns an object whose `server`, `origin`, `browser` and
- * `url(hash)` are set once `before` has run.
+ * `url(hash)` are set once `before` has run. Read them in tests, not in another top-level `before`:
+ * Node 20 runs a file's top-level before hooks side by side.
  * @param {Record<string, string>} [roots] as startServer's (default: dist/ at '/')
  */
 export function servedChromium(roots = { '/': DIST }) {
