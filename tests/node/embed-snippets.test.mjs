@@ -1,20 +1,10 @@
 // The Embed dialog's snippets (web/src/embed-snippets.ts): the short hash opens the same
 // setup as the page's full one, and the snippets carry every setting, escaped for HTML.
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { importPage } from './page-modules.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-let m;
-
-before(async () => {
-  const out = await esbuild.build({
-    stdin: { contents: "export * from './web/src/embed-snippets.ts'; export { parseHash, defaultState } from './bindings/src/state.ts';", resolveDir: root, loader: 'ts' },
-    bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'error',
-  });
-  m = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
-});
+const m = await importPage("export * from './web/src/embed-snippets.ts'; export { parseHash, defaultState } from './bindings/src/state.ts';");
 
 test('compactHash keeps only what differs from the defaults (and the seed), and parses back to the same state', () => {
   const state = { ...m.defaultState('0.5'), dataset: 'spiral', networkShape: [5, 3, 1], learningRate: 0.3, hideText: true, lang: 'en', hide: ['playButton', 'xSquared'] };

@@ -1,20 +1,10 @@
 // <nnplay-playground> trusts its frame's `size` message no more than its height attribute
 // (issue 22; web/src/frameHeight.ts): only a finite number, clamped to the attribute's bounds.
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { importPage } from './page-modules.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-let m;
-
-before(async () => {
-  const out = await esbuild.build({
-    stdin: { contents: "export * from './web/src/frameHeight.ts'; export { MIN_HEIGHT, MAX_HEIGHT } from './web/src/embed-events.ts';", resolveDir: root, loader: 'ts' },
-    bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'error',
-  });
-  m = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
-});
+const m = await importPage("export * from './web/src/frameHeight.ts'; export { MIN_HEIGHT, MAX_HEIGHT } from './web/src/embed-events.ts';");
 
 test("a frame's reported height is clamped to the height attribute's bounds (200 to 20,000 px)", () => {
   assert.equal(m.MIN_HEIGHT, 200);

@@ -1,22 +1,12 @@
 // The optimizer inspector's filled-in formulas (web/src/inspector/formulas.ts) against the
 // engine's own updates, for every optimizer and the options the page cannot set from a URL
 // (nesterov, centered, amsgrad): three steps of the tutorial model, every kernel weight.
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 import { nn, tutorialData, tutorialModel } from './helpers.mjs';
+import { importPage } from './page-modules.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-let explain;
-
-before(async () => {
-  const out = await esbuild.build({
-    stdin: { contents: "export { explain } from './web/src/inspector/formulas.ts';", resolveDir: root, loader: 'ts' },
-    bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'error',
-  });
-  ({ explain } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`));
-});
+const { explain } = await importPage("export { explain } from './web/src/inspector/formulas.ts';");
 
 const CASES = [
   ['sgd', { learningRate: 0.1 }],

@@ -1,20 +1,10 @@
 // Whether a loaded tfjs model fits the page (web/src/modelFit.ts): a pure rule, checked here
 // over the page's state without a browser.
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { importPage } from './page-modules.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-let m;
-
-before(async () => {
-  const out = await esbuild.build({
-    stdin: { contents: "export * from './web/src/modelFit.ts'; export { defaultState } from './bindings/src/state.ts';", resolveDir: root, loader: 'ts' },
-    bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'error',
-  });
-  m = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
-});
+const m = await importPage("export * from './web/src/modelFit.ts'; export { defaultState } from './bindings/src/state.ts';");
 
 const dense = (inputDim, units, activation, useBias = true) => ({ inputDim, units, activation, useBias });
 const net = (inputs, hidden, activation, out = [1, 'tanh']) => {

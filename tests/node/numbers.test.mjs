@@ -1,27 +1,14 @@
 // Issue 20's rules (pure functions, no browser): the losses' display scale (web/src/lossScale.ts),
 // what the read-outs are called, the lossScale key of the URL-state schema, the embed dialog's
 // labels. The page's journey is tests/e2e/learner-numbers.test.mjs.
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 import { nn } from './helpers.mjs';
+import { importPage } from './page-modules.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-let m;
-
-before(async () => {
-  const out = await esbuild.build({
-    stdin: {
-      contents: `export * from './web/src/lossScale.ts'; export { ja } from './web/src/i18n/ja.ts'; export { en } from './web/src/i18n/en.ts';
+const m = await importPage(`export * from './web/src/lossScale.ts'; export { ja } from './web/src/i18n/ja.ts'; export { en } from './web/src/i18n/en.ts';
         export { partLabel } from './web/src/views/embedDialog.ts'; export { HIDABLE_PARTS } from './bindings/src/state.ts';
-        export { JAPANESE } from './web/src/i18n/messagesJa.ts';`,
-      resolveDir: root, loader: 'ts',
-    },
-    bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'error',
-  });
-  m = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
-});
+        export { JAPANESE } from './web/src/i18n/messagesJa.ts';`);
 
 test('the ½ scale halves squared error only; keras leaves every loss as it is', () => {
   assert.equal(m.lossFactor('half', 'mean_squared_error'), 0.5);

@@ -1,21 +1,11 @@
 // Own data read back from localStorage obeys the page's own limit (issue 22;
 // web/src/views/ownDataStorage.ts): capped at 5,000 points with the count it had, and what
 // the page did not write is not used (and flagged, so the page can say so).
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { importPage } from './page-modules.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-let m;
-
-before(async () => {
-  const out = await esbuild.build({
-    stdin: { contents: "export * from './web/src/views/ownDataStorage.ts';", resolveDir: root, loader: 'ts' },
-    bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'error',
-  });
-  m = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
-});
+const m = await importPage("export * from './web/src/views/ownDataStorage.ts';");
 
 const stored = (n) => m.ownDataText(Array.from({ length: 2 * n }, (_, i) => (i % 12) - 6), Array.from({ length: n }, (_, i) => i % 3));
 

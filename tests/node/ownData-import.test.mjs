@@ -1,20 +1,10 @@
 // A CSV import into own data (web/src/views/importMerge.ts): replace or add, the cap, bad
 // labels reported by row, and coordinates put on the link's grid.
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { importPage } from './page-modules.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-let m;
-
-before(async () => {
-  const out = await esbuild.build({
-    stdin: { contents: "export * from './web/src/views/importMerge.ts';", resolveDir: root, loader: 'ts' },
-    bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'error',
-  });
-  m = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
-});
+const m = await importPage("export * from './web/src/views/importMerge.ts';");
 
 const existing = { points: [1, 1, -1, -1], classes: [0, 1] };
 const file = { points: [0.5, -1.25, -2.5, 3, 1, 1], labels: [1, 0, 2], rows: [2, 3, 4] };

@@ -1,18 +1,11 @@
 // The page owns the play state (web/src/playback.ts): a snapshot that says "not playing"
 // switches Play off only when the worker made it after the page's last Play or Pause.
 // (In WebKit the start-up snapshot used to arrive after a quick Play and undo it.)
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { importPage } from './page-modules.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-let Playback;
-
-before(async () => {
-  const out = await esbuild.build({ entryPoints: [`${root}web/src/playback.ts`], bundle: true, format: 'esm', write: false, logLevel: 'error' });
-  ({ Playback } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`));
-});
+const { Playback } = await importPage("export { Playback } from './web/src/playback.ts';");
 
 // A page without a DOM: a button that keeps its class, display frames run by hand, and a
 // counter of the messages sent to the worker (as main.ts counts them).

@@ -1,21 +1,11 @@
 // Own data in a link (bindings/src/pointsLink.ts, URL key `points`): points round-trip
 // exactly on the 0.005 grid, a set over the cap is not encoded (the page then says the link
 // leaves them out), and a value the encoder never wrote is refused with a notice.
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { importPage } from './page-modules.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-let m;
-
-before(async () => {
-  const out = await esbuild.build({
-    stdin: { contents: "export * from './bindings/src/pointsLink.ts'; export { parseHash, serializeHash, defaultState } from './bindings/src/state.ts'; export { compactHash } from './web/src/embed-snippets.ts';", resolveDir: root, loader: 'ts' },
-    bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'error',
-  });
-  m = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
-});
+const m = await importPage("export * from './bindings/src/pointsLink.ts'; export { parseHash, serializeHash, defaultState } from './bindings/src/state.ts'; export { compactHash } from './web/src/embed-snippets.ts';");
 
 // n points spread over the square, every class, coordinates on the grid
 function grid(n) {

@@ -1,19 +1,9 @@
 // Step 8's per-class summary and predicted class (web/src/views/testClasses.ts).
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { importPage } from './page-modules.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-let m;
-
-before(async () => {
-  const out = await esbuild.build({
-    stdin: { contents: "export * from './web/src/views/testClasses.ts';", resolveDir: root, loader: 'ts' },
-    bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'error',
-  });
-  m = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
-});
+const m = await importPage("export * from './web/src/views/testClasses.ts';");
 
 const row = (output, truth) => ({ x: 0, y: 0, output, truth, fresh: truth !== null });
 

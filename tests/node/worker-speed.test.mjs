@@ -1,21 +1,13 @@
 // The page's worker bounds its own speed setting (issue 22; web/src/worker/speed.ts): a
 // `speed` message of 1e9 epochs per frame no longer keeps it busy for minutes.
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { importPage } from './page-modules.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-let m;
-
-before(async () => {
-  const out = await esbuild.build({
-    stdin: { contents: "export * from './web/src/worker/speed.ts';", resolveDir: root, loader: 'ts' },
-    bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'error',
-  });
-  m = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
-});
+const m = await importPage("export * from './web/src/worker/speed.ts';");
 
 test("the page's own speeds are taken as they are", () => {
   const speeds = JSON.parse(/export const SPEEDS = (\[[^\]]*\])/.exec(readFileSync(`${root}/web/src/views/controls.ts`, 'utf8'))[1]);
