@@ -2,7 +2,7 @@
 import { until } from './support.mjs';
 
 /** The numbers the inspector shows now: its value table, the filled-in formula and the optimizer's t. */
-export const inspectorNumbers = (page) => page.evaluate(() => {
+const inspectorNumbers = (page) => page.evaluate(() => {
   const out = {};
   for (const td of document.querySelectorAll('#inspectValues td')) out[td.dataset.name] = Number(td.dataset.value);
   const f = document.getElementById('inspectFormula');

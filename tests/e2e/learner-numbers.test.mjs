@@ -12,7 +12,7 @@ import { init } from 'nnplay';
 import { nextFrames, snap, state, step, until } from './support.mjs';
 import { journey } from './journey.mjs';
 import {
-  assertLabelled, cardRows, learnerBrowser, near, number, openPanel, shot, stepBatch, switchLanguage, weightBringsInspector,
+  assertLabelled, cardRows, learnerBrowser, near, number, openPanel, shot, stepBatch, statusAbovePlot, switchLanguage, weightBringsInspector,
 } from './learner-steps.mjs';
 
 const open = learnerBrowser();
@@ -141,12 +141,7 @@ test('journey: a learner follows the article\'s numbers', { timeout: 600_000 }, 
 
     await step_('panels open ready: status above the plot, coordinates inside it, the landscape drawn with axes and scale, the inspector in view, compare on my setup', async () => {
       await visit('#seed=1&lang=ja');
-      await press('#showTestData');
-      await until(page, () => !window.__nnplay.state.showTestData, undefined, { what: 'showTestData off' });
-      await press('#points');
-      await until(page, () => !document.getElementById('status').hidden, undefined, { what: 'the status line (turn on test data first)' });
-      const [status, heat] = await Promise.all(['#status', '#heatmap'].map((q) => page.locator(q).boundingBox()));
-      assert.ok(status.y + status.height <= heat.y + 0.5, `the status line ends above the plot: ${JSON.stringify({ status, heat })}`);
+      const heat = await statusAbovePlot(page, press);
       await page.mouse.move(heat.x + heat.width * 0.8, heat.y + heat.height * 0.1);
       await until(page, () => document.getElementById('coords').textContent !== '', undefined, { what: 'the coordinates' });
       const [coords, validAcc] = await Promise.all(['#coords', '#validAcc'].map((q) => page.locator(q).boundingBox()));

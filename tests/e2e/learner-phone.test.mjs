@@ -15,7 +15,7 @@ import path from 'node:path';
 import { nextFrames, state, until } from './support.mjs';
 import { journey } from './journey.mjs';
 import {
-  PHONE, RESULTS, WIDE, box, learnerBrowser, noSidewaysScroll, shot, stepEpochs, switchLanguage, weightBringsInspector,
+  PHONE, RESULTS, WIDE, box, learnerBrowser, noSidewaysScroll, shot, statusAbovePlot, stepEpochs, switchLanguage, weightBringsInspector,
 } from './learner-steps.mjs';
 
 const open = learnerBrowser();
@@ -104,12 +104,7 @@ test('journey: a learner on a phone, then at a desk', { timeout: 420_000 }, asyn
     });
 
     await step_('390 px touch: the status line sits above the plot; the fresh test fills a table that scrolls in its box', async () => {
-      await press('#showTestData');
-      await until(page, () => !window.__nnplay.state.showTestData, undefined, { what: 'showTestData off' });
-      await press('#points');
-      await until(page, () => !document.getElementById('status').hidden, undefined, { what: 'the status line (turn on test data first)' });
-      const [status, heat] = await Promise.all(['#status', '#heatmap'].map((q) => page.locator(q).boundingBox()));
-      assert.ok(status.y + status.height <= heat.y + 0.5, `the status line ends above the plot: ${JSON.stringify({ status, heat })}`);
+      await statusAbovePlot(page, press);
       await press('#testFresh');
       await until(page, () => window.__nnplay.state.showTestData && document.querySelectorAll('#testTable tbody tr').length === 101, undefined, { what: 'test data on and 101 rows' });
       assert.equal(await page.textContent('#status'), 'Turned on “Show test data”.');

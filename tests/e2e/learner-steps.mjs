@@ -8,7 +8,7 @@ import path from 'node:path';
 import { REPO, loadPlayground, newSession, servedChromium, until } from './support.mjs';
 
 export const RESULTS = path.join(REPO, 'test-results');
-export const AXE = path.join(REPO, 'node_modules/axe-core/axe.min.js');
+const AXE = path.join(REPO, 'node_modules/axe-core/axe.min.js');
 export const WIDE = { viewport: { width: 1280, height: 900 } };
 export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 };
 
@@ -179,4 +179,18 @@ export async function weightBringsInspector(page, how = 'click') {
     const r = document.getElementById('inspectorPanel').getBoundingClientRect();
     return document.getElementById('inspectorPanel').open && r.top >= 0 && r.top < innerHeight - 100;
   }, undefined, { what: `the inspector panel in view after a weight ${how}` });
+}
+
+/**
+ * Turns test data off, then presses the plot's test point button, which says so in the status line;
+ * requires that line to end above the plot. Returns the plot's box.
+ */
+export async function statusAbovePlot(page, press) {
+  await press('#showTestData');
+  await until(page, () => !window.__nnplay.state.showTestData, undefined, { what: 'showTestData off' });
+  await press('#points');
+  await until(page, () => !document.getElementById('status').hidden, undefined, { what: 'the status line (turn on test data first)' });
+  const [status, heat] = await Promise.all(['#status', '#heatmap'].map((q) => page.locator(q).boundingBox()));
+  assert.ok(status.y + status.height <= heat.y + 0.5, `the status line ends above the plot: ${JSON.stringify({ status, heat })}`);
+  return heat;
 }
